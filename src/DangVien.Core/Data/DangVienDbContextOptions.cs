@@ -1,0 +1,12 @@
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+
+namespace DangVien.Core.Data;
+
+internal static class DangVienDbContextOptions
+{
+    public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql)
+    {
+        npgsql.MigrationsHistoryTable("__ef_migrations_history");
+
+    }
+}

@@ -1,0 +1,63 @@
+namespace DangVien.Core.Domain;
+
+public enum MemberStatus
+{
+    /// <summary>Đảng viên dự bị: cannot introduce or mentor.</summary>
+    Probationary = 0,
+
+    /// <summary>Đảng viên chính thức.</summary>
+    Official = 1,
+
+    /// <summary>Xóa tên: not recognised after probation.</summary>
+    Removed = 2,
+
+    /// <summary>Left the Party (expelled, resigned, deceased, moved out of the province).</summary>
+    Left = 3,
+}
+
+/// <summary>A party member (đảng viên) of a cell.</summary>
+public sealed class Member
+{
+    public int Id { get; set; }
+
+    public required string FullName { get; set; }
+
+    public DateOnly DateOfBirth { get; set; }
+
+    public Sex Sex { get; set; }
+
+    /// <summary>Số CCCD, 12 digits. Personal data.</summary>
+    public string? CitizenId { get; set; }
+
+    public int CellId { get; set; }
+
+    public OrgUnit? Cell { get; set; }
+
+    public MemberStatus Status { get; set; }
+
+    /// <summary>The date of joining: the admission ceremony.</summary>
+    public DateOnly AdmittedOn { get; set; }
+
+    /// <summary>The day the 12 months of probation ended, when recognised.</summary>
+    public DateOnly? RecognisedOn { get; set; }
+
+    /// <summary>Removed or left on this day.</summary>
+    public DateOnly? LeftOn { get; set; }
+
+    public string? LeftReason { get; set; }
+
+    /// <summary>Left for corruption, serious crime, abandoning party activity or causing disunity: never readmitted.</summary>
+    public bool BarredFromReadmission { get; set; }
+
+    /// <summary>The candidate file this member came from, when admitted through DangVien.</summary>
+    public int? CandidateId { get; set; }
+
+    public uint Version { get; set; }
+
+    /// <summary>Whether the member was an official member on the given day.</summary>
+    public bool IsOfficialOn(DateOnly day) =>
+        RecognisedOn is { } recognised && recognised <= day && (LeftOn is null || LeftOn > day);
+
+    /// <summary>Whether the member belonged to the Party (probationary or official) on the given day.</summary>
+    public bool IsMemberOn(DateOnly day) => AdmittedOn <= day && (LeftOn is null || LeftOn > day);
+}
