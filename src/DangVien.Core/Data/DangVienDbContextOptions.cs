@@ -2,7 +2,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
 namespace DangVien.Core.Data;
 
-internal static class DangVienDbContextOptions
+public static class DangVienDbContextOptions
 {
     public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql)
     {

@@ -19,8 +19,16 @@ internal static class SnakeCaseNames
             var storeObject = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             foreach (var property in entity.GetProperties())
             {
+                if (property.IsConcurrencyToken && property.ClrType == typeof(uint))
+                {
+                    // Optimistic concurrency on PostgreSQL's system column.
+                    property.SetColumnName("xmin");
+                    property.SetColumnType("xid");
+                    continue;
+                }
+
                 var column = property.GetColumnName(storeObject);
-                if (column is not null && column != "xmin")
+                if (column is not null)
                 {
                     property.SetColumnName(ToSnakeCase(column));
                 }

@@ -113,7 +113,7 @@ namespace DangVien.Core.Data.Migrations
                     assigned_by_unit_id = table.Column<int>(type: "integer", nullable: true),
                     assigned_by = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
                     assigned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    version = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -225,7 +225,7 @@ namespace DangVien.Core.Data.Migrations
                     stage = table.Column<short>(type: "smallint", nullable: false),
                     stage_since = table.Column<DateOnly>(type: "date", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    version = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -256,7 +256,7 @@ namespace DangVien.Core.Data.Migrations
                     left_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     barred_from_readmission = table.Column<bool>(type: "boolean", nullable: false),
                     candidate_id = table.Column<int>(type: "integer", nullable: true),
-                    version = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -565,44 +565,11 @@ namespace DangVien.Core.Data.Migrations
                 principalTable: "members",
                 principalColumn: "id",
                 onDelete: ReferentialAction.Restrict);
-
-            // Accent-insensitive search: unaccent() is only STABLE, so wrap it in an IMMUTABLE
-            // function that can be indexed. It also lower-cases ("Nguyễn Văn Đức" -> "nguyen van duc").
-            migrationBuilder.Sql("""
-                CREATE OR REPLACE FUNCTION public.f_unaccent(text) RETURNS text
-                LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS
-                $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$;
-                """);
-            migrationBuilder.Sql("CREATE INDEX ix_candidates_full_name_unaccent ON candidates USING gin (public.f_unaccent(full_name) gin_trgm_ops);");
-            migrationBuilder.Sql("CREATE INDEX ix_members_full_name_unaccent ON members USING gin (public.f_unaccent(full_name) gin_trgm_ops);");
-
-            // The history is append-only: the database itself refuses to change or delete it.
-            migrationBuilder.Sql("""
-                CREATE OR REPLACE FUNCTION public.refuse_history_change() RETURNS trigger
-                LANGUAGE plpgsql AS
-                $$ BEGIN
-                     RAISE EXCEPTION 'history is append-only: % on % is not allowed', TG_OP, TG_TABLE_NAME
-                       USING ERRCODE = 'P0001';
-                   END $$;
-                """);
-            foreach (var table in new[] { "stage_entries", "cell_votes", "introducers" })
-            {
-                migrationBuilder.Sql($"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION public.refuse_history_change();");
-            }
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var table in new[] { "stage_entries", "cell_votes", "introducers" })
-            {
-                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {table}_append_only ON {table};");
-            }
-
-            migrationBuilder.Sql("DROP FUNCTION IF EXISTS public.refuse_history_change();");
-            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_candidates_full_name_unaccent;");
-            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_members_full_name_unaccent;");
-
             migrationBuilder.DropForeignKey(
                 name: "fk_members_candidates_candidate_id",
                 table: "members");
