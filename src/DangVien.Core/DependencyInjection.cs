@@ -1,0 +1,52 @@
+using DangVien.Core.Data;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DangVien.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>The name of the connection string in configuration (<c>ConnectionStrings:DangVien</c>).</summary>
+    public const string ConnectionStringName = "DangVien";
+
+    /// <summary>Registers the DbContext, validators and the service layer.</summary>
+    public static IHostApplicationBuilder AddDangVienCore(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"Connection string '{ConnectionStringName}' is not configured.");
+        builder.Services.AddDangVienCore(connectionString);
+        return builder;
+    }
+
+    public static IServiceCollection AddDangVienCore(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContext<DangVienDbContext>(options => options
+            .UseNpgsql(connectionString, DangVienDbContextOptions.ConfigureNpgsql)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        services.AddSingleton(TimeProvider.System);
+        AddValidators(services);
+
+        // Feature services: one line per service, grouped by feature folder.
+        return services;
+    }
+
+    /// <summary>
+    /// Registers every FluentValidation validator of this assembly as <c>IValidator&lt;T&gt;</c>
+    /// (FluentValidation.DependencyInjectionExtensions 11.x is not in the package feed).
+    /// </summary>
+    private static void AddValidators(IServiceCollection services)
+    {
+        var validators = typeof(DependencyInjection).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false })
+            .SelectMany(t => t.GetInterfaces()
+                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
+                .Select(i => (Service: i, Implementation: t)));
+        foreach (var (service, implementation) in validators)
+        {
+            services.AddSingleton(service, implementation);
+        }
+    }
+}
