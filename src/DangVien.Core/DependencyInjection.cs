@@ -31,6 +31,7 @@ public static class DependencyInjection
 
         // Feature services: one line per service, grouped by feature folder.
         services.AddScoped<Features.Calendar.CalendarService>();
+        services.AddScoped<Features.Units.OrgUnitService>();
         return services;
     }
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds DangVien and runs every test project against a real, throw-away PostgreSQL cluster.
+# Set DANGVIEN_TEST_CONNECTION to use an existing server instead (a superuser connection: each test
+# creates its own database). Ends with one line: "tests: N passed, M failed".
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build DangVien.sln -c Release -nologo -clp:ErrorsOnly
+
+if [ -z "${DANGVIEN_TEST_CONNECTION:-}" ]; then
+  tmp=$(mktemp -d /tmp/dangvien-test-pg.XXXXXX)
+  chmod 755 "$tmp"
+  port=$(( 20000 + RANDOM % 30000 ))
+  # A throw-away cluster: durability settings off for speed.
+  PG_FSYNC=off PG_SYNC_COMMIT=off scripts/pg.sh start "$tmp/data" "$port"
+  trap 'scripts/pg.sh stop "$tmp/data"; rm -rf "$tmp"' EXIT
+  export DANGVIEN_TEST_CONNECTION="Host=127.0.0.1;Port=$port;Username=dangvien;Database=postgres"
+fi
+
+status=0
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" || status=1
+done
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -nE 's/.* passed="([0-9]+)".*/\1/p' <<<"$counters")
+  f=$(sed -nE 's/.* failed="([0-9]+)".*/\1/p' <<<"$counters")
+  passed=$(( passed + ${p:-0} ))
+  failed=$(( failed + ${f:-0} ))
+done
+echo "tests: $passed passed, $failed failed"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then
+  exit 1
+fi

@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace DangVien.Web.Components.Shared;
+
+/// <summary>Display formats for Vietnamese readers: dd/MM/yyyy, 1.234,5.</summary>
+public static class Format
+{
+    private static readonly CultureInfo Vi = DependencyInjection.Vietnamese;
+
+    public static string D(DateOnly date) => date.ToString("dd/MM/yyyy", Vi);
+
+    public static string D(DateOnly? date) => date is { } d ? D(d) : "—";
+
+    public static string N(int value) => value.ToString("N0", Vi);
+
+    public static string N(int? value) => value is { } v ? N(v) : "—";
+
+    public static string N(double value, int decimals) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Vi);
+
+    public static string Percent(double? ratio) => ratio is { } r ? (r * 100).ToString("N1", Vi) + " %" : "—";
+}

@@ -1,0 +1,20 @@
+using DangVien.Core;
+using DangVien.Web;
+using DangVien.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddDangVienLogging();
+builder.AddDangVienCore();
+builder.AddDangVienWeb();
+
+var app = builder.Build();
+if (!await DatabaseStartup.PrepareAsync(app, args))
+{
+    return 1;
+}
+
+app.UseDangVienWeb();
+return await StartupGuard.RunAsync(app);
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Net;
+using Npgsql;
+
+namespace DangVien.Web.Tests;
+
+public sealed class HostingTests
+{
+    [Fact]
+    public async Task Health_reports_healthy_when_the_database_answers()
+    {
+        await using var app = await DangVienApp.StartAsync();
+
+        var response = await app.Client().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_failure_shows_a_Vietnamese_error_page_with_the_correlation_id_and_no_stack_trace()
+    {
+        await using var app = await DangVienApp.StartAsync();
+        var client = app.Client();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        await DropTablesAsync(app);
+
+        var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("X-Correlation-Id", "test-correlation-42");
+        var response = await client.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Đã xảy ra lỗi", html);
+        Assert.Contains("test-correlation-42", html);
+        Assert.DoesNotContain("Exception", html);
+        Assert.DoesNotContain(" at ", html);
+        Assert.Equal("test-correlation-42", response.Headers.GetValues("X-Correlation-Id").Single());
+    }
+
+    [Fact]
+    public async Task Started_against_a_database_that_is_not_there_the_app_exits_with_one_line_naming_host_and_port()
+    {
+        var dll = typeof(Program).Assembly.Location;
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        info.ArgumentList.Add(dll);
+        info.Environment["ConnectionStrings__DangVien"] = "Host=127.0.0.1;Port=1;Username=dangvien;Database=dangvien;Timeout=3";
+        info.Environment["Urls"] = "http://127.0.0.1:0";
+        info.Environment["Serilog__MinimumLevel__Default"] = "Fatal";
+        info.WorkingDirectory = Path.GetDirectoryName(dll)!;
+
+        using var process = Process.Start(info)!;
+        var stderrTask = process.StandardError.ReadToEndAsync();
+        var stdoutTask = process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        var stderr = (await stderrTask).Trim();
+        await stdoutTask;
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Single(stderr.Split('\n'));
+        Assert.StartsWith("Cannot connect to PostgreSQL at 127.0.0.1:1", stderr);
+    }
+
+    private static async Task DropTablesAsync(DangVienApp app)
+    {
+        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand("DROP TABLE quotas, members CASCADE", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
