@@ -30,6 +30,7 @@ public static class DependencyInjection
         AddValidators(services);
 
         // Feature services: one line per service, grouped by feature folder.
+        services.AddSingleton<Features.Calendar.WorkingDayCalendarCache>();
         services.AddScoped<Features.Calendar.CalendarService>();
         services.AddScoped<Features.Units.OrgUnitService>();
         return services;

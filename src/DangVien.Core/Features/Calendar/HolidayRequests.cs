@@ -1,0 +1,36 @@
+using FluentValidation;
+
+namespace DangVien.Core.Features.Calendar;
+
+/// <summary>The administrator adds a day off to the public-holiday calendar.</summary>
+public sealed record AddHolidayRequest(DateOnly Date, string Name);
+
+/// <summary>The administrator pre-fills the default Vietnamese holidays of some years.</summary>
+public sealed record PrefillHolidaysRequest(int FromYear, int ToYear);
+
+public sealed class AddHolidayValidator : AbstractValidator<AddHolidayRequest>
+{
+    public const int NameMaxLength = 120;
+
+    public AddHolidayValidator()
+    {
+        RuleFor(r => r.Name)
+            .NotEmpty().WithMessage("Vui lòng nhập tên ngày nghỉ.")
+            .MaximumLength(NameMaxLength).WithMessage($"Tên ngày nghỉ không được dài quá {NameMaxLength} ký tự.");
+    }
+}
+
+public sealed class PrefillHolidaysValidator : AbstractValidator<PrefillHolidaysRequest>
+{
+    private static readonly string YearOutOfRange =
+        $"Chỉ điền sẵn được các năm từ {VietnameseHolidays.MinYear} đến {VietnameseHolidays.MaxYear}.";
+
+    public PrefillHolidaysValidator()
+    {
+        RuleFor(r => r.FromYear)
+            .InclusiveBetween(VietnameseHolidays.MinYear, VietnameseHolidays.MaxYear).WithMessage(YearOutOfRange);
+        RuleFor(r => r.ToYear)
+            .InclusiveBetween(VietnameseHolidays.MinYear, VietnameseHolidays.MaxYear).WithMessage(YearOutOfRange)
+            .GreaterThanOrEqualTo(r => r.FromYear).WithMessage("Năm kết thúc không được trước năm bắt đầu.");
+    }
+}

@@ -1,0 +1,219 @@
+using DangVien.Core.Common;
+using DangVien.Core.Data;
+using DangVien.Core.Domain;
+using DangVien.Core.Features.Calendar;
+using DangVien.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DangVien.Core.Tests.Features.Calendar;
+
+public sealed class CalendarServiceTests
+{
+    [Fact]
+    public async Task Prefill_inserts_the_default_holidays_and_running_it_again_changes_nothing()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var service = new CalendarService(db);
+
+        var first = await service.PrefillAsync(2026, 2027);
+        var second = await service.PrefillAsync(2026, 2027);
+
+        Assert.True(first.Succeeded);
+        Assert.Equal(22, first.Value);
+        Assert.True(second.Succeeded);
+        Assert.Equal(0, second.Value);
+        Assert.Equal(VietnameseHolidays.ForYear(2026), await service.ListAsync(2026));
+        Assert.Equal(VietnameseHolidays.ForYear(2027), await service.ListAsync(2027));
+    }
+
+    [Fact]
+    public async Task An_administrators_edit_survives_a_second_prefill()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var service = new CalendarService(db);
+        await service.PrefillAsync(2026, 2026);
+
+        // The government gives 2 and 3 September 2026 instead of 1 and 2, and a day in lieu.
+        Assert.True((await service.RemoveAsync(new DateOnly(2026, 9, 2))).Succeeded);
+        Assert.True((await service.AddAsync(new DateOnly(2026, 9, 2), "Quốc khánh (theo thông báo của Chính phủ)")).Succeeded);
+        Assert.True((await service.AddAsync(new DateOnly(2026, 4, 27), "Nghỉ bù Giỗ Tổ Hùng Vương")).Succeeded);
+        var again = await service.PrefillAsync(2026, 2026);
+
+        var holidays = await service.ListAsync(2026);
+        Assert.Equal(0, again.Value);
+        Assert.Contains(new Holiday(new DateOnly(2026, 9, 2), "Quốc khánh (theo thông báo của Chính phủ)"), holidays);
+        Assert.Contains(new Holiday(new DateOnly(2026, 4, 27), "Nghỉ bù Giỗ Tổ Hùng Vương"), holidays);
+        Assert.Equal(12, holidays.Count);
+    }
+
+    [Fact]
+    public async Task A_day_entered_before_the_prefill_keeps_its_name()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var service = new CalendarService(db);
+        await service.AddAsync(new DateOnly(2027, 2, 5), "Nghỉ Tết (ngày 29 tháng Chạp)");
+
+        var prefill = await service.PrefillAsync(2027, 2027);
+
+        Assert.Equal(10, prefill.Value);
+        Assert.Contains(new Holiday(new DateOnly(2027, 2, 5), "Nghỉ Tết (ngày 29 tháng Chạp)"), await service.ListAsync(2027));
+    }
+
+    [Fact]
+    public async Task Adding_a_date_already_in_the_calendar_fails_next_to_the_date_field()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var service = new CalendarService(db);
+        await service.AddAsync(new DateOnly(2026, 9, 2), "Quốc khánh 2/9");
+
+        var result = await service.AddAsync(new DateOnly(2026, 9, 2), "Quốc khánh");
+
+        Assert.False(result.Succeeded);
+        Assert.Equal([new FieldError("Date", "Ngày 02/09/2026 đã có trong lịch nghỉ.")], result.Errors);
+        Assert.Equal([new Holiday(new DateOnly(2026, 9, 2), "Quốc khánh 2/9")], await service.ListAsync(2026));
+    }
+
+    [Theory]
+    [InlineData("", "Vui lòng nhập tên ngày nghỉ.")]
+    [InlineData("   ", "Vui lòng nhập tên ngày nghỉ.")]
+    [InlineData(null, "Vui lòng nhập tên ngày nghỉ.")]
+    public async Task A_holiday_without_a_name_is_refused_next_to_the_name_field(string? name, string message)
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var service = new CalendarService(db);
+
+        var result = await service.AddAsync(new DateOnly(2026, 9, 3), name!);
+
+        Assert.Equal([new FieldError("Name", message)], result.Errors);
+        Assert.Empty(await service.ListAsync(2026));
+    }
+
+    [Fact]
+    public async Task A_name_of_121_characters_is_refused_and_one_of_120_is_stored()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var service = new CalendarService(db);
+
+        var tooLong = await service.AddAsync(new DateOnly(2026, 9, 3), new string('đ', 121));
+        var longest = await service.AddAsync(new DateOnly(2026, 9, 3), new string('đ', 120));
+
+        Assert.Equal([new FieldError("Name", "Tên ngày nghỉ không được dài quá 120 ký tự.")], tooLong.Errors);
+        Assert.True(longest.Succeeded);
+    }
+
+    [Fact]
+    public async Task Removing_a_day_that_is_not_in_the_calendar_fails_next_to_the_date_field()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var service = new CalendarService(db);
+
+        var result = await service.RemoveAsync(new DateOnly(2026, 9, 3));
+
+        Assert.Equal([new FieldError("Date", "Ngày 03/09/2026 không có trong lịch nghỉ.")], result.Errors);
+    }
+
+    [Fact]
+    public async Task Prefill_refuses_a_range_that_ends_before_it_starts_or_leaves_the_computed_years()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var service = new CalendarService(db);
+
+        var backwards = await service.PrefillAsync(2027, 2026);
+        var tooFar = await service.PrefillAsync(2026, 2200);
+
+        Assert.Equal([new FieldError("ToYear", "Năm kết thúc không được trước năm bắt đầu.")], backwards.Errors);
+        Assert.Equal([new FieldError("ToYear", "Chỉ điền sẵn được các năm từ 1969 đến 2199.")], tooFar.Errors);
+        Assert.Empty(await service.ListAsync(2026));
+    }
+
+    [Fact]
+    public async Task The_cached_working_day_calendar_shows_an_added_or_removed_holiday_at_once()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var service = NewCachedService(db, new WorkingDayCalendarCache(TimeProvider.System));
+        var day = new DateOnly(2026, 9, 3);
+
+        var before = await service.GetWorkingDayCalendarAsync();
+        Assert.Same(before, await service.GetWorkingDayCalendarAsync());
+        await service.AddAsync(day, "Nghỉ lễ Quốc khánh");
+        var afterAdd = await service.GetWorkingDayCalendarAsync();
+        await service.RemoveAsync(day);
+        var afterRemove = await service.GetWorkingDayCalendarAsync();
+        await service.PrefillAsync(2026, 2026);
+        var afterPrefill = await service.GetWorkingDayCalendarAsync();
+
+        Assert.True(before.IsWorkingDay(day));
+        Assert.False(afterAdd.IsWorkingDay(day));
+        Assert.True(afterRemove.IsWorkingDay(day));
+        Assert.False(afterPrefill.IsWorkingDay(new DateOnly(2026, 2, 17)));
+    }
+
+    [Fact]
+    public async Task An_edit_made_through_another_request_scope_is_seen_by_the_next_one()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        var services = new ServiceCollection().AddLogging().AddDangVienCore(database.ConnectionString);
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        var day = new DateOnly(2026, 9, 3);
+
+        async Task<T> InScope<T>(Func<CalendarService, Task<T>> action)
+        {
+            await using var scope = provider.CreateAsyncScope();
+            return await action(scope.ServiceProvider.GetRequiredService<CalendarService>());
+        }
+
+        var before = await InScope(s => s.GetWorkingDayCalendarAsync());
+        var cached = await InScope(s => s.GetWorkingDayCalendarAsync());
+        var added = await InScope(s => s.AddAsync(day, "Nghỉ lễ Quốc khánh"));
+        var after = await InScope(s => s.GetWorkingDayCalendarAsync());
+
+        Assert.Same(before, cached);
+        Assert.True(added.Succeeded);
+        Assert.True(before.IsWorkingDay(day));
+        Assert.False(after.IsWorkingDay(day));
+    }
+
+    [Fact]
+    public async Task A_holiday_written_behind_the_services_back_shows_once_the_cached_calendar_expires()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.FromHours(7)));
+        var service = NewCachedService(db, new WorkingDayCalendarCache(clock));
+        var day = new DateOnly(2026, 9, 3);
+
+        var before = await service.GetWorkingDayCalendarAsync();
+        db.PublicHolidays.Add(new PublicHoliday { Date = day, Name = "Nghỉ lễ Quốc khánh" });
+        await db.SaveChangesAsync();
+        clock.Advance(WorkingDayCalendarCache.Lifetime - TimeSpan.FromSeconds(1));
+        var stillCached = await service.GetWorkingDayCalendarAsync();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var reloaded = await service.GetWorkingDayCalendarAsync();
+
+        Assert.Same(before, stillCached);
+        Assert.True(stillCached.IsWorkingDay(day));
+        Assert.False(reloaded.IsWorkingDay(day));
+    }
+
+    private static CalendarService NewCachedService(DangVienDbContext db, WorkingDayCalendarCache cache) =>
+        new(db, cache, new AddHolidayValidator(), new PrefillHolidaysValidator(), NullLogger<CalendarService>.Instance);
+
+    private sealed class ManualTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        private DateTimeOffset _now = now;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+}
