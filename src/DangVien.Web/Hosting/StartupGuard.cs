@@ -1,4 +1,4 @@
-using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 
 namespace DangVien.Web.Hosting;
 
@@ -7,14 +7,14 @@ public static class StartupGuard
 {
     public static async Task<int> RunAsync(WebApplication app)
     {
+        var urls = app.Configuration["Urls"] ?? app.Configuration["ASPNETCORE_URLS"] ?? "the configured address";
         try
         {
             await app.RunAsync();
             return 0;
         }
-        catch (IOException ex) when (ex.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
         {
-            var urls = string.Join(", ", app.Urls.DefaultIfEmpty(app.Configuration["Urls"] ?? "?"));
             await Console.Error.WriteLineAsync($"Cannot listen on {urls}: the address is already in use (is DangVien already running?).");
             return 2;
         }
