@@ -9,6 +9,18 @@ results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
+# Browser tests drive Debian's Chromium (never a downloaded browser build).
+if [ -z "${DANGVIEN_CHROMIUM:-}" ] && ! command -v chromium >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's chromium for the browser tests..."
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  else
+    echo "The browser tests need Chromium: apt-get install chromium (or set DANGVIEN_CHROMIUM)." >&2
+    exit 1
+  fi
+fi
+
 dotnet build DangVien.sln -c Release -nologo -clp:ErrorsOnly
 
 if [ -z "${DANGVIEN_TEST_CONNECTION:-}" ]; then

@@ -2,6 +2,9 @@ using AngleSharp;
 using AngleSharp.Dom;
 using DangVien.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DangVien.Web.Tests;
@@ -15,12 +18,25 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
 
     public static async Task<DangVienApp> StartAsync() => new(await PostgresServer.CreateDatabaseAsync());
 
+    /// <summary>The app on a real Kestrel port on 127.0.0.1, for the browser; returns its base address.</summary>
+    public static async Task<(DangVienApp App, string BaseUrl)> StartOnKestrelAsync()
+    {
+        var app = await StartAsync();
+        app.UseKestrel(0);
+        app.StartServer();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return (app, addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Serve wwwroot from the project as in Development (a published app has it in its output).
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:DangVien", Database.ConnectionString);
         builder.UseSetting("Database:Migrate", "false");
         builder.UseSetting("Database:SeedDemo", "false");
+        builder.UseSetting("Urls", "http://127.0.0.1:0");
     }
 
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

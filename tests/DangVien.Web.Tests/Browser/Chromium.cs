@@ -1,0 +1,75 @@
+using Microsoft.Playwright;
+
+namespace DangVien.Web.Tests.Browser;
+
+/// <summary>
+/// Debian's Chromium (/usr/bin/chromium, installed by scripts/test.sh) driven by Playwright. Never
+/// `playwright install`: no browser download works on these machines (STACK.md).
+/// </summary>
+public static class Chromium
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
+
+    public static string ExecutablePath => Environment.GetEnvironmentVariable("DANGVIEN_CHROMIUM") ?? "/usr/bin/chromium";
+
+    public static async Task<IBrowser> LaunchAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_browser is { IsConnected: true })
+            {
+                return _browser;
+            }
+
+            if (!File.Exists(ExecutablePath))
+            {
+                throw new InvalidOperationException($"Chromium not found at {ExecutablePath}: run scripts/test.sh (it installs Debian's chromium) or set DANGVIEN_CHROMIUM.");
+            }
+
+            _playwright ??= await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ExecutablePath,
+                Headless = true,
+                Args =
+                [
+                    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                ],
+            });
+            return _browser;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>A fresh page at phone (360 px) or desktop (1440 px) width, JavaScript on or off.</summary>
+    public static async Task<IPage> NewPageAsync(string baseUrl, int width = 1440, bool javaScript = true)
+    {
+        var browser = await LaunchAsync();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 780 : 900 },
+            JavaScriptEnabled = javaScript,
+            Locale = "vi-VN",
+            IsMobile = width < 600,
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Saves a full-page screenshot under artifacts/screenshots for people to look at.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var dir = Path.Combine(Testing.PostgresServer.RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+}

@@ -1,0 +1,37 @@
+using DangVien.Core.Domain;
+
+namespace DangVien.Web.Tests.Browser;
+
+public sealed class OrgTreeBrowserTests
+{
+    private static readonly int ThisYear = DateTime.Now.Year;
+
+    [Theory]
+    [InlineData(1440)]
+    [InlineData(360)]
+    public async Task The_tree_and_a_unit_page_render_in_Chromium_with_JavaScript_off(int width)
+    {
+        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
+        await using var _ = app;
+        TinyProvince tree;
+        await using (var db = app.Database.CreateContext())
+        {
+            tree = await TinyProvince.CreateAsync(db, ThisYear);
+            db.Candidates.Add(TinyProvince.Candidate(tree.CellA, "Nguyễn Văn An", CandidateStage.Introduced, new DateOnly(2025, 3, 4)));
+            db.Candidates.Add(TinyProvince.Candidate(tree.CellA, "Đỗ Thị Hà", CandidateStage.CellVoted, new DateOnly(2025, 6, 5)));
+            await db.SaveChangesAsync();
+        }
+
+        var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
+        await page.GotoAsync("/");
+        await Chromium.ScreenshotAsync(page, $"tree-{width}");
+        await page.ClickAsync("text=Đảng bộ xã Tân Lập");
+        await page.ClickAsync("text=Chi bộ thôn Đồng Tâm");
+        await Chromium.ScreenshotAsync(page, $"unit-cell-{width}");
+
+        Assert.Equal("Chi bộ thôn Đồng Tâm", await page.InnerTextAsync("h1"));
+        Assert.Contains("Đỗ Thị Hà", await page.InnerTextAsync("main"));
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "the page must not scroll sideways");
+    }
+}
