@@ -1,8 +1,12 @@
 using System.Globalization;
+using DangVien.Core.Common;
 using DangVien.Core.Data;
+using DangVien.Core.Domain;
 using DangVien.Web.Components;
 using DangVien.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
 namespace DangVien.Web;
@@ -14,9 +18,62 @@ public static class DependencyInjection
     /// <summary>Razor components (static server rendering), health checks, localisation.</summary>
     public static WebApplicationBuilder AddDangVienWeb(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents();
-        builder.Services.AddHealthChecks().AddDbContextCheck<DangVienDbContext>("database");
-        builder.Services.AddCascadingValue(_ => Vietnamese);
+        var services = builder.Services;
+        services.AddRazorComponents();
+        services.AddHealthChecks().AddDbContextCheck<DangVienDbContext>("database");
+        services.AddHttpContextAccessor();
+        services.AddScoped<WebCurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<WebCurrentUser>());
+
+        // Sign-in: ASP.NET Core Identity on EF Core, cookie authentication, no self-registration.
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<DangVienDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<DangVienClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "dangvien.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/not-found";
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "dangvien.af";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        // Every endpoint needs a signed-in user unless it says [AllowAnonymous].
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
     }
 
@@ -27,6 +84,7 @@ public static class DependencyInjection
         CultureInfo.DefaultThreadCurrentUICulture = Vietnamese;
 
         app.UseMiddleware<RequestLogging>();
+        app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -45,6 +103,8 @@ public static class DependencyInjection
             SupportedCultures = [Vietnamese],
             SupportedUICultures = [Vietnamese],
         });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health", new HealthCheckOptions
@@ -56,8 +116,9 @@ public static class DependencyInjection
                     ? "Healthy"
                     : "Unhealthy: cơ sở dữ liệu không phản hồi");
             },
-        });
-        app.MapStaticAssets();
+        }).AllowAnonymous();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapPost("/account/logout", AccountEndpoints.LogoutAsync);
         app.MapRazorComponents<App>();
         return app;
     }

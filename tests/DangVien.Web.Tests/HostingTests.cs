@@ -21,7 +21,7 @@ public sealed class HostingTests
     public async Task A_failure_shows_a_Vietnamese_error_page_with_the_correlation_id_and_no_stack_trace()
     {
         await using var app = await DangVienApp.StartAsync();
-        var client = app.Client();
+        var client = await app.AdminClientAsync(await TinyProvince.CreateRootAsync(app));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
         await DropTablesAsync(app);
 
@@ -65,7 +65,7 @@ public sealed class HostingTests
     {
         await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand("DROP TABLE quotas, members CASCADE", connection);
+        await using var drop = new NpgsqlCommand("DROP TABLE quotas, members, role_assignments CASCADE", connection);
         await drop.ExecuteNonQueryAsync();
     }
 }

@@ -11,16 +11,19 @@ public sealed class OrgTreePagesTests
     public async Task Home_shows_the_tree_with_members_candidates_and_this_years_quota()
     {
         await using var app = await DangVienApp.StartAsync();
+        int provinceId;
         await using (var db = app.Database.CreateContext())
         {
             var tree = await TinyProvince.CreateAsync(db, ThisYear);
+            provinceId = tree.Province.Id;
             db.Candidates.Add(TinyProvince.Candidate(tree.CellA, "Nguyễn Văn An", CandidateStage.Introduced, new DateOnly(ThisYear, 1, 10)));
             db.Candidates.Add(TinyProvince.Candidate(tree.CellB, "Trần Thị Bình", CandidateStage.Source, new DateOnly(ThisYear, 1, 10)));
             db.Candidates.Add(TinyProvince.Candidate(tree.CellB, "Lê Văn Cường", CandidateStage.Official, new DateOnly(ThisYear, 1, 10)));
             await db.SaveChangesAsync();
         }
 
-        var response = await app.Client().GetAsync("/");
+        var client = await app.AdminClientAsync(provinceId);
+        var response = await client.GetAsync("/");
         var page = await DangVienApp.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -50,7 +53,8 @@ public sealed class OrgTreePagesTests
             await db.SaveChangesAsync();
         }
 
-        var page = await DangVienApp.ParseAsync(await app.Client().GetAsync($"/units/{tree.CellA.Id}"));
+        var client = await app.AdminClientAsync(tree.Province.Id);
+        var page = await DangVienApp.ParseAsync(await client.GetAsync($"/units/{tree.CellA.Id}"));
 
         Assert.Equal("Chi bộ thôn Đồng Tâm", page.QuerySelector("h1")!.TextContent);
         var groups = page.QuerySelectorAll("details.stage-group").ToList();
@@ -65,8 +69,9 @@ public sealed class OrgTreePagesTests
     public async Task An_unknown_unit_is_a_Vietnamese_404()
     {
         await using var app = await DangVienApp.StartAsync();
+        var client = await app.AdminClientAsync(await TinyProvince.CreateRootAsync(app));
 
-        var response = await app.Client().GetAsync("/units/987654");
+        var response = await client.GetAsync("/units/987654");
         var page = await DangVienApp.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -77,8 +82,9 @@ public sealed class OrgTreePagesTests
     public async Task An_unknown_address_is_a_Vietnamese_404()
     {
         await using var app = await DangVienApp.StartAsync();
+        var client = await app.AdminClientAsync(await TinyProvince.CreateRootAsync(app));
 
-        var response = await app.Client().GetAsync("/khong-co-trang-nay");
+        var response = await client.GetAsync("/khong-co-trang-nay");
         var page = await DangVienApp.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

@@ -62,6 +62,18 @@ public sealed class TinyProvince
         return new TinyProvince { Province = province, Commune = commune, CellA = cellA, CellB = cellB };
     }
 
+    /// <summary>Just a province root, for tests that need a unit to hold a role in.</summary>
+    public static async Task<int> CreateRootAsync(DangVienApp app)
+    {
+        await using var db = app.Database.CreateContext();
+        var root = new OrgUnit { Code = "T00", Name = "Tỉnh ủy Gốc", Kind = OrgUnitKind.Province };
+        db.OrgUnits.Add(root);
+        await db.SaveChangesAsync();
+        root.Path = new($"{root.Id}");
+        await db.SaveChangesAsync();
+        return root.Id;
+    }
+
     public static Candidate Candidate(OrgUnit cell, string name, CandidateStage stage, DateOnly since) => new()
     {
         FullName = name,

@@ -1,4 +1,5 @@
 using DangVien.Core.Domain;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DangVien.Core.Data;
@@ -12,7 +13,7 @@ namespace DangVien.Core.Data;
 /// <code>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project src/DangVien.Core --startup-project src/DangVien.Core --output-dir Data/Migrations</code>
 /// The design-time factory (<see cref="DesignTimeDbContextFactory"/>) needs no running database.
 /// </remarks>
-public sealed class DangVienDbContext(DbContextOptions<DangVienDbContext> options) : DbContext(options)
+public sealed class DangVienDbContext(DbContextOptions<DangVienDbContext> options) : IdentityUserContext<AppUser>(options)
 {
     /// <summary>ICU collation that sorts Vietnamese names in dictionary order (An, Ă, Ân, Ba, … Đ…).</summary>
     public const string VietnameseCollation = "vi";
@@ -43,6 +44,10 @@ public sealed class DangVienDbContext(DbContextOptions<DangVienDbContext> option
 
     public DbSet<RuleParameter> RuleParameters => Set<RuleParameter>();
 
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     /// <summary>
     /// <c>f_unaccent(text)</c>: an IMMUTABLE wrapper over <c>unaccent</c> (created by the initial
     /// migration) so it can be indexed; it also lower-cases and maps đ to d.
@@ -51,6 +56,7 @@ public sealed class DangVienDbContext(DbContextOptions<DangVienDbContext> option
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.HasPostgresExtension("ltree");
         modelBuilder.HasPostgresExtension("unaccent");
         modelBuilder.HasPostgresExtension("pg_trgm");

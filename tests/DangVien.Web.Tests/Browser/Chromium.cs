@@ -63,6 +63,15 @@ public static class Chromium
         return await context.NewPageAsync();
     }
 
+    /// <summary>Fills the sign-in form the app redirected to, as a person would.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.FillAsync("#login-username", userName);
+        await page.FillAsync("#login-password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForLoadStateAsync();
+    }
+
     /// <summary>Saves a full-page screenshot under artifacts/screenshots for people to look at.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {

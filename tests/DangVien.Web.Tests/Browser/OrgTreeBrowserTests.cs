@@ -22,8 +22,10 @@ public sealed class OrgTreeBrowserTests
             await db.SaveChangesAsync();
         }
 
+        await app.CreateUserAsync("quantri", (tree.Province.Id, AccessRole.Administrator));
         var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
         await page.GotoAsync("/");
+        await Chromium.SignInAsync(page, "quantri", Accounts.Password);
         await Chromium.ScreenshotAsync(page, $"tree-{width}");
         await page.ClickAsync("text=Đảng bộ xã Tân Lập");
         await page.ClickAsync("text=Chi bộ thôn Đồng Tâm");

@@ -1,0 +1,37 @@
+using DangVien.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DangVien.Core.Data.Configurations;
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
+        builder.Property(u => u.FullName).HasMaxLength(120).UseCollation(DangVienDbContext.VietnameseCollation);
+        builder.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<RoleAssignment>
+{
+    public void Configure(EntityTypeBuilder<RoleAssignment> builder)
+    {
+        builder.Property(r => r.Role).HasConversion<short>();
+        builder.HasOne(r => r.OrgUnit).WithMany().HasForeignKey(r => r.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.UserId, r.OrgUnitId, r.Role }).IsUnique();
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.UserName).HasMaxLength(256);
+        builder.Property(a => a.Action).HasMaxLength(60);
+        builder.Property(a => a.Subject).HasMaxLength(120);
+        builder.Property(a => a.Detail).HasMaxLength(1000);
+        builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.Subject, a.At });
+    }
+}

@@ -1,0 +1,125 @@
+using DangVien.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace DangVien.Core.Features.Access;
+
+/// <summary>One role held in one unit, with the unit's current materialised path.</summary>
+public sealed record UnitGrant(int UnitId, LTree Path, OrgUnitKind Kind, AccessRole Role);
+
+/// <summary>
+/// What the current user may see and do: the single mechanism every service uses to scope its
+/// queries and check its writes. Subtree checks compare ltree paths, in SQL (<c>@paths @&gt; path</c>)
+/// and in memory alike.
+/// </summary>
+public sealed class AccessScope
+{
+    private AccessScope(string userName, bool everything, IReadOnlyList<UnitGrant> grants)
+    {
+        UserName = userName;
+        SeesEverything = everything;
+        Grants = grants;
+        ReadRoots = [.. grants.Select(g => g.Path)];
+        WriteRoots = [.. grants.Where(g => g.Role == AccessRole.CommitteeStaff).Select(g => g.Path)];
+        CellRoots = [.. grants.Where(g => g.Role is AccessRole.CommitteeStaff or AccessRole.CellSecretary).Select(g => g.Path)];
+        PersonalDataRoots = WriteRoots;
+    }
+
+    public string UserName { get; }
+
+    /// <summary>Administrators and the system: no restriction.</summary>
+    public bool SeesEverything { get; }
+
+    public bool IsAnonymous => !SeesEverything && Grants.Count == 0;
+
+    public IReadOnlyList<UnitGrant> Grants { get; }
+
+    /// <summary>Roots of the subtrees the user may read (any role).</summary>
+    public LTree[] ReadRoots { get; }
+
+    /// <summary>Roots of the subtrees where the user may write candidates, decisions and quotas (committee staff).</summary>
+    public LTree[] WriteRoots { get; }
+
+    /// <summary>Roots where the user may record a cell's own actions: votes and opinions (committee staff, cell secretaries).</summary>
+    public LTree[] CellRoots { get; }
+
+    /// <summary>Roots where the user handles files and so sees citizen IDs and family background unmasked.</summary>
+    public LTree[] PersonalDataRoots { get; }
+
+    public static AccessScope Everything(string userName) => new(userName, true, []);
+
+    public static AccessScope Nothing { get; } = new("", false, []);
+
+    public static AccessScope For(string userName, IReadOnlyList<UnitGrant> grants) =>
+        grants.Any(g => g.Role == AccessRole.Administrator) ? new(userName, true, grants) : new(userName, false, grants);
+
+    public bool HasRole(AccessRole role) => SeesEverything || Grants.Any(g => g.Role == role);
+
+    public bool CanRead(LTree unitPath) => SeesEverything || Covers(ReadRoots, unitPath);
+
+    public bool CanWrite(LTree unitPath) => SeesEverything || Covers(WriteRoots, unitPath);
+
+    public bool CanRecordCellAction(LTree cellPath) => SeesEverything || Covers(CellRoots, cellPath);
+
+    public bool CanSeePersonalData(LTree cellPath) => SeesEverything || Covers(PersonalDataRoots, cellPath);
+
+    /// <summary>Quotas: committee staff in the subtree, and the provincial board for the units directly below its unit.</summary>
+    public bool CanAssignQuota(LTree unitPath, int? parentId) =>
+        SeesEverything
+        || Covers(WriteRoots, unitPath)
+        || Grants.Any(g => g.Role == AccessRole.ProvincialBoard && g.UnitId == parentId);
+
+    /// <summary>Units the user may read.</summary>
+    public IQueryable<OrgUnit> Units(IQueryable<OrgUnit> units)
+    {
+        if (SeesEverything)
+        {
+            return units;
+        }
+
+        var roots = ReadRoots;
+        return units.Where(u => roots.Any(r => r.IsAncestorOf(u.Path)));
+    }
+
+    /// <summary>Candidates of the cells the user may read.</summary>
+    public IQueryable<Candidate> Candidates(IQueryable<Candidate> candidates)
+    {
+        if (SeesEverything)
+        {
+            return candidates;
+        }
+
+        var roots = ReadRoots;
+        return candidates.Where(c => roots.Any(r => r.IsAncestorOf(c.Cell!.Path)));
+    }
+
+    /// <summary>Members of the cells the user may read.</summary>
+    public IQueryable<Member> Members(IQueryable<Member> members)
+    {
+        if (SeesEverything)
+        {
+            return members;
+        }
+
+        var roots = ReadRoots;
+        return members.Where(m => roots.Any(r => r.IsAncestorOf(m.Cell!.Path)));
+    }
+
+    /// <summary>"Nguyễn Văn An" → citizen id "0010****5678" style masking for those who do not need it.</summary>
+    public static string? MaskCitizenId(string? citizenId) =>
+        citizenId is { Length: >= 8 } id ? id[..3] + new string('•', id.Length - 6) + id[^3..] : citizenId is null ? null : "••••";
+
+    private static bool Covers(LTree[] roots, LTree path)
+    {
+        var target = (string)path;
+        foreach (var root in roots)
+        {
+            var prefix = (string)root;
+            if (target == prefix || target.StartsWith(prefix + ".", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
