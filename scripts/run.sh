@@ -25,4 +25,4 @@ if [ -z "${ConnectionStrings__DangVien:-}" ]; then
   ConnectionStrings__DangVien=$(scripts/pg.sh url "$data" "$port")
 fi
 
-exec dotnet run --project src/DangVien.Web -c Release --launch-profile DangVien.Web -- --migrate --seed-demo "$@"
+exec dotnet run --project src/DangVien.Web -c Release --launch-profile DangVien.Web -- --migrate --seed-demo --Demo:ShowCredentials=true "$@"

@@ -1,3 +1,9 @@
+using DangVien.Core.Data;
+using DangVien.Core.Data.Seeding;
+using DangVien.Core.Domain;
+using DangVien.Web.Components.Pages.Account;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace DangVien.Web.Hosting;
@@ -20,9 +26,10 @@ internal static class StartupData
 
         try
         {
-            _ = services;
-            _ = seedDemo;
-            _ = logger;
+            if (seedDemo)
+            {
+                await LoadDemoAsync(services, connectionString, logger, cancellationToken);
+            }
         }
         finally
         {
@@ -30,5 +37,58 @@ internal static class StartupData
             release.Parameters.AddWithValue("key", AdvisoryLockKey);
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
+    }
+
+    private static async Task LoadDemoAsync(IServiceProvider services, string connectionString, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (await DemoData.EnsureLoadedAsync(connectionString, cancellationToken: cancellationToken) is { } counts)
+        {
+            logger.LogInformation(
+                "Demo province loaded: {OrgUnits} units, {Members} members, {Candidates} candidates, {StageEntries} history entries in {ElapsedMs:0} ms",
+                counts.OrgUnits, counts.Members, counts.Candidates, counts.StageEntries, counts.Elapsed.TotalMilliseconds);
+        }
+
+        await EnsureDemoUsersAsync(services, logger, cancellationToken);
+    }
+
+    /// <summary>One user per role, password <see cref="Login.DemoPassword"/> (README), created once.</summary>
+    private static async Task EnsureDemoUsersAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<DangVienDbContext>();
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var province = await db.OrgUnits.Where(u => u.ParentId == null).OrderBy(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        if (province is null || await db.Users.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var commune = await db.OrgUnits.Where(u => u.ParentId == province.Id && u.HasAdmissionAuthority).OrderBy(u => u.Id).FirstAsync(cancellationToken);
+        var cell = await db.OrgUnits
+            .Where(u => (u.Kind == OrgUnitKind.Cell || u.Kind == OrgUnitKind.GrassrootsCell) && u.Path.IsDescendantOf(commune.Path))
+            .OrderByDescending(u => db.Candidates.Count(c => c.CellId == u.Id && c.Stage < CandidateStage.Official))
+            .ThenBy(u => u.Id)
+            .FirstAsync(cancellationToken);
+
+        (string UserName, string FullName, int UnitId, AccessRole Role)[] demo =
+        [
+            ("admin", "Quản trị hệ thống", province.Id, AccessRole.Administrator),
+            ("bantochuc", "Nguyễn Thị Lan (Ban Tổ chức Tỉnh ủy)", province.Id, AccessRole.ProvincialBoard),
+            ("vanphong", "Trần Văn Hùng (Văn phòng " + commune.Name + ")", commune.Id, AccessRole.CommitteeStaff),
+            ("bithu", "Lê Văn Minh (Bí thư " + cell.Name + ")", cell.Id, AccessRole.CellSecretary),
+        ];
+        foreach (var (userName, fullName, unitId, role) in demo)
+        {
+            var user = new AppUser { UserName = userName, FullName = fullName };
+            var result = await users.CreateAsync(user, Login.DemoPassword);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo user {userName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            }
+
+            db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, OrgUnitId = unitId, Role = role });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Demo users created: {UserNames}", string.Join(", ", demo.Select(d => d.UserName)));
     }
 }
