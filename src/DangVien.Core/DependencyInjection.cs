@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<Features.Calendar.WorkingDayCalendarCache>();
         services.AddScoped<Features.Calendar.CalendarService>();
         services.AddScoped<Features.Units.OrgUnitService>();
+        services.AddScoped<Features.Access.CurrentAccess>();
         return services;
     }
 

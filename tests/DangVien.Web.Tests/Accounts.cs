@@ -35,6 +35,21 @@ public static class Accounts
         return await app.SignedInClientAsync("quantri");
     }
 
+    /// <summary>A signed-in administrator ("quantri", created with a root unit on first use).</summary>
+    public static async Task<HttpClient> AdminAsync(this DangVienApp app)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            if (await users.FindByNameAsync("quantri") is null)
+            {
+                await app.CreateUserAsync("quantri", (await TinyProvince.CreateRootAsync(app), AccessRole.Administrator));
+            }
+        }
+
+        return await app.SignedInClientAsync("quantri");
+    }
+
     public static async Task<HttpClient> SignedInClientAsync(this DangVienApp app, string userName, string password = Password)
     {
         var client = app.Client();

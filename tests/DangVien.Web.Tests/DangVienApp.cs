@@ -12,11 +12,24 @@ namespace DangVien.Web.Tests;
 /// <summary>The real app, in memory, over a fresh database of its own (real PostgreSQL, real HTTP pipeline).</summary>
 public sealed class DangVienApp : WebApplicationFactory<Program>
 {
-    private DangVienApp(TestDatabase database) => Database = database;
+    private readonly bool _ownsDatabase;
+    private readonly TimeProvider? _clock;
+
+    private DangVienApp(TestDatabase database, bool ownsDatabase, TimeProvider? clock)
+    {
+        Database = database;
+        _ownsDatabase = ownsDatabase;
+        _clock = clock;
+    }
 
     public TestDatabase Database { get; }
 
-    public static async Task<DangVienApp> StartAsync() => new(await PostgresServer.CreateDatabaseAsync());
+    /// <summary>Starts the app over a fresh database; <paramref name="clock"/> replaces the system clock.</summary>
+    public static async Task<DangVienApp> StartAsync(TimeProvider? clock = null) =>
+        new(await PostgresServer.CreateDatabaseAsync(), ownsDatabase: true, clock);
+
+    /// <summary>Another instance of the app over the same database, as after a restart (the database stays this app's).</summary>
+    public DangVienApp StartAgain() => new(Database, ownsDatabase: false, _clock);
 
     /// <summary>The app on a real Kestrel port on 127.0.0.1, for the browser; returns its base address.</summary>
     public static async Task<(DangVienApp App, string BaseUrl)> StartOnKestrelAsync()
@@ -37,6 +50,10 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Migrate", "false");
         builder.UseSetting("Database:SeedDemo", "false");
         builder.UseSetting("Urls", "http://127.0.0.1:0");
+        if (_clock is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(_clock));
+        }
     }
 
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -51,6 +68,15 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
+}
+
+/// <summary>A clock standing still at one instant.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }

@@ -4,6 +4,7 @@ using DangVien.Core.Domain;
 using DangVien.Web.Components.Pages.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using DangVien.Core.Features.Calendar;
 using Npgsql;
 
 namespace DangVien.Web.Hosting;
@@ -13,6 +14,12 @@ internal static class StartupData
 {
     /// <summary>Any fixed number: serialises two app instances starting on the same database.</summary>
     private const long AdvisoryLockKey = 0x44616e6756696e;
+
+    /// <summary>How many years back from the current year the public holidays are pre-filled.</summary>
+    public const int HolidayYearsBack = 10;
+
+    /// <summary>How many years ahead of the current year the public holidays are pre-filled.</summary>
+    public const int HolidayYearsAhead = 5;
 
     public static async Task LoadAsync(IServiceProvider services, string connectionString, bool seedDemo, ILogger logger, CancellationToken cancellationToken)
     {
@@ -26,6 +33,7 @@ internal static class StartupData
 
         try
         {
+            await PrefillHolidaysAsync(services, logger, cancellationToken);
             if (seedDemo)
             {
                 await LoadDemoAsync(services, connectionString, logger, cancellationToken);
@@ -90,5 +98,25 @@ internal static class StartupData
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Demo users created: {UserNames}", string.Join(", ", demo.Select(d => d.UserName)));
+    }
+
+    /// <summary>
+    /// The default Vietnamese holidays of the years around the current one, in every year that has no
+    /// holiday yet (a year the administrator has edited is left alone, see <see cref="CalendarService.PrefillAsync"/>).
+    /// </summary>
+    private static async Task PrefillHolidaysAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    {
+        var thisYear = services.GetRequiredService<TimeProvider>().GetLocalNow().Year;
+        var fromYear = Math.Max(thisYear - HolidayYearsBack, VietnameseHolidays.MinYear);
+        var toYear = Math.Min(thisYear + HolidayYearsAhead, VietnameseHolidays.MaxYear);
+        var result = await new CalendarService(services.GetRequiredService<DangVienDbContext>()).PrefillAsync(fromYear, toYear, cancellationToken);
+        if (!result.Succeeded)
+        {
+            logger.LogWarning(
+                "Public holidays {FromYear}–{ToYear} not pre-filled: {Errors}",
+                fromYear,
+                toYear,
+                string.Join(" ", result.Errors.Select(e => e.Message)));
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -23,13 +24,24 @@ public sealed class CalendarService(
     WorkingDayCalendarCache? cache,
     IValidator<AddHolidayRequest> addValidator,
     IValidator<PrefillHolidaysRequest> prefillValidator,
-    ILogger<CalendarService> logger)
+    ILogger<CalendarService> logger,
+    CurrentAccess? access)
 {
-    /// <summary>A service without a cache: every call reads the database (tests, tools).</summary>
+    /// <summary>Message when someone other than an administrator tries to edit the calendar.</summary>
+    public const string AdministratorsOnly = "Chỉ quản trị hệ thống được sửa lịch nghỉ lễ.";
+
+    /// <summary>
+    /// A service acting as the system, without a cache: every call reads the database (start-up,
+    /// tools, tests).
+    /// </summary>
     public CalendarService(DangVienDbContext db)
-        : this(db, null, new AddHolidayValidator(), new PrefillHolidaysValidator(), NullLogger<CalendarService>.Instance)
+        : this(db, null, new AddHolidayValidator(), new PrefillHolidaysValidator(), NullLogger<CalendarService>.Instance, null)
     {
     }
+
+    /// <summary>Whether the current user may edit the calendar: administrators (and the system).</summary>
+    public async Task<bool> CanEditAsync(CancellationToken cancellationToken = default) =>
+        access is null || (await access.GetScopeAsync(cancellationToken)).SeesEverything;
 
     /// <summary>The working-day calendar from the holidays stored in the database.</summary>
     public async Task<WorkingDayCalendar> GetWorkingDayCalendarAsync(CancellationToken cancellationToken = default)
@@ -55,15 +67,28 @@ public sealed class CalendarService(
     }
 
     /// <summary>Adds a day off. Fails on the field <c>Date</c> when that day is already in the calendar.</summary>
-    public async Task<Result> AddAsync(DateOnly date, string name, CancellationToken cancellationToken = default)
+    public Task<Result> AddAsync(DateOnly date, string name, CancellationToken cancellationToken = default) =>
+        AddAsync(new AddHolidayRequest(date, name), cancellationToken);
+
+    /// <summary>
+    /// Adds a day off. Fails on the field <c>Date</c> when the date is missing or that day is already in
+    /// the calendar, on <c>Name</c> when the name is empty or too long.
+    /// </summary>
+    public async Task<Result> AddAsync(AddHolidayRequest request, CancellationToken cancellationToken = default)
     {
-        var request = new AddHolidayRequest(date, name?.Trim() ?? string.Empty);
+        if (!await CanEditAsync(cancellationToken))
+        {
+            return Result.Fail(string.Empty, AdministratorsOnly);
+        }
+
+        request = request with { Name = request.Name?.Trim() ?? string.Empty };
         var validation = await addValidator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
         {
             return Result.Fail(ToFieldErrors(validation));
         }
 
+        var date = request.Date!.Value;
         if (await db.PublicHolidays.AnyAsync(h => h.Date == date, cancellationToken))
         {
             return AlreadyInCalendar(date);
@@ -90,6 +115,11 @@ public sealed class CalendarService(
     /// <summary>Removes a day off. Fails on the field <c>Date</c> when that day is not in the calendar.</summary>
     public async Task<Result> RemoveAsync(DateOnly date, CancellationToken cancellationToken = default)
     {
+        if (!await CanEditAsync(cancellationToken))
+        {
+            return Result.Fail(string.Empty, AdministratorsOnly);
+        }
+
         var removed = await db.PublicHolidays.Where(h => h.Date == date).ExecuteDeleteAsync(cancellationToken);
         if (removed == 0)
         {
@@ -102,35 +132,70 @@ public sealed class CalendarService(
     }
 
     /// <summary>
-    /// Inserts the default Vietnamese holidays (<see cref="VietnameseHolidays.ForYear"/>) of the years
-    /// <paramref name="fromYear"/> to <paramref name="toYear"/>, skipping every date already in the
-    /// calendar, so an administrator's name for a day is kept and running it again changes nothing.
-    /// A default day the administrator removed is inserted again: pre-fill years before editing them.
-    /// On success the value is the number of days inserted.
+    /// Inserts the default Vietnamese holidays (<see cref="VietnameseHolidays.ForYear"/>) into every year
+    /// from <paramref name="fromYear"/> to <paramref name="toYear"/> that has no holiday stored yet. A year
+    /// holding at least one day belongs to the administrator and is left as it is, so a default day they
+    /// removed does not come back, and running this again changes nothing. On success the value is the
+    /// number of days inserted.
     /// </summary>
+    /// <remarks>
+    /// The check and the insert run in one transaction holding a SHARE ROW EXCLUSIVE lock on
+    /// <c>public_holidays</c>: it waits for the adds, removes and pre-fills in flight and holds off new
+    /// ones until it commits (reads go on), so a year is never filled beside an administrator's day that
+    /// commits meanwhile, nor filled twice. A year whose every day was removed is empty again, and the
+    /// next pre-fill fills it.
+    /// </remarks>
     public async Task<Result<int>> PrefillAsync(int fromYear, int toYear, CancellationToken cancellationToken = default)
     {
+        if (!await CanEditAsync(cancellationToken))
+        {
+            return Result<int>.Fail(string.Empty, AdministratorsOnly);
+        }
+
         var validation = await prefillValidator.ValidateAsync(new PrefillHolidaysRequest(fromYear, toYear), cancellationToken);
         if (!validation.IsValid)
         {
             return Result<int>.Fail(ToFieldErrors(validation));
         }
 
-        var defaults = Enumerable.Range(fromYear, toYear - fromYear + 1).SelectMany(VietnameseHolidays.ForYear).ToList();
-        var dates = defaults.Select(h => h.Date).ToArray();
-        var names = defaults.Select(h => h.Name).ToArray();
+        var first = new DateOnly(fromYear, 1, 1);
+        var last = new DateOnly(toYear, 12, 31);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("LOCK TABLE public_holidays IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+        var yearsWithHolidays = await db.PublicHolidays
+            .Where(h => h.Date >= first && h.Date <= last)
+            .Select(h => h.Date.Year)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var emptyYears = Enumerable.Range(fromYear, toYear - fromYear + 1).Except(yearsWithHolidays).ToList();
 
-        // ON CONFLICT keeps the stored day (and its name) even when another request inserts it meanwhile.
-        var inserted = await db.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO public_holidays (date, name)
-            SELECT d.date, d.name FROM unnest({dates}, {names}) AS d(date, name)
-            ON CONFLICT (date) DO NOTHING
-            """,
-            cancellationToken);
+        // Every default day of a year falls in that year, so none of them is stored yet.
+        var defaults = emptyYears.SelectMany(VietnameseHolidays.ForYear).ToList();
+        var inserted = 0;
+        if (defaults.Count > 0)
+        {
+            var dates = defaults.Select(h => h.Date).ToArray();
+            var names = defaults.Select(h => h.Name).ToArray();
+            inserted = await db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO public_holidays (date, name)
+                SELECT d.date, d.name FROM unnest({dates}, {names}) AS d(date, name)
+                """,
+                cancellationToken);
+        }
 
-        Invalidate();
-        logger.LogInformation("Pre-filled public holidays {FromYear}–{ToYear}: {Inserted} days inserted", fromYear, toYear, inserted);
+        await transaction.CommitAsync(cancellationToken);
+        if (inserted > 0)
+        {
+            Invalidate();
+        }
+
+        logger.LogInformation(
+            "Pre-filled public holidays {FromYear}–{ToYear}: {Inserted} days inserted into the years without holidays {FilledYears}",
+            fromYear,
+            toYear,
+            inserted,
+            emptyYears);
         return Result<int>.Success(inserted);
     }
 

@@ -2,8 +2,11 @@ using FluentValidation;
 
 namespace DangVien.Core.Features.Calendar;
 
-/// <summary>The administrator adds a day off to the public-holiday calendar.</summary>
-public sealed record AddHolidayRequest(DateOnly Date, string Name);
+/// <summary>
+/// The administrator adds a day off to the public-holiday calendar. <see cref="Date"/> is null when the
+/// form's date was left empty or could not be read, so that the validator reports it with the other fields.
+/// </summary>
+public sealed record AddHolidayRequest(DateOnly? Date, string Name);
 
 /// <summary>The administrator pre-fills the default Vietnamese holidays of some years.</summary>
 public sealed record PrefillHolidaysRequest(int FromYear, int ToYear);
@@ -14,6 +17,8 @@ public sealed class AddHolidayValidator : AbstractValidator<AddHolidayRequest>
 
     public AddHolidayValidator()
     {
+        RuleFor(r => r.Date)
+            .NotNull().WithMessage("Vui lòng nhập ngày nghỉ (ngày/tháng/năm).");
         RuleFor(r => r.Name)
             .NotEmpty().WithMessage("Vui lòng nhập tên ngày nghỉ.")
             .MaximumLength(NameMaxLength).WithMessage($"Tên ngày nghỉ không được dài quá {NameMaxLength} ký tự.");

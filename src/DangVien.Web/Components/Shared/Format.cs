@@ -7,9 +7,15 @@ public static class Format
 {
     private static readonly CultureInfo Vi = DependencyInjection.Vietnamese;
 
+    /// <summary>Weekday names as vi-VN writes them (CLDR), fixed here so they do not depend on the ICU version.</summary>
+    private static readonly string[] Weekdays = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
+
     public static string D(DateOnly date) => date.ToString("dd/MM/yyyy", Vi);
 
     public static string D(DateOnly? date) => date is { } d ? D(d) : "—";
+
+    /// <summary>The weekday in Vietnamese: "Thứ Hai" … "Thứ Bảy", "Chủ Nhật".</summary>
+    public static string Weekday(DateOnly date) => Weekdays[(int)date.DayOfWeek];
 
     public static string N(int value) => value.ToString("N0", Vi);
 

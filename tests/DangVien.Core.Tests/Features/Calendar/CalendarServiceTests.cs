@@ -5,6 +5,7 @@ using DangVien.Core.Features.Calendar;
 using DangVien.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace DangVien.Core.Tests.Features.Calendar;
 
@@ -50,17 +51,98 @@ public sealed class CalendarServiceTests
     }
 
     [Fact]
-    public async Task A_day_entered_before_the_prefill_keeps_its_name()
+    public async Task A_removed_default_day_does_not_come_back_with_the_next_prefill()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var service = new CalendarService(db);
+        await service.PrefillAsync(2026, 2026);
+
+        // The government gives 2 and 3 September 2026: 1 September is a working day.
+        Assert.True((await service.RemoveAsync(new DateOnly(2026, 9, 1))).Succeeded);
+        var again = await service.PrefillAsync(2020, 2030);
+
+        Assert.True(again.Succeeded);
+        Assert.Equal(Enumerable.Range(2020, 11).Where(y => y != 2026).Sum(y => VietnameseHolidays.ForYear(y).Count), again.Value);
+        var holidays = await service.ListAsync(2026);
+        Assert.DoesNotContain(holidays, h => h.Date == new DateOnly(2026, 9, 1));
+        Assert.Equal(10, holidays.Count);
+        Assert.True((await service.GetWorkingDayCalendarAsync()).IsWorkingDay(new DateOnly(2026, 9, 1)));
+    }
+
+    [Fact]
+    public async Task A_year_holding_a_day_entered_by_hand_is_left_as_the_administrator_made_it()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
         var service = new CalendarService(db);
         await service.AddAsync(new DateOnly(2027, 2, 5), "Nghỉ Tết (ngày 29 tháng Chạp)");
 
+        var prefill = await service.PrefillAsync(2027, 2028);
+
+        Assert.Equal(11, prefill.Value);
+        Assert.Equal([new Holiday(new DateOnly(2027, 2, 5), "Nghỉ Tết (ngày 29 tháng Chạp)")], await service.ListAsync(2027));
+        Assert.Equal(VietnameseHolidays.ForYear(2028), await service.ListAsync(2028));
+    }
+
+    [Fact]
+    public async Task A_year_whose_every_day_was_removed_is_empty_again_and_filled_by_the_next_prefill()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var service = new CalendarService(db);
+        await service.AddAsync(new DateOnly(2027, 2, 5), "Nghỉ Tết (ngày 29 tháng Chạp)");
+        await service.RemoveAsync(new DateOnly(2027, 2, 5));
+
         var prefill = await service.PrefillAsync(2027, 2027);
 
-        Assert.Equal(10, prefill.Value);
-        Assert.Contains(new Holiday(new DateOnly(2027, 2, 5), "Nghỉ Tết (ngày 29 tháng Chạp)"), await service.ListAsync(2027));
+        Assert.Equal(11, prefill.Value);
+        Assert.Equal(VietnameseHolidays.ForYear(2027), await service.ListAsync(2027));
+    }
+
+    [Fact]
+    public async Task Prefills_running_at_the_same_time_insert_each_default_day_once()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await using var db = database.CreateContext();
+            return await new CalendarService(db).PrefillAsync(2026, 2029);
+        }));
+
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        Assert.Equal(Enumerable.Range(2026, 4).Sum(y => VietnameseHolidays.ForYear(y).Count), results.Sum(r => r.Value));
+        await using var check = database.CreateContext();
+        var service = new CalendarService(check);
+        foreach (var year in Enumerable.Range(2026, 4))
+        {
+            Assert.Equal(VietnameseHolidays.ForYear(year), await service.ListAsync(year));
+        }
+    }
+
+    [Fact]
+    public async Task A_prefill_waits_for_a_day_being_added_to_that_year_and_then_leaves_the_year_alone()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var admin = new NpgsqlConnection(database.ConnectionString);
+        await admin.OpenAsync();
+        await using var adding = await admin.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand("INSERT INTO public_holidays (date, name) VALUES ('2028-03-03', 'Nghỉ bù')", admin, adding))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var db = database.CreateContext();
+        var prefill = new CalendarService(db).PrefillAsync(2028, 2028);
+        await WaitUntilALockOnHolidaysIsAwaitedAsync(database);
+        Assert.False(prefill.IsCompleted);
+        await adding.CommitAsync();
+        var result = await prefill;
+
+        Assert.Equal(0, result.Value);
+        await using var check = database.CreateContext();
+        Assert.Equal([new Holiday(new DateOnly(2028, 3, 3), "Nghỉ bù")], await new CalendarService(check).ListAsync(2028));
     }
 
     [Fact]
@@ -92,6 +174,20 @@ public sealed class CalendarServiceTests
 
         Assert.Equal([new FieldError("Name", message)], result.Errors);
         Assert.Empty(await service.ListAsync(2026));
+    }
+
+    [Fact]
+    public async Task A_request_without_a_date_or_a_name_is_refused_on_both_fields()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var service = new CalendarService(db);
+
+        var result = await service.AddAsync(new AddHolidayRequest(null, " "));
+
+        Assert.Equal(
+            [new FieldError("Date", "Vui lòng nhập ngày nghỉ (ngày/tháng/năm)."), new FieldError("Name", "Vui lòng nhập tên ngày nghỉ.")],
+            result.Errors);
     }
 
     [Fact]
@@ -205,8 +301,23 @@ public sealed class CalendarServiceTests
         Assert.False(reloaded.IsWorkingDay(day));
     }
 
+    private static async Task WaitUntilALockOnHolidaysIsAwaitedAsync(TestDatabase database)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var waiting = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'public_holidays'::regclass",
+            connection);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((long)(await waiting.ExecuteScalarAsync())! == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The pre-fill never waited for the lock on public_holidays.");
+            await Task.Delay(50);
+        }
+    }
+
     private static CalendarService NewCachedService(DangVienDbContext db, WorkingDayCalendarCache cache) =>
-        new(db, cache, new AddHolidayValidator(), new PrefillHolidaysValidator(), NullLogger<CalendarService>.Instance);
+        new(db, cache, new AddHolidayValidator(), new PrefillHolidaysValidator(), NullLogger<CalendarService>.Instance, access: null);
 
     private sealed class ManualTimeProvider(DateTimeOffset now) : TimeProvider
     {
