@@ -31,6 +31,10 @@ public static class DependencyInjection
 
         // Feature services: one line per service, grouped by feature folder.
         services.AddScoped<Features.Calendar.CalendarService>();
+        services.AddScoped<Features.Admission.RuleParameterReader>();
+        services.AddScoped<Features.Admission.AdmissionService>();
+        services.AddScoped<Features.Members.MemberService>();
+        services.AddScoped<Features.Alerts.AlertService>();
         return services;
     }
 

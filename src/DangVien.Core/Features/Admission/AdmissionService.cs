@@ -521,7 +521,7 @@ public sealed partial class AdmissionService(
     // ------------------------------------------------------------ plumbing
 
     /// <summary>A loaded file: the tracked candidate and the facts the rules read.</summary>
-    private sealed class CandidateFile(Candidate candidate, CandidateFacts facts)
+    private sealed class LoadedFile(Candidate candidate, CandidateFacts facts)
     {
         public Candidate Candidate { get; } = candidate;
 
@@ -536,7 +536,7 @@ public sealed partial class AdmissionService(
 
     private Task<Result> ActAsync<TRequest>(
         TRequest request, uint expectedVersion, IValidator<TRequest> validator, CancellationToken cancellationToken,
-        Func<CandidateFile, RuleContext, Task<IReadOnlyList<FieldError>>> check, Action<CandidateFile> apply)
+        Func<LoadedFile, RuleContext, Task<IReadOnlyList<FieldError>>> check, Action<LoadedFile> apply)
         where TRequest : ICandidateRequest =>
         ActAsync(request, expectedVersion, validator, cancellationToken, check, file =>
         {
@@ -546,7 +546,7 @@ public sealed partial class AdmissionService(
 
     private async Task<Result> ActAsync<TRequest>(
         TRequest request, uint expectedVersion, IValidator<TRequest> validator, CancellationToken cancellationToken,
-        Func<CandidateFile, RuleContext, Task<IReadOnlyList<FieldError>>> check, Func<CandidateFile, Task> apply)
+        Func<LoadedFile, RuleContext, Task<IReadOnlyList<FieldError>>> check, Func<LoadedFile, Task> apply)
         where TRequest : ICandidateRequest
     {
         var invalid = validator.Errors(request);
@@ -570,7 +570,7 @@ public sealed partial class AdmissionService(
             return Result.Conflict();
         }
 
-        var file = new CandidateFile(candidate, await FactsAsync(candidate, cancellationToken));
+        var file = new LoadedFile(candidate, await FactsAsync(candidate, cancellationToken));
         var context = await ContextAsync(candidate.CellId, cancellationToken);
         var errors = await check(file, context);
         if (errors.Count > 0)
