@@ -993,8 +993,10 @@ public static class AdmissionRules
             return errors;
         }
 
-        var field = r.ReceivedOn != original.ReceivedOn && original.Kind == StageKind.AdmissionDecision ? nameof(r.ReceivedOn)
-            : original.Vote is not null && r.Date == CandidateHistory.ActDate(original) ? nameof(r.InFavour)
+        // A broken rule is reported on the field the correction changed.
+        var field = r.Date != CandidateHistory.ActDate(original) ? nameof(r.Date)
+            : original.Kind == StageKind.AdmissionDecision && r.ReceivedOn != original.ReceivedOn ? nameof(r.ReceivedOn)
+            : original.Vote is not null ? nameof(r.InFavour)
             : nameof(r.Date);
         errors.AddRange(CheckTimeline(c, corrected, context).Select(message => new FieldError(field, message)));
         return errors;
