@@ -278,15 +278,15 @@ public static class AdmissionRules
     }
 
     /// <summary>Education at least lower-secondary (THCS), unless the matching exception consent is recorded.</summary>
-    public static FieldError? EducationOf(string field, GeneralEducation education, CandidateHistory history)
+    public static FieldError? EducationOf(string field, GeneralEducation education, CandidateHistory history, DateOnly voteDate)
     {
         if (education >= GeneralEducation.LowerSecondary)
         {
             return null;
         }
 
-        var literacy = history.HasException(EligibilityExceptionKind.LiteracyVillageElder);
-        if (education == GeneralEducation.Primary && (history.HasException(EligibilityExceptionKind.PrimaryEducationArea) || literacy))
+        var literacy = history.HasExceptionOn(EligibilityExceptionKind.LiteracyVillageElder, voteDate);
+        if (education == GeneralEducation.Primary && (history.HasExceptionOn(EligibilityExceptionKind.PrimaryEducationArea, voteDate) || literacy))
         {
             return null;
         }
@@ -383,10 +383,16 @@ public static class AdmissionRules
     /// <summary>The ceremony within 30 working days of the decision reaching the cell, later only with the recorded consent.</summary>
     public static FieldError? CeremonyInTime(string field, CandidateHistory history, DateOnly heldOn, WorkingDayCalendar calendar)
     {
-        if (history.AdmissionDecision is not { } decision || CeremonyDeadline(history, calendar) is not { } deadline || heldOn <= deadline
-            || history.LateCeremonyConsent is not null)
+        if (history.AdmissionDecision is not { } decision || CeremonyDeadline(history, calendar) is not { } deadline || heldOn <= deadline)
         {
             return null;
+        }
+
+        if (history.LateCeremonyConsent is { } consent)
+        {
+            return CandidateHistory.ActDate(consent) <= heldOn
+                ? null
+                : new FieldError(field, $"Lễ kết nạp ngày {D(heldOn)} là chậm, mà cấp ủy cấp trên đồng ý tổ chức chậm ngày {D(CandidateHistory.ActDate(consent))}, sau ngày lễ: phải có sự đồng ý trước.");
         }
 
         var received = decision.ReceivedOn ?? decision.EffectiveOn;
@@ -829,8 +835,8 @@ public static class AdmissionRules
     public static IEnumerable<FieldError> EligibilityAtVote(string field, CandidateFacts c, CandidateHistory history, DateOnly voteDate, AdmissionParameters parameters)
     {
         var errors = new List<FieldError>();
-        errors.AddIfNotNull(AgeAt(field, c.DateOfBirth, voteDate, history.HasException(EligibilityExceptionKind.OverSixty)));
-        errors.AddIfNotNull(EducationOf("", c.Education, history));
+        errors.AddIfNotNull(AgeAt(field, c.DateOfBirth, voteDate, history.HasExceptionOn(EligibilityExceptionKind.OverSixty, voteDate)));
+        errors.AddIfNotNull(EducationOf("", c.Education, history, voteDate));
         errors.AddIfNotNull(CertificateValidAt(field, history, voteDate, parameters.CertificateValidityMonths));
         errors.AddIfNotNull(DossierFreshAt(field, history, voteDate, parameters.DossierRenewalMonths));
         if (c.FormerMember is { } former)
@@ -981,6 +987,10 @@ public static class AdmissionRules
             if (r.ReceivedOn is not { } received)
             {
                 errors.Add(new FieldError(nameof(r.ReceivedOn), "Chưa nhập ngày chi bộ nhận quyết định."));
+            }
+            else if (received > context.Today)
+            {
+                errors.Add(new FieldError(nameof(r.ReceivedOn), $"Ngày chi bộ nhận quyết định ({D(received)}) không thể sau ngày hôm nay ({D(context.Today)})."));
             }
             else if (received < r.Date)
             {

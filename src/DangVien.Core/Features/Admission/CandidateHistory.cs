@@ -73,6 +73,10 @@ public sealed class CandidateHistory
     public bool HasException(EligibilityExceptionKind kind) =>
         Effective.Any(e => e.Kind == StageKind.EligibilityException && e.ExceptionKind == kind);
 
+    /// <summary>Whether the consent for <paramref name="kind"/> was given on or before <paramref name="day"/>.</summary>
+    public bool HasExceptionOn(EligibilityExceptionKind kind, DateOnly day) =>
+        Effective.Any(e => e.Kind == StageKind.EligibilityException && e.ExceptionKind == kind && ActDate(e) <= day);
+
     /// <summary>The cell's admission vote that passed (6-KNĐ), if any.</summary>
     public StageEntry? PassedCellVote => Effective.LastOrDefault(e => e.Kind == StageKind.CellVote && e.Vote is { Passed: true });
 

@@ -76,6 +76,17 @@ public sealed class AdmissionRulesTests
         Assert.Empty(CheckVote(facts, Vote(new DateOnly(2026, 6, 22))));
     }
 
+    [Fact]
+    public void A_consent_dated_after_the_vote_does_not_count()
+    {
+        var facts = HistoryBuilder.ReadyForVote(new DateOnly(2026, 3, 2))
+            .Add(StageKind.EligibilityException, new DateOnly(2026, 7, 1), e => e.ExceptionKind = EligibilityExceptionKind.OverSixty)
+            .Facts(born: new DateOnly(1960, 1, 1));
+
+        Assert.Single(CheckVote(facts, Vote(new DateOnly(2026, 6, 22))));
+        Assert.Empty(CheckVote(facts, Vote(new DateOnly(2026, 7, 1))));
+    }
+
     // ------------------------------------------------------------ education
 
     [Fact]
@@ -250,6 +261,15 @@ public sealed class AdmissionRulesTests
 
         history.Add(StageKind.LateCeremonyConsent, new DateOnly(2026, 3, 20));
         Assert.Empty(AdmissionRules.CheckCeremony(history.Facts(), ceremony(new DateOnly(2026, 4, 15)), helper, HistoryBuilder.Context()));
+
+        var consentAfterTheCeremony = HistoryBuilder.ReadyForVote(new DateOnly(2025, 10, 1))
+            .Vote(StageKind.CellVote, new DateOnly(2025, 12, 1), 10, 8)
+            .Add(StageKind.CommitteeResolution, new DateOnly(2025, 12, 10))
+            .Add(StageKind.AdmissionDecision, new DateOnly(2026, 1, 26), e => e.ReceivedOn = new DateOnly(2026, 2, 2))
+            .Add(StageKind.LateCeremonyConsent, new DateOnly(2026, 4, 20));
+        var notBefore = AdmissionRules.CeremonyInTime("HeldOn", consentAfterTheCeremony.History, new DateOnly(2026, 4, 15), Calendar);
+        Assert.NotNull(notBefore);
+        Assert.Contains("phải có sự đồng ý trước", notBefore.Message);
     }
 
     // ----------------------------------------------------------- probation
