@@ -13,6 +13,6 @@ public static class VietnamTime
     /// <summary>Today in Vietnam, whatever the server's time zone.</summary>
     public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Offset).DateTime);
 
-    /// <summary>A date as users read it: dd/MM/yyyy.</summary>
-    public static string Display(this DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    /// <summary>A date as users read it: dd/MM/yyyy (vi-VN; parse stored or typed dates with the invariant culture).</summary>
+    public static string Display(this DateOnly date) => date.ToString("dd/MM/yyyy", Culture);
 }
