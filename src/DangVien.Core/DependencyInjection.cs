@@ -33,6 +33,10 @@ public static class DependencyInjection
         services.AddScoped<Features.Calendar.CalendarService>();
         services.AddScoped<Features.Units.OrgUnitService>();
         services.AddScoped<Features.Access.CurrentAccess>();
+        services.AddScoped<Features.Admission.RuleParameterReader>();
+        services.AddScoped<Features.Admission.AdmissionService>();
+        services.AddScoped<Features.Members.MemberService>();
+        services.AddScoped<Features.Alerts.AlertService>();
         return services;
     }
 

@@ -49,6 +49,12 @@ public sealed class Member
     /// <summary>Left for corruption, serious crime, abandoning party activity or causing disunity: never readmitted.</summary>
     public bool BarredFromReadmission { get; set; }
 
+    /// <summary>
+    /// Had a criminal conviction, since cleared (đã bị án hình sự, đã được xóa án tích): readmission
+    /// then waits 60 months after leaving instead of 36.
+    /// </summary>
+    public bool HadCriminalConviction { get; set; }
+
     /// <summary>The candidate file this member came from, when admitted through DangVien.</summary>
     public int? CandidateId { get; set; }
 

@@ -27,4 +27,13 @@ public static class RuleKeys
 
     /// <summary>Which date counts an admission in a year: 0 = decision date, 1 = ceremony date.</summary>
     public const string AdmissionCountingDate = "admission-counting-date";
+
+    /// <summary>The value used when no row is stored for a key (DOMAIN.md's defaults).</summary>
+    public static int DefaultOf(string key) => key switch
+    {
+        CertificateValidityMonths => 60,
+        DossierRenewalMonths => 12,
+        AdmissionCountingDate => 0,
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Unknown rule parameter."),
+    };
 }

@@ -128,6 +128,12 @@ public sealed class StageEntry
     /// <summary>The member involved: the mentor assigned at the source or the ceremony.</summary>
     public int? MemberId { get; set; }
 
+    /// <summary>
+    /// The document's own date when the stage takes effect on another day: a recognition decision
+    /// is signed on this day but takes effect (<see cref="EffectiveOn"/>) when the 12 months end.
+    /// </summary>
+    public DateOnly? DocumentDate { get; set; }
+
     /// <summary>For a decision: the day it reached the cell (starts the ceremony deadline).</summary>
     public DateOnly? ReceivedOn { get; set; }
 
@@ -142,6 +148,9 @@ public sealed class StageEntry
 
     /// <summary>The reason of an exit, an extension, a removal, a correction.</summary>
     public string? Note { get; set; }
+
+    /// <summary>Why this entry corrects <see cref="SupersedesId"/> (đính chính).</summary>
+    public string? CorrectionReason { get; set; }
 
     /// <summary>The entry this one corrects.</summary>
     public long? SupersedesId { get; set; }

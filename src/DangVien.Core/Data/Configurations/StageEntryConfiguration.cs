@@ -16,6 +16,7 @@ internal sealed class StageEntryConfiguration : IEntityTypeConfiguration<StageEn
         builder.Property(e => e.ExitReason).HasConversion<short?>();
         builder.Property(e => e.ExceptionKind).HasConversion<short?>();
         builder.Property(e => e.Note).HasMaxLength(2000);
+        builder.Property(e => e.CorrectionReason).HasMaxLength(1000);
         builder.Property(e => e.RecordedBy).HasMaxLength(120);
 
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(e => e.UnitId).OnDelete(DeleteBehavior.Restrict);

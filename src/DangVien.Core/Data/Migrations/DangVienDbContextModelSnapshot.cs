@@ -432,6 +432,10 @@ namespace DangVien.Core.Data.Migrations
                         .HasColumnName("full_name")
                         .UseCollation("vi");
 
+                    b.Property<bool>("HadCriminalConviction")
+                        .HasColumnType("boolean")
+                        .HasColumnName("had_criminal_conviction");
+
                     b.Property<DateOnly?>("LeftOn")
                         .HasColumnType("date")
                         .HasColumnName("left_on");
@@ -815,6 +819,15 @@ namespace DangVien.Core.Data.Migrations
                     b.Property<int>("CandidateId")
                         .HasColumnType("integer")
                         .HasColumnName("candidate_id");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("correction_reason");
+
+                    b.Property<DateOnly?>("DocumentDate")
+                        .HasColumnType("date")
+                        .HasColumnName("document_date");
 
                     b.Property<string>("DocumentNumber")
                         .HasMaxLength(60)

@@ -47,7 +47,7 @@ internal static class BulkWriter
         // members.candidate_id and candidates.mentor_member_id point at each other: members go first
         // without the link, which is set once the candidates exist.
         await CopyAsync(connection,
-            "members (id, full_name, date_of_birth, sex, citizen_id, cell_id, status, admitted_on, recognised_on, left_on, left_reason, barred_from_readmission, candidate_id)",
+            "members (id, full_name, date_of_birth, sex, citizen_id, cell_id, status, admitted_on, recognised_on, left_on, left_reason, barred_from_readmission, had_criminal_conviction, candidate_id)",
             data.Members,
             static async (w, m, ct) =>
             {
@@ -63,6 +63,7 @@ internal static class BulkWriter
                 await WriteAsync(w, m.LeftOn, NpgsqlDbType.Date, ct);
                 await WriteAsync(w, m.LeftReason, NpgsqlDbType.Varchar, ct);
                 await w.WriteAsync(m.BarredFromReadmission, NpgsqlDbType.Boolean, ct);
+                await w.WriteAsync(m.HadCriminalConviction, NpgsqlDbType.Boolean, ct);
                 await w.WriteNullAsync(ct);
             }, cancellationToken);
 

@@ -258,7 +258,7 @@ public sealed class CalendarServiceTests
     public async Task An_edit_made_through_another_request_scope_is_seen_by_the_next_one()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
-        var services = new ServiceCollection().AddLogging().AddDangVienCore(database.ConnectionString);
+        var services = new ServiceCollection().AddLogging().AddScoped<ICurrentUser>(_ => new SystemUser()).AddDangVienCore(database.ConnectionString);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         var day = new DateOnly(2026, 9, 3);
 

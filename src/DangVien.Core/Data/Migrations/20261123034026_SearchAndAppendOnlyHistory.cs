@@ -10,7 +10,7 @@ namespace DangVien.Core.Data.Migrations
     /// with trigram indexes on names, and triggers that keep the history append-only.
     /// </summary>
     [DbContext(typeof(DangVienDbContext))]
-    [Migration("20261123030629_SearchAndAppendOnlyHistory")]
+    [Migration("20261123034026_SearchAndAppendOnlyHistory")]
     public partial class SearchAndAppendOnlyHistory : Migration
     {
         /// <inheritdoc />

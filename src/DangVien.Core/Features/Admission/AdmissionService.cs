@@ -1,0 +1,689 @@
+using DangVien.Core.Common;
+using DangVien.Core.Data;
+using DangVien.Core.Domain;
+using DangVien.Core.Features.Calendar;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace DangVien.Core.Features.Admission;
+
+/// <summary>
+/// The admission pipeline: one method per action on a candidate file. Each validates the request's
+/// shape, loads the file, asks <see cref="AdmissionRules"/>, appends history entries, recomputes the
+/// stage projection and saves it all in one <c>SaveChanges</c>. The candidate row is updated by every
+/// action, so its <see cref="Candidate.Version"/> (xmin) changes and a stale expected version returns
+/// <see cref="Result.Conflict"/> with nothing saved.
+/// </summary>
+public sealed partial class AdmissionService(
+    DangVienDbContext db,
+    CalendarService calendarService,
+    RuleParameterReader parameterReader,
+    ICurrentUser currentUser,
+    TimeProvider time,
+    ILogger<AdmissionService> logger)
+{
+    // ------------------------------------------------------------ new files
+
+    /// <summary>Step 1: lists an outstanding person in a cell (tạo nguồn). Returns the new candidate's id.</summary>
+    public async Task<Result<int>> CreateCandidateAsync(CreateCandidateRequest request, CancellationToken cancellationToken = default)
+    {
+        var invalid = new CreateCandidateRequestValidator().Errors(request);
+        if (invalid.Count > 0)
+        {
+            return Result<int>.Fail(invalid);
+        }
+
+        var cell = await LoadCellAsync(request.CellId, cancellationToken);
+        var members = await LoadMembersAsync([request.MentorMemberId], cancellationToken);
+        var categories = await ActiveCategoriesAsync(request.CategoryIds, cancellationToken);
+        var citizenId = string.IsNullOrEmpty(request.CitizenId) ? null : request.CitizenId;
+        var inOpenFile = citizenId is not null && await db.Candidates.AnyAsync(
+            c => c.CitizenId == citizenId && c.Stage != CandidateStage.Exited && c.Stage != CandidateStage.Removed, cancellationToken);
+        var isMember = citizenId is not null && await db.Members.AnyAsync(m => m.CitizenId == citizenId, cancellationToken);
+        var context = await ContextAsync(request.CellId, cancellationToken);
+
+        var errors = AdmissionRules.CheckCreate(request, cell, members.GetValueOrDefault(request.MentorMemberId), categories, inOpenFile, isMember, context);
+        if (errors.Count > 0)
+        {
+            return Result<int>.Fail(errors);
+        }
+
+        var candidate = new Candidate
+        {
+            FullName = request.FullName.Trim(),
+            DateOfBirth = request.DateOfBirth,
+            Sex = request.Sex,
+            Ethnicity = request.Ethnicity.Trim(),
+            Religion = request.Religion,
+            HomeTown = request.HomeTown,
+            Address = request.Address,
+            CitizenId = citizenId,
+            GeneralEducation = request.GeneralEducation,
+            ProfessionalQualification = request.ProfessionalQualification,
+            PoliticalTheory = request.PoliticalTheory,
+            Occupation = request.Occupation,
+            Workplace = request.Workplace,
+            Phone = request.Phone,
+            FamilyBackground = request.FamilyBackground,
+        };
+        return await AddNewFileAsync(candidate, request.CellId, request.MentorMemberId, request.CategoryIds, request.SourcedOn,
+            request.DocumentNumber, request.Note, cancellationToken);
+    }
+
+    /// <summary>Kết nạp lại: opens a file for a former member (≥ 36 months after leaving, 60 after a cleared conviction, only once, never if barred).</summary>
+    public async Task<Result<int>> StartReadmissionAsync(StartReadmissionRequest request, CancellationToken cancellationToken = default)
+    {
+        var invalid = new StartReadmissionRequestValidator().Errors(request);
+        if (invalid.Count > 0)
+        {
+            return Result<int>.Fail(invalid);
+        }
+
+        var former = await db.Members.AsTracking().FirstOrDefaultAsync(m => m.Id == request.FormerMemberId, cancellationToken);
+        var formerFacts = former is null ? null : await FormerMemberFactsAsync(former, cancellationToken) with { HadCriminalConviction = request.HadCriminalConviction };
+        var hasReadmission = await db.Candidates.AnyAsync(
+            c => c.FormerMemberId == request.FormerMemberId && c.Stage != CandidateStage.Exited, cancellationToken);
+        var cell = await LoadCellAsync(request.CellId, cancellationToken);
+        var members = await LoadMembersAsync([request.MentorMemberId], cancellationToken);
+        var categories = await ActiveCategoriesAsync(request.CategoryIds, cancellationToken);
+        var context = await ContextAsync(request.CellId, cancellationToken);
+
+        var errors = AdmissionRules.CheckStartReadmission(request, formerFacts, hasReadmission, cell, members.GetValueOrDefault(request.MentorMemberId), categories, context);
+        if (errors.Count > 0)
+        {
+            return Result<int>.Fail(errors);
+        }
+
+        former!.HadCriminalConviction = request.HadCriminalConviction;
+        var candidate = new Candidate
+        {
+            FullName = former.FullName,
+            DateOfBirth = former.DateOfBirth,
+            Sex = former.Sex,
+            CitizenId = former.CitizenId,
+            Ethnicity = request.Ethnicity.Trim(),
+            GeneralEducation = request.GeneralEducation,
+            Address = request.Address,
+            Occupation = request.Occupation,
+            Workplace = request.Workplace,
+            Phone = request.Phone,
+            FormerMemberId = former.Id,
+        };
+        return await AddNewFileAsync(candidate, request.CellId, request.MentorMemberId, request.CategoryIds, request.SourcedOn,
+            null, request.Note ?? "Kết nạp lại", cancellationToken);
+    }
+
+    private async Task<Result<int>> AddNewFileAsync(
+        Candidate candidate, int cellId, int mentorId, IReadOnlyList<int> categoryIds, DateOnly sourcedOn, string? documentNumber, string? note,
+        CancellationToken cancellationToken)
+    {
+        candidate.CellId = cellId;
+        candidate.MentorMemberId = mentorId;
+        candidate.CreatedAt = time.GetUtcNow();
+        candidate.Categories = [.. categoryIds.Select(id => new CandidateCategory { SourceCategoryId = id })];
+        candidate.History.Add(NewEntry(StageKind.Source, sourcedOn, entry =>
+        {
+            entry.UnitId = cellId;
+            entry.MemberId = mentorId;
+            entry.DocumentNumber = documentNumber;
+            entry.Note = note;
+        }));
+        (candidate.Stage, candidate.StageSince) = StageProjection.Derive(candidate.History);
+        db.Candidates.Add(candidate);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Created candidate file {CandidateId} in cell {CellId}", candidate.Id, cellId);
+        return Result<int>.Success(candidate.Id);
+    }
+
+    // -------------------------------------------------------------- steps
+
+    /// <summary>Step 2: the awareness-course certificate.</summary>
+    public Task<Result> RecordAwarenessCourseAsync(RecordAwarenessCourseRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RecordAwarenessCourseRequestValidator(), cancellationToken,
+            (file, context) => Task.FromResult(AdmissionRules.CheckAwarenessCourse(file.Facts, request, context)),
+            file => file.Append(NewEntry(StageKind.AwarenessCourse, request.IssuedOn, e =>
+            {
+                e.DocumentNumber = request.CertificateNumber.Trim();
+                e.Issuer = request.IssuingCentre.Trim();
+            })));
+
+    /// <summary>Step 3: the application (1-KNĐ) and personal history (2-KNĐ).</summary>
+    public Task<Result> RecordApplicationAsync(RecordApplicationRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RecordApplicationRequestValidator(), cancellationToken,
+            (file, context) => Task.FromResult(AdmissionRules.CheckApplication(file.Facts, request, context)),
+            file => file.Append(NewEntry(StageKind.Application, request.AppliedOn, e =>
+            {
+                e.FormCode = "1-KNĐ, 2-KNĐ";
+                e.Note = request.Note;
+            })));
+
+    /// <summary>Step 3: the personal history verified and certified.</summary>
+    public Task<Result> RecordHistoryVerificationAsync(RecordHistoryVerificationRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RecordHistoryVerificationRequestValidator(), cancellationToken,
+            (file, context) => Task.FromResult(AdmissionRules.CheckHistoryVerification(file.Facts, request, context)),
+            file => file.Append(NewEntry(StageKind.HistoryVerification, request.VerifiedOn, e =>
+            {
+                e.FormCode = "2-KNĐ";
+                e.DocumentNumber = request.DocumentNumber;
+                e.Issuer = request.CertifiedBy;
+                e.Note = request.Result.Trim();
+            })));
+
+    /// <summary>Step 4: two official members, or a Youth Union / Trade Union resolution (4-KNĐ) plus one.</summary>
+    public Task<Result> RecordIntroductionAsync(RecordIntroductionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RecordIntroductionRequestValidator(), cancellationToken,
+            async (file, context) =>
+            {
+                var members = await LoadMembersAsync(request.Introducers.Select(i => i.MemberId), cancellationToken);
+                return AdmissionRules.CheckIntroduction(file.Facts, request, members, context);
+            },
+            file => file.Append(NewEntry(StageKind.Introduction, request.IntroducedOn, e =>
+            {
+                e.IntroductionBasis = request.Basis;
+                e.FormCode = request.Basis == IntroductionBasis.TwoMembers ? "3-KNĐ" : "4-KNĐ, 3-KNĐ";
+                e.DocumentNumber = request.ResolutionNumber;
+                e.Issuer = request.ResolutionIssuer;
+                e.Introducers = [.. request.Introducers.Select(i => new Introducer { MemberId = i.MemberId, KnownSince = i.KnownSince })];
+            })));
+
+    /// <summary>Replaces an introducer (transfer, discipline); the replacement need not meet the 12 months.</summary>
+    public Task<Result> ReplaceIntroducerAsync(ReplaceIntroducerRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new ReplaceIntroducerRequestValidator(), cancellationToken,
+            async (file, context) =>
+            {
+                var members = await LoadMembersAsync([request.NewMemberId], cancellationToken);
+                return AdmissionRules.CheckReplaceIntroducer(file.Facts, request, members, context);
+            },
+            file => file.Append(NewEntry(StageKind.IntroducerReplacement, request.ReplacedOn, e =>
+            {
+                e.FormCode = "3-KNĐ";
+                e.Note = request.Reason.Trim();
+                e.Introducers =
+                [
+                    new Introducer { MemberId = request.NewMemberId, KnownSince = request.KnownSince, IsReplacement = true, ReplacesMemberId = request.ReplacedMemberId },
+                ];
+            })));
+
+    /// <summary>Renews the introduction letters and resolution of a dossier older than 12 months.</summary>
+    public Task<Result> RenewIntroductionAsync(RenewIntroductionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RenewIntroductionRequestValidator(), cancellationToken,
+            (file, context) => Task.FromResult(AdmissionRules.CheckRenewIntroduction(file.Facts, request, context)),
+            file => file.Append(NewEntry(StageKind.IntroductionRenewal, request.RenewedOn, e =>
+            {
+                e.DocumentNumber = request.DocumentNumber;
+                e.Note = request.Note;
+            })));
+
+    /// <summary>Step 5: an opinion received (5-KNĐ, 5B-KNĐ, 5C-KNĐ).</summary>
+    public Task<Result> RecordOpinionAsync(RecordOpinionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RecordOpinionRequestValidator(), cancellationToken,
+            (file, context) => Task.FromResult(AdmissionRules.CheckOpinion(file.Facts, request, context)),
+            file => file.Append(NewEntry(StageKind.Opinion, request.ReceivedOn, e =>
+            {
+                e.FormCode = AdmissionLabels.FormCodeOf(request.Form);
+                e.Issuer = request.Organisation.Trim();
+                e.DocumentNumber = request.DocumentNumber;
+                e.Note = request.Note;
+            })));
+
+    /// <summary>The written consent for an exception to the age or education rule.</summary>
+    public Task<Result> RecordEligibilityExceptionAsync(RecordEligibilityExceptionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RecordEligibilityExceptionRequestValidator(), cancellationToken,
+            (file, context) => Task.FromResult(AdmissionRules.CheckEligibilityException(file.Facts, request, context)),
+            file => file.Append(NewEntry(StageKind.EligibilityException, request.ConsentedOn, e =>
+            {
+                e.ExceptionKind = request.Kind;
+                e.DocumentNumber = request.DocumentNumber.Trim();
+                e.Issuer = request.ConsentingBody.Trim();
+                e.Note = request.Note;
+            })));
+
+    /// <summary>Step 6: the cell's vote (6-KNĐ). A vote short of two thirds of the official members is recorded as failed.</summary>
+    public Task<Result> RecordCellVoteAsync(RecordCellVoteRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RecordCellVoteRequestValidator(), cancellationToken,
+            async (file, context) =>
+            {
+                var introducers = await LoadMembersAsync(file.Facts.History.CurrentIntroducers.Select(i => i.MemberId), cancellationToken);
+                return AdmissionRules.CheckCellVote(file.Facts, request, introducers, context);
+            },
+            file => file.Append(NewEntry(StageKind.CellVote, request.VotedOn, e =>
+            {
+                e.FormCode = "6-KNĐ";
+                e.DocumentNumber = request.ResolutionNumber;
+                e.UnitId = file.Candidate.CellId;
+                e.Vote = NewVote(request.OfficialMembers, request.Present, request.InFavour);
+            })));
+
+    /// <summary>Step 7: the grassroots committee's resolution (8-KNĐ).</summary>
+    public Task<Result> RecordCommitteeResolutionAsync(RecordCommitteeResolutionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RecordCommitteeResolutionRequestValidator(), cancellationToken,
+            (file, context) => Task.FromResult(AdmissionRules.CheckCommitteeResolution(file.Facts, request, context)),
+            file => file.Append(NewEntry(StageKind.CommitteeResolution, request.ResolvedOn, e =>
+            {
+                e.FormCode = "8-KNĐ";
+                e.DocumentNumber = request.ResolutionNumber.Trim();
+                e.UnitId = file.Facts.Cell.ParentId;
+            })));
+
+    /// <summary>Readmission: the provincial standing committee's written consent.</summary>
+    public Task<Result> RecordReadmissionConsentAsync(RecordReadmissionConsentRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RecordReadmissionConsentRequestValidator(), cancellationToken,
+            (file, context) => Task.FromResult(AdmissionRules.CheckReadmissionConsent(file.Facts, request, context)),
+            file => file.Append(NewEntry(StageKind.ReadmissionConsent, request.ConsentedOn, e =>
+            {
+                e.DocumentNumber = request.DocumentNumber.Trim();
+                e.Issuer = request.ConsentingBody.Trim();
+            })));
+
+    /// <summary>Extends the deadline of the pending decision (admission or recognition) by 30 working days.</summary>
+    public Task<Result> ExtendDecisionAsync(ExtendDecisionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new ExtendDecisionRequestValidator(), cancellationToken,
+            (file, context) => Task.FromResult(AdmissionRules.CheckExtendDecision(file.Facts, request, context)),
+            file => file.Append(NewEntry(StageKind.DecisionExtension, request.ExtendedOn, e =>
+            {
+                e.ExtensionWorkingDays = AdmissionRules.ExtensionWorkingDays;
+                e.DocumentNumber = request.DocumentNumber;
+                e.UnitId = file.Facts.Cell.DecidingUnitId;
+                e.Note = request.Reason.Trim();
+            })));
+
+    /// <summary>Step 8: the admission decision (9-KNĐ) of the nearest ancestor holding admission authority.</summary>
+    public Task<Result> RecordAdmissionDecisionAsync(RecordAdmissionDecisionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RecordAdmissionDecisionRequestValidator(), cancellationToken,
+            (file, context) => Task.FromResult(AdmissionRules.CheckAdmissionDecision(file.Facts, request, context)),
+            file => file.Append(NewEntry(StageKind.AdmissionDecision, request.DecidedOn, e =>
+            {
+                e.FormCode = "9-KNĐ";
+                e.DocumentNumber = request.DecisionNumber.Trim();
+                e.UnitId = file.Facts.Cell.DecidingUnitId;
+                e.Issuer = file.Facts.Cell.DecidingUnitName;
+                e.ReceivedOn = request.ReceivedOn;
+            })));
+
+    /// <summary>The superior committee's consent to a ceremony after the 30 working days.</summary>
+    public Task<Result> RecordLateCeremonyConsentAsync(RecordLateCeremonyConsentRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RecordLateCeremonyConsentRequestValidator(), cancellationToken,
+            (file, context) => Task.FromResult(AdmissionRules.CheckLateCeremonyConsent(file.Facts, request, context)),
+            file => file.Append(NewEntry(StageKind.LateCeremonyConsent, request.ConsentedOn, e =>
+            {
+                e.DocumentNumber = request.DocumentNumber.Trim();
+                e.Issuer = request.ConsentingBody.Trim();
+                e.Note = request.Reason.Trim();
+            })));
+
+    /// <summary>Step 9: the ceremony. Creates the probationary member (admitted on the ceremony day) and assigns the helper.</summary>
+    public Task<Result> RecordCeremonyAsync(RecordCeremonyRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RecordCeremonyRequestValidator(), cancellationToken,
+            async (file, context) =>
+            {
+                var helper = await LoadMembersAsync([request.HelperMemberId], cancellationToken);
+                return AdmissionRules.CheckCeremony(file.Facts, request, helper.GetValueOrDefault(request.HelperMemberId), context);
+            },
+            file =>
+            {
+                file.Append(NewEntry(StageKind.Ceremony, request.HeldOn, e =>
+                {
+                    e.UnitId = file.Candidate.CellId;
+                    e.MemberId = request.HelperMemberId;
+                }));
+                var candidate = file.Candidate;
+                db.Members.Add(new Member
+                {
+                    FullName = candidate.FullName,
+                    DateOfBirth = candidate.DateOfBirth,
+                    Sex = candidate.Sex,
+                    CitizenId = candidate.CitizenId,
+                    CellId = candidate.CellId,
+                    Status = MemberStatus.Probationary,
+                    AdmittedOn = request.HeldOn,
+                    CandidateId = candidate.Id,
+                });
+            });
+
+    /// <summary>Step 10: the new-member course certificate.</summary>
+    public Task<Result> RecordNewMemberCourseAsync(RecordNewMemberCourseRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RecordNewMemberCourseRequestValidator(), cancellationToken,
+            (file, context) => Task.FromResult(AdmissionRules.CheckNewMemberCourse(file.Facts, request, context)),
+            file => file.Append(NewEntry(StageKind.NewMemberCourse, request.IssuedOn, e =>
+            {
+                e.DocumentNumber = request.CertificateNumber.Trim();
+                e.Issuer = request.IssuingCentre.Trim();
+            })));
+
+    /// <summary>Step 11: the cell's recognition vote (13-KNĐ); a vote short of two thirds is recorded as failed.</summary>
+    public Task<Result> RecordRecognitionVoteAsync(RecordRecognitionVoteRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RecordRecognitionVoteRequestValidator(), cancellationToken,
+            (file, context) => Task.FromResult(AdmissionRules.CheckRecognitionVote(file.Facts, request, context)),
+            file => file.Append(NewEntry(StageKind.RecognitionVote, request.VotedOn, e =>
+            {
+                e.FormCode = "13-KNĐ";
+                e.DocumentNumber = request.ResolutionNumber;
+                e.UnitId = file.Candidate.CellId;
+                e.Note = string.IsNullOrWhiteSpace(request.LateReason) ? null : request.LateReason.Trim();
+                e.Vote = NewVote(request.OfficialMembers, request.Present, request.InFavour);
+            })));
+
+    /// <summary>Step 11: the recognition decision; the member is official from the day the 12 months end.</summary>
+    public Task<Result> RecordRecognitionDecisionAsync(RecordRecognitionDecisionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RecordRecognitionDecisionRequestValidator(), cancellationToken,
+            (file, context) => Task.FromResult(AdmissionRules.CheckRecognitionDecision(file.Facts, request, context)),
+            async file =>
+            {
+                var officialFrom = AdmissionRules.OfficialFrom(file.Facts.History.Ceremony!.EffectiveOn);
+                file.Append(NewEntry(StageKind.RecognitionDecision, officialFrom, e =>
+                {
+                    e.FormCode = "15-KNĐ";
+                    e.DocumentDate = request.DecidedOn;
+                    e.DocumentNumber = request.DecisionNumber.Trim();
+                    e.UnitId = file.Facts.Cell.DecidingUnitId;
+                    e.Issuer = file.Facts.Cell.DecidingUnitName;
+                }));
+                var member = await AdmittedMemberAsync(file.Candidate.Id, cancellationToken);
+                member.Status = MemberStatus.Official;
+                member.RecognisedOn = officialFrom;
+            });
+
+    /// <summary>After three failed recognition votes: the matter goes up to the superior committee.</summary>
+    public Task<Result> ReferToSuperiorAsync(ReferToSuperiorRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new ReferToSuperiorRequestValidator(), cancellationToken,
+            (file, context) => Task.FromResult(AdmissionRules.CheckReferral(file.Facts, request, context)),
+            file => file.Append(NewEntry(StageKind.ReferredToSuperior, request.ReferredOn, e =>
+            {
+                e.DocumentNumber = request.DocumentNumber;
+                e.Issuer = request.ReferredTo;
+                e.Note = request.Note;
+            })));
+
+    /// <summary>Step 12: removal from the list (xóa tên); the member is marked removed.</summary>
+    public Task<Result> RemoveFromListAsync(RemoveFromListRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RemoveFromListRequestValidator(), cancellationToken,
+            (file, context) => Task.FromResult(AdmissionRules.CheckRemoval(file.Facts, request, context)),
+            async file =>
+            {
+                file.Append(NewEntry(StageKind.Removal, request.RemovedOn, e =>
+                {
+                    e.DocumentNumber = request.DecisionNumber.Trim();
+                    e.UnitId = file.Facts.Cell.DecidingUnitId;
+                    e.Issuer = file.Facts.Cell.DecidingUnitName;
+                    e.Note = request.Reason.Trim();
+                }));
+                var member = await AdmittedMemberAsync(file.Candidate.Id, cancellationToken);
+                member.Status = MemberStatus.Removed;
+                member.LeftOn = request.RemovedOn;
+                member.LeftReason = request.Reason.Trim();
+            });
+
+    /// <summary>An exit before admission: withdrew, moved away, ineligible, nurturing stopped. The file is kept.</summary>
+    public Task<Result> RecordExitAsync(RecordExitRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new RecordExitRequestValidator(), cancellationToken,
+            (file, context) => Task.FromResult(AdmissionRules.CheckExit(file.Facts, request, context)),
+            file => file.Append(NewEntry(StageKind.Exit, request.ExitedOn, e =>
+            {
+                e.ExitReason = request.Reason;
+                e.UnitId = file.Candidate.CellId;
+                e.Note = request.Explanation.Trim();
+            })));
+
+    /// <summary>Moves the candidate (and, during probation, the member) to another cell; the history stays.</summary>
+    public Task<Result> TransferAsync(TransferCandidateRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new TransferCandidateRequestValidator(), cancellationToken,
+            async (file, context) =>
+            {
+                var target = await LoadCellAsync(request.TargetCellId, cancellationToken);
+                return AdmissionRules.CheckTransfer(file.Facts, request, target, context);
+            },
+            async file =>
+            {
+                file.Append(NewEntry(StageKind.Transfer, request.TransferredOn, e =>
+                {
+                    e.UnitId = request.TargetCellId;
+                    e.DocumentNumber = request.DocumentNumber;
+                    e.Note = request.Reason.Trim();
+                }));
+                file.Candidate.CellId = request.TargetCellId;
+                if (await db.Members.AsTracking().FirstOrDefaultAsync(m => m.CandidateId == file.Candidate.Id, cancellationToken) is { } member)
+                {
+                    member.CellId = request.TargetCellId;
+                }
+            });
+
+    /// <summary>Đính chính: a new entry supersedes the one named; the old stays visible. The rules are checked again over the corrected history.</summary>
+    public Task<Result> CorrectEntryAsync(CorrectEntryRequest request, uint expectedVersion, CancellationToken cancellationToken = default)
+    {
+        StageEntry? correction = null;
+        return ActAsync(request, expectedVersion, new CorrectEntryRequestValidator(), cancellationToken,
+            (file, context) =>
+            {
+                var original = file.Candidate.History.FirstOrDefault(e => e.Id == request.EntryId);
+                if (original is not null)
+                {
+                    correction = Corrected(original, request);
+                }
+
+                var corrected = correction is null ? file.Facts.History : file.Facts.History.With(correction);
+                return Task.FromResult(AdmissionRules.CheckCorrection(file.Facts, original, corrected, request, context));
+            },
+            async file =>
+            {
+                file.Append(correction!);
+                if (correction!.Kind is StageKind.Ceremony or StageKind.Removal)
+                {
+                    var member = await AdmittedMemberAsync(file.Candidate.Id, cancellationToken);
+                    if (correction.Kind == StageKind.Ceremony)
+                    {
+                        member.AdmittedOn = correction.EffectiveOn;
+                    }
+                    else
+                    {
+                        member.LeftOn = correction.EffectiveOn;
+                        member.LeftReason = correction.Note;
+                    }
+                }
+            });
+    }
+
+    private StageEntry Corrected(StageEntry original, CorrectEntryRequest request)
+    {
+        var isRecognition = original.Kind == StageKind.RecognitionDecision;
+        return new StageEntry
+        {
+            CandidateId = original.CandidateId,
+            Kind = original.Kind,
+            EffectiveOn = isRecognition ? original.EffectiveOn : request.Date,
+            DocumentDate = isRecognition ? request.Date : null,
+            FormCode = original.FormCode,
+            DocumentNumber = request.DocumentNumber,
+            Issuer = request.Issuer,
+            UnitId = original.UnitId,
+            MemberId = original.MemberId,
+            ReceivedOn = original.Kind == StageKind.AdmissionDecision ? request.ReceivedOn : original.ReceivedOn,
+            ExtensionWorkingDays = original.ExtensionWorkingDays,
+            IntroductionBasis = original.IntroductionBasis,
+            ExitReason = original.ExitReason,
+            ExceptionKind = original.ExceptionKind,
+            Note = request.Note,
+            SupersedesId = original.Id,
+            CorrectionReason = request.Reason.Trim(),
+            RecordedBy = currentUser.Name,
+            RecordedAt = time.GetUtcNow(),
+            Vote = original.Vote is null ? null : NewVote(request.OfficialMembers ?? 0, request.Present ?? 0, request.InFavour ?? 0),
+            Introducers = [.. original.Introducers.Select(i => new Introducer
+            {
+                MemberId = i.MemberId,
+                KnownSince = i.KnownSince,
+                IsReplacement = i.IsReplacement,
+                ReplacesMemberId = i.ReplacesMemberId,
+            })],
+        };
+    }
+
+    // ------------------------------------------------------------ plumbing
+
+    /// <summary>A loaded file: the tracked candidate and the facts the rules read.</summary>
+    private sealed class LoadedFile(Candidate candidate, CandidateFacts facts)
+    {
+        public Candidate Candidate { get; } = candidate;
+
+        public CandidateFacts Facts { get; } = facts;
+
+        public void Append(StageEntry entry)
+        {
+            entry.CandidateId = Candidate.Id;
+            Candidate.History.Add(entry);
+        }
+    }
+
+    private Task<Result> ActAsync<TRequest>(
+        TRequest request, uint expectedVersion, IValidator<TRequest> validator, CancellationToken cancellationToken,
+        Func<LoadedFile, RuleContext, Task<IReadOnlyList<FieldError>>> check, Action<LoadedFile> apply)
+        where TRequest : ICandidateRequest =>
+        ActAsync(request, expectedVersion, validator, cancellationToken, check, file =>
+        {
+            apply(file);
+            return Task.CompletedTask;
+        });
+
+    private async Task<Result> ActAsync<TRequest>(
+        TRequest request, uint expectedVersion, IValidator<TRequest> validator, CancellationToken cancellationToken,
+        Func<LoadedFile, RuleContext, Task<IReadOnlyList<FieldError>>> check, Func<LoadedFile, Task> apply)
+        where TRequest : ICandidateRequest
+    {
+        var invalid = validator.Errors(request);
+        if (invalid.Count > 0)
+        {
+            return Result.Fail(invalid);
+        }
+
+        var candidate = await db.Candidates.AsTracking()
+            .Include(c => c.History).ThenInclude(e => e.Vote)
+            .Include(c => c.History).ThenInclude(e => e.Introducers)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == request.CandidateId, cancellationToken);
+        if (candidate is null)
+        {
+            return Result.Fail("", Messages.NotFound);
+        }
+
+        if (candidate.Version != expectedVersion)
+        {
+            return Result.Conflict();
+        }
+
+        var file = new LoadedFile(candidate, await FactsAsync(candidate, cancellationToken));
+        var context = await ContextAsync(candidate.CellId, cancellationToken);
+        var errors = await check(file, context);
+        if (errors.Count > 0)
+        {
+            return Result.Fail(errors);
+        }
+
+        await apply(file);
+        (candidate.Stage, candidate.StageSince) = StageProjection.Derive(candidate.History);
+
+        // Every action updates the candidate row, even when the stage does not move, so that its
+        // xmin changes and a concurrent action on a stale version fails.
+        db.Entry(candidate).Property(c => c.StageSince).IsModified = true;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Concurrent change refused for candidate {CandidateId}", candidate.Id);
+            db.ChangeTracker.Clear();
+            return Result.Conflict();
+        }
+
+        logger.LogInformation("Recorded {Request} for candidate {CandidateId}: stage {Stage}", typeof(TRequest).Name, candidate.Id, candidate.Stage);
+        return Result.Success();
+    }
+
+    private StageEntry NewEntry(StageKind kind, DateOnly effectiveOn, Action<StageEntry> fill)
+    {
+        var entry = new StageEntry
+        {
+            Kind = kind,
+            EffectiveOn = effectiveOn,
+            RecordedBy = currentUser.Name,
+            RecordedAt = time.GetUtcNow(),
+        };
+        fill(entry);
+        return entry;
+    }
+
+    private static CellVote NewVote(int officialMembers, int present, int inFavour) => new()
+    {
+        OfficialMembers = officialMembers,
+        Present = present,
+        InFavour = inFavour,
+        Passed = AdmissionRules.PassesTwoThirds(officialMembers, inFavour),
+    };
+
+    private async Task<Member> AdmittedMemberAsync(int candidateId, CancellationToken cancellationToken) =>
+        await db.Members.AsTracking().FirstOrDefaultAsync(m => m.CandidateId == candidateId, cancellationToken)
+        ?? throw new InvalidOperationException($"Candidate {candidateId} had a ceremony but has no member row.");
+
+    private async Task<RuleContext> ContextAsync(int cellId, CancellationToken cancellationToken) => new(
+        time.Today(),
+        await calendarService.GetWorkingDayCalendarAsync(cancellationToken),
+        await parameterReader.GetAdmissionParametersAsync(cellId, cancellationToken));
+
+    private async Task<CandidateFacts> FactsAsync(Candidate candidate, CancellationToken cancellationToken)
+    {
+        var cell = await LoadCellAsync(candidate.CellId, cancellationToken)
+            ?? throw new InvalidOperationException($"Cell {candidate.CellId} of candidate {candidate.Id} not found.");
+        FormerMemberFacts? former = null;
+        if (candidate.FormerMemberId is { } formerId)
+        {
+            var member = await db.Members.AsNoTracking().FirstAsync(m => m.Id == formerId, cancellationToken);
+            former = await FormerMemberFactsAsync(member, cancellationToken);
+        }
+
+        return new CandidateFacts(candidate.Id, candidate.FullName, candidate.DateOfBirth, candidate.GeneralEducation, candidate.CitizenId,
+            cell, former, new CandidateHistory(candidate.History));
+    }
+
+    private async Task<FormerMemberFacts> FormerMemberFactsAsync(Member member, CancellationToken cancellationToken)
+    {
+        // Readmitted before: the member row itself came from a readmission file.
+        var readmittedBefore = member.CandidateId is { } fromCandidate
+            && await db.Candidates.AnyAsync(c => c.Id == fromCandidate && c.FormerMemberId != null, cancellationToken);
+        return new FormerMemberFacts(member.Id, member.FullName, member.Status, member.LeftOn, member.HadCriminalConviction,
+            member.BarredFromReadmission, readmittedBefore);
+    }
+
+    /// <summary>A cell with its parent's kind and the deciding unit: the nearest ancestor holding admission authority.</summary>
+    private async Task<CellFacts?> LoadCellAsync(int cellId, CancellationToken cancellationToken)
+    {
+        var cell = await db.OrgUnits.AsNoTracking()
+            .Where(u => u.Id == cellId)
+            .Select(u => new { u.Id, u.Name, u.Kind, u.ParentId, ParentKind = u.Parent == null ? (OrgUnitKind?)null : u.Parent.Kind, u.ValidTo, u.Path })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (cell is null)
+        {
+            return null;
+        }
+
+        var ancestors = RuleParameterReader.PathIds(cell.Path).Where(id => id != cell.Id).ToList();
+        var authorities = await db.OrgUnits.AsNoTracking()
+            .Where(u => ancestors.Contains(u.Id) && u.HasAdmissionAuthority)
+            .Select(u => new { u.Id, u.Name })
+            .ToListAsync(cancellationToken);
+        var deciding = ancestors.AsEnumerable().Reverse().Select(id => authorities.Find(a => a.Id == id)).FirstOrDefault(a => a is not null);
+        return new CellFacts(cell.Id, cell.Name, cell.Kind, cell.ParentId, cell.ParentKind, cell.ValidTo, deciding?.Id, deciding?.Name);
+    }
+
+    private async Task<IReadOnlyDictionary<int, MemberFacts>> LoadMembersAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        var members = await db.Members.AsNoTracking()
+            .Where(m => wanted.Contains(m.Id))
+            .Select(m => new { Member = m, CellParentId = m.Cell!.ParentId })
+            .ToListAsync(cancellationToken);
+        return members.ToDictionary(m => m.Member.Id, m => new MemberFacts(m.Member, m.CellParentId));
+    }
+
+    private async Task<IReadOnlyCollection<int>> ActiveCategoriesAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken) =>
+        await db.SourceCategories.AsNoTracking().Where(s => ids.Contains(s.Id) && s.IsActive).Select(s => s.Id).ToListAsync(cancellationToken);
+}

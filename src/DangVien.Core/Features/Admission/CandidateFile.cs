@@ -1,0 +1,169 @@
+using DangVien.Core.Domain;
+
+namespace DangVien.Core.Features.Admission;
+
+/// <summary>Everything the candidate page shows: personal data, the timeline, and what can be done next.</summary>
+public sealed record CandidateFile
+{
+    public required int Id { get; init; }
+
+    /// <summary>Send it back with every action (optimistic concurrency).</summary>
+    public required uint Version { get; init; }
+
+    public required string FullName { get; init; }
+
+    public required DateOnly DateOfBirth { get; init; }
+
+    public required Sex Sex { get; init; }
+
+    public required string Ethnicity { get; init; }
+
+    public string? Religion { get; init; }
+
+    public string? HomeTown { get; init; }
+
+    public string? Address { get; init; }
+
+    public string? CitizenId { get; init; }
+
+    public required GeneralEducation GeneralEducation { get; init; }
+
+    public required string GeneralEducationLabel { get; init; }
+
+    public string? ProfessionalQualification { get; init; }
+
+    public string? PoliticalTheory { get; init; }
+
+    public string? Occupation { get; init; }
+
+    public string? Workplace { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? FamilyBackground { get; init; }
+
+    public required IReadOnlyList<CategoryItem> Categories { get; init; }
+
+    public required UnitItem Cell { get; init; }
+
+    /// <summary>The unit that decides admissions for the cell (nearest ancestor holding admission authority).</summary>
+    public UnitItem? DecidingUnit { get; init; }
+
+    public MemberItem? Mentor { get; init; }
+
+    /// <summary>Set for a readmission (kết nạp lại).</summary>
+    public MemberItem? FormerMember { get; init; }
+
+    /// <summary>The member row created at the ceremony.</summary>
+    public int? MemberId { get; init; }
+
+    public required CandidateStage Stage { get; init; }
+
+    public required string StageLabel { get; init; }
+
+    public required DateOnly StageSince { get; init; }
+
+    /// <summary>From the ceremony on: the day the 12 months end and the member is (or will be) official.</summary>
+    public DateOnly? OfficialFrom { get; init; }
+
+    /// <summary>Every entry in the order things happened; corrected ones are kept and marked.</summary>
+    public required IReadOnlyList<TimelineEntry> Timeline { get; init; }
+
+    /// <summary>The introducers who stand now.</summary>
+    public required IReadOnlyList<IntroducerItem> Introducers { get; init; }
+
+    /// <summary>The cell's votes (admission and recognition), failed ones included.</summary>
+    public required IReadOnlyList<VoteItem> Votes { get; init; }
+
+    public required IReadOnlyList<NextAction> NextActions { get; init; }
+}
+
+public sealed record CategoryItem(int Id, string Code, string Name);
+
+public sealed record UnitItem(int Id, string Name);
+
+public sealed record MemberItem(int Id, string FullName);
+
+public sealed record TimelineEntry
+{
+    public required long Id { get; init; }
+
+    public required StageKind Kind { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>The day the stage took effect.</summary>
+    public required DateOnly EffectiveOn { get; init; }
+
+    /// <summary>The document's date when it differs (a recognition decision).</summary>
+    public DateOnly? DocumentDate { get; init; }
+
+    public string? FormCode { get; init; }
+
+    public string? DocumentNumber { get; init; }
+
+    public string? Issuer { get; init; }
+
+    public UnitItem? Unit { get; init; }
+
+    public MemberItem? Member { get; init; }
+
+    public DateOnly? ReceivedOn { get; init; }
+
+    public string? Note { get; init; }
+
+    /// <summary>A one-line summary in Vietnamese of what the entry records (vote counts, reason, basis…).</summary>
+    public string? Detail { get; init; }
+
+    public VoteItem? Vote { get; init; }
+
+    public required IReadOnlyList<IntroducerItem> Introducers { get; init; }
+
+    public required string RecordedBy { get; init; }
+
+    public required DateTimeOffset RecordedAt { get; init; }
+
+    /// <summary>Corrected by a later entry: shown struck through, never hidden.</summary>
+    public required bool IsSuperseded { get; init; }
+
+    public long? SupersededById { get; init; }
+
+    public long? SupersedesId { get; init; }
+
+    public string? CorrectionReason { get; init; }
+}
+
+public sealed record IntroducerItem(int MemberId, string FullName, DateOnly KnownSince, bool IsReplacement, int? ReplacesMemberId);
+
+public sealed record VoteItem(long EntryId, StageKind Kind, DateOnly VotedOn, int OfficialMembers, int Present, int InFavour, bool Passed, bool IsSuperseded);
+
+/// <summary>A candidate list filtered to a unit's subtree.</summary>
+public sealed record CandidateListQuery
+{
+    public int UnitId { get; init; }
+
+    public CandidateStage? Stage { get; init; }
+
+    /// <summary>Part of the name (accents ignored) or the full citizen ID.</summary>
+    public string? Search { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = 50;
+}
+
+public sealed record CandidateListItem(
+    int Id,
+    string FullName,
+    DateOnly DateOfBirth,
+    Sex Sex,
+    int CellId,
+    string CellName,
+    CandidateStage Stage,
+    string StageLabel,
+    DateOnly StageSince);
+
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+{
+    public int PageCount => PageSize <= 0 ? 0 : (TotalCount + PageSize - 1) / PageSize;
+}

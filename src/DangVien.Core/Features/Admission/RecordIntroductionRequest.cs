@@ -1,0 +1,46 @@
+using DangVien.Core.Domain;
+using FluentValidation;
+
+namespace DangVien.Core.Features.Admission;
+
+/// <summary>An official member who introduces the candidate, and since when they know each other in the same unit.</summary>
+public sealed record IntroducerInput(int MemberId, DateOnly KnownSince);
+
+/// <summary>
+/// Step 4: introduction (3-KNĐ) by two official members, or a Youth Union / Trade Union resolution
+/// (4-KNĐ) plus one official member.
+/// </summary>
+public sealed record RecordIntroductionRequest : ICandidateRequest
+{
+    public int CandidateId { get; init; }
+
+    public DateOnly IntroducedOn { get; init; }
+
+    public IntroductionBasis Basis { get; init; }
+
+    public IReadOnlyList<IntroducerInput> Introducers { get; init; } = [];
+
+    /// <summary>The Youth Union / Trade Union resolution's number (4-KNĐ), for those bases.</summary>
+    public string? ResolutionNumber { get; init; }
+
+    /// <summary>The Youth Union / Trade Union organisation that resolved.</summary>
+    public string? ResolutionIssuer { get; init; }
+}
+
+public sealed class RecordIntroductionRequestValidator : AbstractValidator<RecordIntroductionRequest>
+{
+    public RecordIntroductionRequestValidator()
+    {
+        RuleFor(r => r.CandidateId).Id("hồ sơ");
+        RuleFor(r => r.IntroducedOn).RequiredDate("ngày giới thiệu");
+        RuleFor(r => r.Basis).IsInEnum().WithMessage("Hình thức giới thiệu không hợp lệ.");
+        RuleForEach(r => r.Introducers).ChildRules(i =>
+        {
+            i.RuleFor(x => x.MemberId).Id("đảng viên giới thiệu");
+            i.RuleFor(x => x.KnownSince).RequiredDate("thời điểm bắt đầu cùng công tác, học tập, sinh sống");
+        });
+        RuleFor(r => r.ResolutionNumber).RequiredText("số nghị quyết giới thiệu của Đoàn / Công đoàn (4-KNĐ)", RequestValidation.DocumentNumberLength)
+            .When(r => r.Basis != IntroductionBasis.TwoMembers);
+        RuleFor(r => r.ResolutionIssuer).OptionalText("tổ chức Đoàn / Công đoàn", RequestValidation.IssuerLength);
+    }
+}

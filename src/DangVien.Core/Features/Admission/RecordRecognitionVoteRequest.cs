@@ -1,0 +1,36 @@
+using FluentValidation;
+
+namespace DangVien.Core.Features.Admission;
+
+/// <summary>Step 11: the cell's vote on recognising the probationary member as official (13-KNĐ).</summary>
+public sealed record RecordRecognitionVoteRequest : ICandidateRequest
+{
+    public int CandidateId { get; init; }
+
+    public DateOnly VotedOn { get; init; }
+
+    public string? ResolutionNumber { get; init; }
+
+    public int OfficialMembers { get; init; }
+
+    public int Present { get; init; }
+
+    public int InFavour { get; init; }
+
+    /// <summary>Why the cell meets after its 30 working days: required then, and recorded.</summary>
+    public string? LateReason { get; init; }
+}
+
+public sealed class RecordRecognitionVoteRequestValidator : AbstractValidator<RecordRecognitionVoteRequest>
+{
+    public RecordRecognitionVoteRequestValidator()
+    {
+        RuleFor(r => r.CandidateId).Id("hồ sơ");
+        RuleFor(r => r.VotedOn).RequiredDate("ngày chi bộ biểu quyết");
+        RuleFor(r => r.ResolutionNumber).OptionalText("số nghị quyết", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.OfficialMembers).GreaterThan(0).WithMessage("Số đảng viên chính thức của chi bộ phải lớn hơn 0.");
+        RuleFor(r => r.Present).Count("số đảng viên có mặt");
+        RuleFor(r => r.InFavour).Count("số đảng viên tán thành");
+        RuleFor(r => r.LateReason).OptionalText("lý do xét chậm", RequestValidation.ReasonLength);
+    }
+}

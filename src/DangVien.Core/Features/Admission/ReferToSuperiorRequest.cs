@@ -1,0 +1,30 @@
+using FluentValidation;
+
+namespace DangVien.Core.Features.Admission;
+
+/// <summary>After three failed recognition votes the matter goes up to the superior committee.</summary>
+public sealed record ReferToSuperiorRequest : ICandidateRequest
+{
+    public int CandidateId { get; init; }
+
+    public DateOnly ReferredOn { get; init; }
+
+    public string? DocumentNumber { get; init; }
+
+    /// <summary>The superior committee.</summary>
+    public string? ReferredTo { get; init; }
+
+    public string? Note { get; init; }
+}
+
+public sealed class ReferToSuperiorRequestValidator : AbstractValidator<ReferToSuperiorRequest>
+{
+    public ReferToSuperiorRequestValidator()
+    {
+        RuleFor(r => r.CandidateId).Id("hồ sơ");
+        RuleFor(r => r.ReferredOn).RequiredDate("ngày báo cáo cấp ủy cấp trên");
+        RuleFor(r => r.DocumentNumber).OptionalText("số văn bản", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.ReferredTo).OptionalText("cấp ủy cấp trên", RequestValidation.IssuerLength);
+        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength);
+    }
+}

@@ -1,0 +1,95 @@
+using DangVien.Core.Data;
+using DangVien.Core.Domain;
+using DangVien.Core.Features.Admission;
+using DangVien.Core.Features.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace DangVien.Core.Features.Alerts;
+
+/// <summary>
+/// Deadlines that need attention in a unit's subtree on any day, computed from the history alone
+/// (what had happened by the end of that day). Two narrow queries (the candidates still open on the
+/// day, then only the entry columns the deadlines read) so that it holds for a whole province.
+/// </summary>
+public sealed class AlertService(DangVienDbContext db, CalendarService calendarService, RuleParameterReader parameterReader)
+{
+    /// <summary>The kinds of entry the deadlines read; the others (opinions, transfers…) are not loaded.</summary>
+    private static readonly StageKind[] DeadlineKinds =
+    [
+        StageKind.AwarenessCourse, StageKind.Introduction, StageKind.IntroductionRenewal, StageKind.CellVote, StageKind.AdmissionDecision,
+        StageKind.DecisionExtension, StageKind.LateCeremonyConsent, StageKind.Ceremony, StageKind.NewMemberCourse, StageKind.RecognitionVote,
+        StageKind.RecognitionDecision, StageKind.ReferredToSuperior, StageKind.Removal, StageKind.Exit,
+    ];
+
+    /// <summary>The alerts of the unit's subtree as of a day: overdue first, then by due date.</summary>
+    public async Task<IReadOnlyList<Alert>> GetAlertsAsync(int unitId, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var root = await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => (LTree?)u.Path).FirstOrDefaultAsync(cancellationToken);
+        if (root is not { } rootPath)
+        {
+            return [];
+        }
+
+        // Files that may have been open on the day: in progress now, or ended within the year before
+        // it (a recognition takes effect before its decision is signed, so StageSince of an official
+        // member can precede the day the file really closed). Entries after the day are left out
+        // below, so a file that was already closed yields no alert.
+        var endedSince = asOf.AddYears(-1);
+        var open =
+            from c in db.Candidates.AsNoTracking()
+            join u in db.OrgUnits on c.CellId equals u.Id
+            where u.Path.IsDescendantOf(rootPath)
+                && (c.Stage < CandidateStage.Official || c.StageSince >= endedSince)
+            select new { c.Id, c.FullName, c.CellId, CellName = u.Name, CellPath = u.Path };
+        var candidates = await open.ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var entries = await (
+                from e in db.StageEntries.AsNoTracking()
+                join c in open on e.CandidateId equals c.Id
+                where DeadlineKinds.Contains(e.Kind) && (e.DocumentDate ?? e.EffectiveOn) <= asOf
+                select new
+                {
+                    e.Id,
+                    e.CandidateId,
+                    e.Kind,
+                    e.EffectiveOn,
+                    e.DocumentDate,
+                    e.ReceivedOn,
+                    e.SupersedesId,
+                    e.RecordedAt,
+                    Passed = e.Vote == null ? (bool?)null : e.Vote.Passed,
+                })
+            .ToListAsync(cancellationToken);
+        var byCandidate = entries.ToLookup(e => e.CandidateId, e => new StageEntry
+        {
+            Id = e.Id,
+            CandidateId = e.CandidateId,
+            Kind = e.Kind,
+            EffectiveOn = e.EffectiveOn,
+            DocumentDate = e.DocumentDate,
+            ReceivedOn = e.ReceivedOn,
+            SupersedesId = e.SupersedesId,
+            RecordedAt = e.RecordedAt,
+            RecordedBy = "",
+            Vote = e.Passed is { } passed ? new CellVote { Passed = passed } : null,
+        });
+
+        var calendar = await calendarService.GetWorkingDayCalendarAsync(cancellationToken);
+        var parametersFor = await parameterReader.GetAdmissionParameterResolverAsync(cancellationToken);
+        var alerts = new List<Alert>();
+        foreach (var candidate in candidates)
+        {
+            var history = new CandidateHistory(byCandidate[candidate.Id]);
+            foreach (var alert in AlertRules.For(history, asOf, parametersFor(candidate.CellPath), calendar))
+            {
+                alerts.Add(new Alert(candidate.Id, candidate.FullName, candidate.CellId, candidate.CellName, alert.Kind, alert.DueOn, alert.Urgency, alert.Rule));
+            }
+        }
+
+        return [.. alerts.OrderByDescending(a => a.Urgency).ThenBy(a => a.DueOn).ThenBy(a => a.CandidateName, StringComparer.Create(Common.VietnamTime.Culture, ignoreCase: false))];
+    }
+}

@@ -1,0 +1,87 @@
+using DangVien.Core.Common;
+using DangVien.Core.Data;
+using DangVien.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace DangVien.Core.Features.Members;
+
+public sealed record MemberListItem(int Id, string FullName, DateOnly DateOfBirth, DateOnly AdmittedOn, DateOnly? RecognisedOn);
+
+/// <summary>Members of cells: the pickers for introducers, mentors and helpers, and members entered by hand.</summary>
+public sealed class MemberService(DangVienDbContext db, TimeProvider time, ILogger<MemberService> logger)
+{
+    /// <summary>The official members of a cell on a day (today when not given), in Vietnamese name order: who may introduce, mentor or help.</summary>
+    public async Task<IReadOnlyList<MemberListItem>> ListOfficialMembersAsync(int cellId, DateOnly? onDate = null, CancellationToken cancellationToken = default)
+    {
+        var day = onDate ?? time.Today();
+
+        // The same test as Member.IsOfficialOn, in SQL.
+        return await db.Members.AsNoTracking()
+            .Where(m => m.CellId == cellId && m.RecognisedOn != null && m.RecognisedOn <= day && (m.LeftOn == null || m.LeftOn > day))
+            .OrderBy(m => m.FullName).ThenBy(m => m.Id)
+            .Select(m => new MemberListItem(m.Id, m.FullName, m.DateOfBirth, m.AdmittedOn, m.RecognisedOn))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Adds a member who joined before DangVien (or a former member). Returns the new member's id.</summary>
+    public async Task<Result<int>> AddMemberAsync(AddMemberRequest request, CancellationToken cancellationToken = default)
+    {
+        var validation = new AddMemberRequestValidator().Validate(request);
+        var errors = validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
+        var today = time.Today();
+        foreach (var (field, date, label) in new[]
+        {
+            (nameof(request.AdmittedOn), (DateOnly?)request.AdmittedOn, "Ngày vào Đảng"),
+            (nameof(request.RecognisedOn), request.RecognisedOn, "Ngày công nhận chính thức"),
+            (nameof(request.LeftOn), request.LeftOn, "Ngày ra khỏi Đảng"),
+        })
+        {
+            if (date > today)
+            {
+                errors.Add(new FieldError(field, $"{label} ({date.Value.Display()}) không thể sau ngày hôm nay ({today.Display()})."));
+            }
+        }
+
+        var cell = await db.OrgUnits.AsNoTracking().Where(u => u.Id == request.CellId).Select(u => new { u.Kind, u.Name }).FirstOrDefaultAsync(cancellationToken);
+        if (cell is null)
+        {
+            errors.Add(new FieldError(nameof(request.CellId), "Không tìm thấy chi bộ."));
+        }
+        else if (!cell.Kind.IsCell())
+        {
+            errors.Add(new FieldError(nameof(request.CellId), $"{cell.Name} không phải chi bộ: đảng viên sinh hoạt ở chi bộ."));
+        }
+
+        if (!string.IsNullOrEmpty(request.CitizenId)
+            && await db.Members.AnyAsync(m => m.CitizenId == request.CitizenId && m.LeftOn == null, cancellationToken))
+        {
+            errors.Add(new FieldError(nameof(request.CitizenId), $"Đã có đảng viên đang sinh hoạt với số CCCD {request.CitizenId}."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<int>.Fail(errors);
+        }
+
+        var member = new Member
+        {
+            FullName = request.FullName.Trim(),
+            DateOfBirth = request.DateOfBirth,
+            Sex = request.Sex,
+            CitizenId = string.IsNullOrEmpty(request.CitizenId) ? null : request.CitizenId,
+            CellId = request.CellId,
+            Status = request.Status,
+            AdmittedOn = request.AdmittedOn,
+            RecognisedOn = request.RecognisedOn,
+            LeftOn = request.LeftOn,
+            LeftReason = request.LeftReason,
+            BarredFromReadmission = request.BarredFromReadmission,
+            HadCriminalConviction = request.HadCriminalConviction,
+        };
+        db.Members.Add(member);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Added member {MemberId} to cell {CellId}", member.Id, member.CellId);
+        return Result<int>.Success(member.Id);
+    }
+}
