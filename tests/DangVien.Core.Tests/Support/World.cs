@@ -1,6 +1,7 @@
 using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;
 using DangVien.Core.Features.Alerts;
 using DangVien.Core.Features.Calendar;
@@ -80,11 +81,11 @@ public sealed class World
     public AdmissionService Admission(string user = "can.bo@test") => Admission(Db, user);
 
     public AdmissionService Admission(DangVienDbContext db, string user = "can.bo@test") =>
-        new(db, new CalendarService(db), new RuleParameterReader(db), new SystemUser(user), Time, NullLogger<AdmissionService>.Instance);
+        new(db, new CalendarService(db), new RuleParameterReader(db), new CurrentAccess(new SystemUser(user), db, Time), Time, NullLogger<AdmissionService>.Instance);
 
-    public MemberService Members() => new(Db, Time, NullLogger<MemberService>.Instance);
+    public MemberService Members() => new(Db, Time, NullLogger<MemberService>.Instance, new CurrentAccess(new SystemUser(), Db, Time));
 
-    public AlertService Alerts() => new(Db, new CalendarService(Db), new RuleParameterReader(Db));
+    public AlertService Alerts() => new(Db, new CalendarService(Db), new RuleParameterReader(Db), new CurrentAccess(new SystemUser(), Db, Time));
 
     public async Task<uint> VersionAsync(int candidateId) =>
         await Db.Candidates.AsNoTracking().Where(c => c.Id == candidateId).Select(c => c.Version).SingleAsync();

@@ -1,11 +1,18 @@
 using DangVien.Core.Common;
 using DangVien.Core.Data;
+using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace DangVien.Core.Features.Access;
 
-/// <summary>The current user's <see cref="AccessScope"/>, read once per request (one small query).</summary>
-public sealed class CurrentAccess(ICurrentUser user, DangVienDbContext db)
+/// <summary>A unit as the access checks see it.</summary>
+public sealed record UnitRef(int Id, string Name, OrgUnitKind Kind, int? ParentId, LTree Path);
+
+/// <summary>
+/// The current user's <see cref="AccessScope"/>, read once per request (one small query), and the
+/// audit log of what they read. Every service scopes its queries and checks its writes through it.
+/// </summary>
+public sealed class CurrentAccess(ICurrentUser user, DangVienDbContext db, TimeProvider time)
 {
     private AccessScope? _scope;
 
@@ -34,5 +41,32 @@ public sealed class CurrentAccess(ICurrentUser user, DangVienDbContext db)
             .Select(r => new UnitGrant(r.OrgUnitId, r.OrgUnit!.Path, r.OrgUnit.Kind, r.Role))
             .ToListAsync(cancellationToken);
         return _scope = AccessScope.For(user.Name, grants);
+    }
+
+    /// <summary>The unit when it exists and the user may read it; null otherwise (so ids do not leak).</summary>
+    public async Task<UnitRef?> ReadableUnitAsync(int unitId, CancellationToken cancellationToken = default)
+    {
+        var unit = await db.OrgUnits.AsNoTracking()
+            .Where(u => u.Id == unitId)
+            .Select(u => new UnitRef(u.Id, u.Name, u.Kind, u.ParentId, u.Path))
+            .FirstOrDefaultAsync(cancellationToken);
+        return unit is not null && (await GetScopeAsync(cancellationToken)).CanRead(unit.Path) ? unit : null;
+    }
+
+    /// <summary>Appends to the audit log (who, when, what). Saved with the next SaveChanges of the caller, or now when <paramref name="save"/>.</summary>
+    public async Task AuditAsync(string action, string subject, string? detail = null, bool save = true, CancellationToken cancellationToken = default)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            UserName = user.Name,
+            Action = action,
+            Subject = subject,
+            Detail = detail,
+        });
+        if (save)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace DangVien.Core.Features.Admission;
@@ -20,6 +21,16 @@ public sealed partial class AdmissionService
         {
             return null;
         }
+
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var cellPath = await db.OrgUnits.AsNoTracking().Where(u => u.Id == candidate.CellId).Select(u => u.Path).SingleAsync(cancellationToken);
+        if (!scope.CanRead(cellPath))
+        {
+            return null;
+        }
+
+        var personalData = scope.CanSeePersonalData(cellPath);
+        await access.AuditAsync("candidate.view", $"candidate:{candidate.Id}", candidate.FullName, cancellationToken: cancellationToken);
 
         var facts = await FactsAsync(candidate, cancellationToken);
         var context = await ContextAsync(candidate.CellId, cancellationToken);
@@ -87,7 +98,7 @@ public sealed partial class AdmissionService
             Religion = candidate.Religion,
             HomeTown = candidate.HomeTown,
             Address = candidate.Address,
-            CitizenId = candidate.CitizenId,
+            CitizenId = personalData ? candidate.CitizenId : AccessScope.MaskCitizenId(candidate.CitizenId),
             GeneralEducation = candidate.GeneralEducation,
             GeneralEducationLabel = AdmissionLabels.Of(candidate.GeneralEducation),
             ProfessionalQualification = candidate.ProfessionalQualification,
@@ -95,7 +106,10 @@ public sealed partial class AdmissionService
             Occupation = candidate.Occupation,
             Workplace = candidate.Workplace,
             Phone = candidate.Phone,
-            FamilyBackground = candidate.FamilyBackground,
+            FamilyBackground = personalData ? candidate.FamilyBackground : null,
+            ShowsPersonalData = personalData,
+            CanWrite = scope.CanWrite(cellPath),
+            CanRecordCellActions = scope.CanRecordCellAction(cellPath),
             Categories = [.. candidate.Categories
                 .Where(cc => cc.SourceCategory is not null)
                 .OrderBy(cc => cc.SourceCategory!.SortOrder)
@@ -121,11 +135,12 @@ public sealed partial class AdmissionService
     {
         var page = Math.Max(1, query.Page);
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
-        var root = await db.OrgUnits.AsNoTracking().Where(u => u.Id == query.UnitId).Select(u => (LTree?)u.Path).FirstOrDefaultAsync(cancellationToken);
-        if (root is not { } rootPath)
+        if (await access.ReadableUnitAsync(query.UnitId, cancellationToken) is not { } root)
         {
             return new PagedList<CandidateListItem>([], page, pageSize, 0);
         }
+
+        var rootPath = root.Path;
 
         var candidates =
             from c in db.Candidates.AsNoTracking()

@@ -1,6 +1,7 @@
 using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Calendar;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -19,10 +20,13 @@ public sealed partial class AdmissionService(
     DangVienDbContext db,
     CalendarService calendarService,
     RuleParameterReader parameterReader,
-    ICurrentUser currentUser,
+    CurrentAccess access,
     TimeProvider time,
     ILogger<AdmissionService> logger)
 {
+    /// <summary>Actions of the cell itself, which its secretary may record; every other action needs committee staff.</summary>
+    private static readonly HashSet<Type> CellActions = [typeof(RecordCellVoteRequest), typeof(RecordOpinionRequest), typeof(RecordRecognitionVoteRequest)];
+
     // ------------------------------------------------------------ new files
 
     /// <summary>Step 1: lists an outstanding person in a cell (tạo nguồn). Returns the new candidate's id.</summary>
@@ -32,6 +36,11 @@ public sealed partial class AdmissionService(
         if (invalid.Count > 0)
         {
             return Result<int>.Fail(invalid);
+        }
+
+        if (await WriteRefusalAsync(request.CellId, nameof(request.CellId), cancellationToken) is { } refused)
+        {
+            return Result<int>.Fail([refused]);
         }
 
         var cell = await LoadCellAsync(request.CellId, cancellationToken);
@@ -84,6 +93,11 @@ public sealed partial class AdmissionService(
         var formerFacts = former is null ? null : await FormerMemberFactsAsync(former, cancellationToken) with { HadCriminalConviction = request.HadCriminalConviction };
         var hasReadmission = await db.Candidates.AnyAsync(
             c => c.FormerMemberId == request.FormerMemberId && c.Stage != CandidateStage.Exited, cancellationToken);
+        if (await WriteRefusalAsync(request.CellId, nameof(request.CellId), cancellationToken) is { } refused)
+        {
+            return Result<int>.Fail([refused]);
+        }
+
         var cell = await LoadCellAsync(request.CellId, cancellationToken);
         var members = await LoadMembersAsync([request.MentorMemberId], cancellationToken);
         var categories = await ActiveCategoriesAsync(request.CategoryIds, cancellationToken);
@@ -505,7 +519,7 @@ public sealed partial class AdmissionService(
             Note = request.Note,
             SupersedesId = original.Id,
             CorrectionReason = request.Reason.Trim(),
-            RecordedBy = currentUser.Name,
+            RecordedBy = access.User.Name,
             RecordedAt = time.GetUtcNow(),
             Vote = original.Vote is null ? null : NewVote(request.OfficialMembers ?? 0, request.Present ?? 0, request.InFavour ?? 0),
             Introducers = [.. original.Introducers.Select(i => new Introducer
@@ -565,6 +579,19 @@ public sealed partial class AdmissionService(
             return Result.Fail("", Messages.NotFound);
         }
 
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var cellPath = await db.OrgUnits.AsNoTracking().Where(u => u.Id == candidate.CellId).Select(u => u.Path).SingleAsync(cancellationToken);
+        if (!scope.CanRead(cellPath))
+        {
+            return Result.Fail("", Messages.NotFound);
+        }
+
+        if (!(CellActions.Contains(typeof(TRequest)) ? scope.CanRecordCellAction(cellPath) : scope.CanWrite(cellPath)))
+        {
+            logger.LogWarning("{UserName} may not record {Request} for candidate {CandidateId}", access.User.Name, typeof(TRequest).Name, candidate.Id);
+            return Result.Fail("", Messages.NotAllowed);
+        }
+
         if (candidate.Version != expectedVersion)
         {
             return Result.Conflict();
@@ -599,13 +626,26 @@ public sealed partial class AdmissionService(
         return Result.Success();
     }
 
+    /// <summary>Null when the user may write in the cell; otherwise the error for the cell field (a cell they cannot see reads as not found).</summary>
+    private async Task<FieldError?> WriteRefusalAsync(int cellId, string field, CancellationToken cancellationToken)
+    {
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var path = await db.OrgUnits.AsNoTracking().Where(u => u.Id == cellId).Select(u => (LTree?)u.Path).FirstOrDefaultAsync(cancellationToken);
+        if (path is not { } cellPath || !scope.CanRead(cellPath))
+        {
+            return new FieldError(field, "Không tìm thấy chi bộ.");
+        }
+
+        return scope.CanWrite(cellPath) ? null : new FieldError(field, Messages.NotAllowed);
+    }
+
     private StageEntry NewEntry(StageKind kind, DateOnly effectiveOn, Action<StageEntry> fill)
     {
         var entry = new StageEntry
         {
             Kind = kind,
             EffectiveOn = effectiveOn,
-            RecordedBy = currentUser.Name,
+            RecordedBy = access.User.Name,
             RecordedAt = time.GetUtcNow(),
         };
         fill(entry);

@@ -40,7 +40,17 @@ public sealed record CandidateFile
 
     public string? Phone { get; init; }
 
+    /// <summary>Null unless <see cref="ShowsPersonalData"/>.</summary>
     public string? FamilyBackground { get; init; }
+
+    /// <summary>Whether the citizen ID and family background are shown in full (the user handles this cell's files).</summary>
+    public bool ShowsPersonalData { get; init; }
+
+    /// <summary>Whether the user may record the committee's actions on this file (committee staff of its subtree).</summary>
+    public bool CanWrite { get; init; }
+
+    /// <summary>Whether the user may record the cell's own actions: votes and opinions (also the cell secretary).</summary>
+    public bool CanRecordCellActions { get; init; }
 
     public required IReadOnlyList<CategoryItem> Categories { get; init; }
 

@@ -1,5 +1,6 @@
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;
 using DangVien.Core.Features.Calendar;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace DangVien.Core.Features.Alerts;
 /// (what had happened by the end of that day). Two narrow queries (the candidates still open on the
 /// day, then only the entry columns the deadlines read) so that it holds for a whole province.
 /// </summary>
-public sealed class AlertService(DangVienDbContext db, CalendarService calendarService, RuleParameterReader parameterReader)
+public sealed class AlertService(DangVienDbContext db, CalendarService calendarService, RuleParameterReader parameterReader, CurrentAccess access)
 {
     /// <summary>The kinds of entry the deadlines read; the others (opinions, transfers…) are not loaded.</summary>
     private static readonly StageKind[] DeadlineKinds =
@@ -24,11 +25,12 @@ public sealed class AlertService(DangVienDbContext db, CalendarService calendarS
     /// <summary>The alerts of the unit's subtree as of a day: overdue first, then by due date.</summary>
     public async Task<IReadOnlyList<Alert>> GetAlertsAsync(int unitId, DateOnly asOf, CancellationToken cancellationToken = default)
     {
-        var root = await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => (LTree?)u.Path).FirstOrDefaultAsync(cancellationToken);
-        if (root is not { } rootPath)
+        if (await access.ReadableUnitAsync(unitId, cancellationToken) is not { } root)
         {
             return [];
         }
+
+        var rootPath = root.Path;
 
         // Files that may have been open on the day: in progress now, or ended within the year before
         // it (a recognition takes effect before its decision is signed, so StageSince of an official

@@ -1,6 +1,7 @@
 using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -9,12 +10,16 @@ namespace DangVien.Core.Features.Members;
 public sealed record MemberListItem(int Id, string FullName, DateOnly DateOfBirth, DateOnly AdmittedOn, DateOnly? RecognisedOn);
 
 /// <summary>Members of cells: the pickers for introducers, mentors and helpers, and members entered by hand.</summary>
-public sealed class MemberService(DangVienDbContext db, TimeProvider time, ILogger<MemberService> logger)
+public sealed class MemberService(DangVienDbContext db, TimeProvider time, ILogger<MemberService> logger, CurrentAccess access)
 {
     /// <summary>The official members of a cell on a day (today when not given), in Vietnamese name order: who may introduce, mentor or help.</summary>
     public async Task<IReadOnlyList<MemberListItem>> ListOfficialMembersAsync(int cellId, DateOnly? onDate = null, CancellationToken cancellationToken = default)
     {
         var day = onDate ?? time.Today();
+        if (await access.ReadableUnitAsync(cellId, cancellationToken) is null)
+        {
+            return [];
+        }
 
         // The same test as Member.IsOfficialOn, in SQL.
         return await db.Members.AsNoTracking()
@@ -43,8 +48,13 @@ public sealed class MemberService(DangVienDbContext db, TimeProvider time, ILogg
             }
         }
 
-        var cell = await db.OrgUnits.AsNoTracking().Where(u => u.Id == request.CellId).Select(u => new { u.Kind, u.Name }).FirstOrDefaultAsync(cancellationToken);
-        if (cell is null)
+        var readable = await access.ReadableUnitAsync(request.CellId, cancellationToken);
+        var cell = readable is null ? null : new { readable.Kind, readable.Name };
+        if (readable is not null && !(await access.GetScopeAsync(cancellationToken)).CanWrite(readable.Path))
+        {
+            errors.Add(new FieldError(nameof(request.CellId), Messages.NotAllowed));
+        }
+        else if (cell is null)
         {
             errors.Add(new FieldError(nameof(request.CellId), "Không tìm thấy chi bộ."));
         }

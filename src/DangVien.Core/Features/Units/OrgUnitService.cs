@@ -1,29 +1,48 @@
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace DangVien.Core.Features.Units;
 
 /// <summary>Reads the organisation tree with the figures of each unit's subtree.</summary>
-public sealed class OrgUnitService(DangVienDbContext db)
+public sealed class OrgUnitService(DangVienDbContext db, CurrentAccess access)
 {
     /// <summary>How many candidates of one stage a unit page lists before "and N more".</summary>
     public const int CandidatesPerStage = 50;
 
-    /// <summary>The top units (no parent) that exist today.</summary>
-    public Task<List<UnitOverview>> GetRootsAsync(int year, CancellationToken cancellationToken = default) =>
-        Overviews(db.OrgUnits.Where(u => u.ParentId == null && u.ValidTo == null), year).ToListAsync(cancellationToken);
+    /// <summary>
+    /// The user's starting points in the tree: the top units (no parent) for an administrator, otherwise
+    /// the units the user holds a role in (less those inside another of them).
+    /// </summary>
+    public async Task<List<UnitOverview>> GetRootsAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var scope = await access.GetScopeAsync(cancellationToken);
+        if (scope.SeesEverything)
+        {
+            return await Overviews(db.OrgUnits.Where(u => u.ParentId == null && u.ValidTo == null), year).ToListAsync(cancellationToken);
+        }
 
+        var topIds = scope.Grants
+            .Where(g => !scope.Grants.Any(other => other.UnitId != g.UnitId && ((string)g.Path).StartsWith((string)other.Path + ".", StringComparison.Ordinal)))
+            .Select(g => g.UnitId)
+            .Distinct()
+            .ToList();
+        return await Overviews(db.OrgUnits.Where(u => topIds.Contains(u.Id)), year).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A unit with its children and candidates; null when it does not exist or the user may not read it.</summary>
     public async Task<UnitDetails?> GetUnitAsync(int id, int year, CancellationToken cancellationToken = default)
     {
-        var unit = await Overviews(db.OrgUnits.Where(u => u.Id == id), year).SingleOrDefaultAsync(cancellationToken);
-        if (unit is null)
+        if (await access.ReadableUnitAsync(id, cancellationToken) is not { } readable)
         {
             return null;
         }
 
-        var path = await db.OrgUnits.Where(u => u.Id == id).Select(u => u.Path).SingleAsync(cancellationToken);
-        var ancestors = await db.OrgUnits
+        var unit = await Overviews(db.OrgUnits.Where(u => u.Id == id), year).SingleAsync(cancellationToken);
+        var path = readable.Path;
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var ancestors = await scope.Units(db.OrgUnits)
             .Where(u => u.Path.IsAncestorOf(path) && u.Id != id)
             .OrderBy(u => u.Path.NLevel)
             .Select(u => new UnitCrumb(u.Id, u.Name))
