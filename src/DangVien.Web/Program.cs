@@ -8,6 +8,11 @@ builder.AddDangVienCore();
 builder.AddDangVienWeb();
 
 var app = builder.Build();
+if (GenerateCommand.IsRequested(args))
+{
+    return await GenerateCommand.RunAsync(app, args);
+}
+
 if (!await DatabaseStartup.PrepareAsync(app, args))
 {
     return 1;
