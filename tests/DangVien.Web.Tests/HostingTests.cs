@@ -39,6 +39,28 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task While_the_database_is_away_pages_answer_503_in_Vietnamese_and_health_says_so()
+    {
+        await using var app = await DangVienApp.StartAsync();
+        var client = await app.AdminClientAsync(await TinyProvince.CreateRootAsync(app));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        var name = app.Database.Name;
+        await RenameDatabaseAsync(app, name, name + "_away");
+
+        var away = await client.GetAsync("/");
+        var html = await away.Content.ReadAsStringAsync();
+        var health = await client.GetAsync("/health");
+        await RenameDatabaseAsync(app, name + "_away", name);
+        var back = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, away.StatusCode);
+        Assert.Contains("Hệ thống tạm thời gián đoạn", html);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Contains("cơ sở dữ liệu không phản hồi", await health.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+    }
+
+    [Fact]
     public async Task Started_against_a_database_that_is_not_there_the_app_exits_with_one_line_naming_host_and_port()
     {
         var dll = typeof(Program).Assembly.Location;
@@ -59,6 +81,21 @@ public sealed class HostingTests
         Assert.Equal(1, process.ExitCode);
         Assert.Single(stderr.Split('\n'));
         Assert.StartsWith("Cannot connect to PostgreSQL at 127.0.0.1:1", stderr);
+    }
+
+    private static async Task RenameDatabaseAsync(DangVienApp app, string from, string to)
+    {
+        NpgsqlConnection.ClearAllPools();
+        var admin = new NpgsqlConnectionStringBuilder(app.Database.ConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        await using (var kick = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{from}' AND pid <> pg_backend_pid()", connection))
+        {
+            await kick.ExecuteNonQueryAsync();
+        }
+
+        await using var rename = new NpgsqlCommand($"ALTER DATABASE \"{from}\" RENAME TO \"{to}\"", connection);
+        await rename.ExecuteNonQueryAsync();
     }
 
     private static async Task DropTablesAsync(DangVienApp app)
