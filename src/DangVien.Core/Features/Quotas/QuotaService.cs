@@ -120,6 +120,16 @@ public sealed class QuotaService(
         }
 
         var scope = await access.GetScopeAsync(cancellationToken);
+        if (request.Children.Count == 0)
+        {
+            // Nothing to save; still, only someone who may assign here gets a success.
+            var children = await db.OrgUnits.AsNoTracking()
+                .Where(u => u.ParentId == parent.Id && u.ValidTo == null)
+                .Select(u => new { u.Path, u.ParentId })
+                .ToListAsync(cancellationToken);
+            return children.Any(c => scope.CanAssignQuota(c.Path, c.ParentId)) ? Result<int>.Success(0) : Result<int>.Fail("", Messages.NotAllowed);
+        }
+
         var childIds = request.Children.Select(c => c.UnitId).ToList();
         var rowUnits = await db.OrgUnits.AsNoTracking()
             .Where(u => childIds.Contains(u.Id))
@@ -186,7 +196,7 @@ public sealed class QuotaService(
             return Result<int>.Fail(errors);
         }
 
-        var now = time.GetUtcNow();
+        var now = time.GetUtcNow().ToUniversalTime();
         var changed = 0;
         foreach (var row in request.Children)
         {
