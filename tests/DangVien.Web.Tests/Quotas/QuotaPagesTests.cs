@@ -198,6 +198,24 @@ public sealed class QuotaPagesTests
     }
 
     [Fact]
+    public async Task The_sheet_is_for_signed_in_readers_of_the_unit_only()
+    {
+        await using var app = await DangVienApp.StartAsync(June2026);
+        var (tree, _) = await ProvinceAsync(app);
+        await app.CreateUserAsync("sibling", (tree.CellB.Id, AccessRole.CommitteeStaff));
+        await app.CreateUserAsync("child", (tree.CellA.Id, AccessRole.CommitteeStaff));
+
+        var anonymous = await app.Client().GetAsync($"/units/{tree.CellA.Id}/quotas");
+        var sibling = await (await app.SignedInClientAsync("sibling")).GetAsync($"/units/{tree.CellA.Id}/quotas?year={Year}");
+        var parent = await (await app.SignedInClientAsync("child")).GetAsync($"/units/{tree.Commune.Id}/quotas?year={Year}");
+
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/account/login", anonymous.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.NotFound, sibling.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, parent.StatusCode);
+    }
+
+    [Fact]
     public async Task The_unit_page_links_to_the_sheet_and_shows_the_quota_history()
     {
         await using var app = await DangVienApp.StartAsync(June2026);
