@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Admission.AdmissionService>();
         services.AddScoped<Features.Members.MemberService>();
         services.AddScoped<Features.Alerts.AlertService>();
+        services.AddScoped<Features.Quotas.QuotaService>();
         return services;
     }
 

@@ -1,0 +1,368 @@
+using DangVien.Core.Common;
+using DangVien.Core.Data;
+using DangVien.Core.Data.Seeding;
+using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
+using DangVien.Core.Features.Admission;
+using DangVien.Core.Features.Units;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DangVien.Core.Features.Quotas;
+
+/// <summary>
+/// Yearly admission targets (chỉ tiêu kết nạp): a unit's quota sheet (its children's members base, the
+/// 3–4 % guide of Nghị quyết 21-NQ/TW, their quotas and admissions so far), assigning the children's
+/// quotas, and a unit's quota history.
+/// </summary>
+/// <remarks>
+/// Counting conventions, applied in SQL over each unit's current subtree (<c>path &lt;@ unit.path</c>):
+/// <list type="bullet">
+/// <item>Members base of year Y: members of the subtree's cells admitted on or before 31/12 of Y−1 and not
+/// left on or before that day (<see cref="Member.IsMemberOn"/>: one who left on 31/12 is not counted; a
+/// member marked left or removed without a date is not counted either).</item>
+/// <item>Admitted in year Y: candidates of the subtree's cells with an admission decision dated in Y that
+/// stands (not superseded by a correction), or with a ceremony dated in Y when the rule parameter
+/// <see cref="RuleKeys.AdmissionCountingDate"/> says so. The parameter is read for the unit whose sheet or
+/// history it is, so the unit and its children are counted on one basis.</item>
+/// </list>
+/// </remarks>
+public sealed class QuotaService(
+    DangVienDbContext db,
+    CurrentAccess access,
+    RuleParameterReader parameters,
+    IValidator<AssignQuotasRequest> validator,
+    TimeProvider time,
+    ILogger<QuotaService> logger)
+{
+    /// <summary>The categories DOMAIN.md names as usual targets (youth, students, private-sector workers, women, ethnic minorities).</summary>
+    private static readonly string[] UsualCategoryCodes =
+    [
+        DefaultSourceCategories.YouthUnion,
+        DefaultSourceCategories.Student,
+        DefaultSourceCategories.PrivateEnterpriseWorker,
+        DefaultSourceCategories.Woman,
+        DefaultSourceCategories.EthnicMinority,
+    ];
+
+    /// <summary>
+    /// The quota sheet of a unit for a year; null when the unit does not exist or the user may not read it.
+    /// </summary>
+    public async Task<QuotaSheet?> GetQuotaSheetAsync(int unitId, int year, CancellationToken cancellationToken = default)
+    {
+        if (await access.ReadableUnitAsync(unitId, cancellationToken) is not { } unit)
+        {
+            return null;
+        }
+
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var basis = await BasisAsync(unitId, cancellationToken);
+        var countedOn = QuotaMath.MembersCountedOn(year);
+        var admittedIds = AdmittedCandidateIds(basis, year);
+
+        var ancestors = await scope.Units(db.OrgUnits.AsNoTracking())
+            .Where(u => u.Path.IsAncestorOf(unit.Path) && u.Id != unitId)
+            .OrderBy(u => u.Path.NLevel)
+            .Select(u => new UnitCrumb(u.Id, u.Name))
+            .ToListAsync(cancellationToken);
+
+        var figures = await db.OrgUnits.AsNoTracking()
+            .Where(u => u.Id == unitId || (u.ParentId == unitId && u.ValidTo == null))
+            .OrderBy(u => u.Name)
+            .Select(u => new
+            {
+                u.Id,
+                u.Code,
+                u.Name,
+                u.Kind,
+                u.ParentId,
+                u.Path,
+                Members = db.Members.Count(m => m.AdmittedOn <= countedOn
+                    && (m.LeftOn > countedOn || (m.LeftOn == null && m.Status != MemberStatus.Left && m.Status != MemberStatus.Removed))
+                    && m.Cell!.Path.IsDescendantOf(u.Path)),
+                Admitted = db.Candidates.Count(c => c.Cell!.Path.IsDescendantOf(u.Path) && admittedIds.Contains(c.Id)),
+            })
+            .ToListAsync(cancellationToken);
+
+        var quotas = await QuotasAsync(figures.Select(f => f.Id).ToList(), year, cancellationToken);
+        var own = figures.Single(f => f.Id == unitId);
+        var children = figures
+            .Where(f => f.Id != unitId)
+            .Select(f => new ChildQuotaLine(
+                f.Id, f.Code, f.Name, f.Kind, f.Members, quotas.GetValueOrDefault(f.Id), f.Admitted,
+                scope.CanAssignQuota(f.Path, f.ParentId)))
+            .ToList();
+        var categories = await CategoriesAsync(quotas.Values, cancellationToken);
+
+        return new QuotaSheet(
+            unitId, own.Name, own.Kind, year, ancestors, basis, own.Members, quotas.GetValueOrDefault(unitId), own.Admitted,
+            categories, children);
+    }
+
+    /// <summary>
+    /// Sets the quotas of several child units for a year in one transaction. Nothing is saved when any row
+    /// fails, and a row whose quota changed since the user loaded it makes the whole request a
+    /// <see cref="Result.Conflict"/>. On success, the value is the number of quotas created or changed.
+    /// </summary>
+    public async Task<Result<int>> AssignAsync(AssignQuotasRequest request, CancellationToken cancellationToken = default)
+    {
+        var invalid = validator.Validate(request).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
+        if (invalid.Count > 0)
+        {
+            return Result<int>.Fail(invalid);
+        }
+
+        if (await access.ReadableUnitAsync(request.UnitId, cancellationToken) is not { } parent)
+        {
+            return Result<int>.Fail(nameof(request.UnitId), "Không tìm thấy đơn vị.");
+        }
+
+        var scope = await access.GetScopeAsync(cancellationToken);
+        if (request.Children.Count == 0)
+        {
+            // Nothing to save; still, only someone who may assign here gets a success.
+            var children = await db.OrgUnits.AsNoTracking()
+                .Where(u => u.ParentId == parent.Id && u.ValidTo == null)
+                .Select(u => new { u.Path, u.ParentId })
+                .ToListAsync(cancellationToken);
+            return children.Any(c => scope.CanAssignQuota(c.Path, c.ParentId)) ? Result<int>.Success(0) : Result<int>.Fail("", Messages.NotAllowed);
+        }
+
+        var childIds = request.Children.Select(c => c.UnitId).ToList();
+        var rowUnits = await db.OrgUnits.AsNoTracking()
+            .Where(u => childIds.Contains(u.Id))
+            .Select(u => new UnitRef(u.Id, u.Name, u.Kind, u.ParentId, u.Path))
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
+
+        // Permission first (a unit the user may not read is "not found", so ids do not leak), then the structure.
+        var errors = new List<FieldError>();
+        for (var i = 0; i < request.Children.Count; i++)
+        {
+            var row = request.Children[i];
+            if (!rowUnits.TryGetValue(row.UnitId, out var child) || !scope.CanRead(child.Path))
+            {
+                errors.Add(new FieldError(RowField(i, nameof(ChildQuotaInput.Total)), "Không tìm thấy đơn vị."));
+            }
+            else if (!scope.CanAssignQuota(child.Path, child.ParentId))
+            {
+                return Result<int>.Fail("", Messages.NotAllowed);
+            }
+            else if (child.ParentId != parent.Id)
+            {
+                errors.Add(new FieldError(RowField(i, nameof(ChildQuotaInput.Total)), $"{child.Name} không trực thuộc {parent.Name}."));
+            }
+        }
+
+        var categoryIds = request.Children.SelectMany(c => c.Targets).Select(t => t.CategoryId).Distinct().ToList();
+        var knownCategories = await db.SourceCategories.AsNoTracking()
+            .Where(c => categoryIds.Contains(c.Id))
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+        for (var i = 0; i < request.Children.Count; i++)
+        {
+            var targets = request.Children[i].Targets;
+            for (var j = 0; j < targets.Count; j++)
+            {
+                if (!knownCategories.Contains(targets[j].CategoryId))
+                {
+                    errors.Add(new FieldError(TargetField(i, j), "Không tìm thấy đối tượng nguồn này."));
+                }
+            }
+        }
+
+        var existing = await db.Quotas.AsTracking()
+            .Include(q => q.CategoryTargets)
+            .Where(q => q.Year == request.Year && childIds.Contains(q.OrgUnitId))
+            .ToDictionaryAsync(q => q.OrgUnitId, cancellationToken);
+
+        // A quota created, changed or removed by someone else since the form was loaded: nothing is saved.
+        if (request.Children.Any(row => existing.TryGetValue(row.UnitId, out var quota) ? quota.Version != row.ExpectedVersion : row.ExpectedVersion is not null))
+        {
+            return Result<int>.Conflict();
+        }
+
+        for (var i = 0; i < request.Children.Count; i++)
+        {
+            if (request.Children[i].Total is null && existing.ContainsKey(request.Children[i].UnitId))
+            {
+                errors.Add(new FieldError(RowField(i, nameof(ChildQuotaInput.Total)), "Chưa nhập chỉ tiêu (nhập 0 nếu năm nay đơn vị không có chỉ tiêu)."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<int>.Fail(errors);
+        }
+
+        var now = time.GetUtcNow().ToUniversalTime();
+        var changed = 0;
+        foreach (var row in request.Children)
+        {
+            if (row.Total is not { } total)
+            {
+                continue;
+            }
+
+            if (!existing.TryGetValue(row.UnitId, out var quota))
+            {
+                quota = new Quota { OrgUnitId = row.UnitId, Year = request.Year };
+                db.Quotas.Add(quota);
+            }
+            else if (!Changes(quota, total, row.Targets))
+            {
+                continue;
+            }
+            else
+            {
+                // The version the user saw: SaveChanges checks it again (xmin), so a change made between
+                // this read and the write is a conflict too.
+                db.Entry(quota).Property(q => q.Version).OriginalValue = row.ExpectedVersion!.Value;
+            }
+
+            quota.Total = total;
+            Apply(quota, row.Targets);
+            quota.AssignedByUnitId = parent.Id;
+            quota.AssignedBy = access.User.Name;
+            quota.AssignedAt = now;
+            changed++;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Result<int>.Conflict();
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another user created one of these quotas at the same moment.
+            db.ChangeTracker.Clear();
+            return Result<int>.Conflict();
+        }
+
+        logger.LogInformation("Assigned {Year} quotas of {Changed} units below unit {UnitId}", request.Year, changed, parent.Id);
+        return Result<int>.Success(changed);
+    }
+
+    /// <summary>The unit's quota of every year that has one, newest first, with the admissions of that year; null when not readable.</summary>
+    public async Task<QuotaHistory?> GetQuotaHistoryAsync(int unitId, CancellationToken cancellationToken = default)
+    {
+        if (await access.ReadableUnitAsync(unitId, cancellationToken) is not { } unit)
+        {
+            return null;
+        }
+
+        var basis = await BasisAsync(unitId, cancellationToken);
+        var quotas = await db.Quotas.AsNoTracking()
+            .Where(q => q.OrgUnitId == unitId)
+            .OrderByDescending(q => q.Year)
+            .Select(q => new { q.Year, q.Total, q.AssignedBy, q.AssignedAt })
+            .ToListAsync(cancellationToken);
+        if (quotas.Count == 0)
+        {
+            return new QuotaHistory(unitId, basis, []);
+        }
+
+        var first = new DateOnly(quotas[^1].Year, 1, 1);
+        var last = new DateOnly(quotas[0].Year, 12, 31);
+        var kind = QuotaMath.CountedKind(basis);
+        var path = unit.Path;
+        var admitted = await StandingEntries(kind, first, last)
+            .Where(e => db.Candidates.Any(c => c.Id == e.CandidateId && c.Cell!.Path.IsDescendantOf(path)))
+            .GroupBy(e => e.EffectiveOn.Year)
+            .Select(g => new { Year = g.Key, Count = g.Select(e => e.CandidateId).Distinct().Count() })
+            .ToDictionaryAsync(g => g.Year, g => g.Count, cancellationToken);
+
+        return new QuotaHistory(unitId, basis, [.. quotas.Select(q => new QuotaYear(q.Year, q.Total, admitted.GetValueOrDefault(q.Year), q.AssignedBy, q.AssignedAt))]);
+    }
+
+    private async Task<AdmissionCountingBasis> BasisAsync(int unitId, CancellationToken cancellationToken) =>
+        QuotaMath.BasisOf(await parameters.GetAsync(RuleKeys.AdmissionCountingDate, unitId, cancellationToken));
+
+    /// <summary>History entries of a kind dated between two days that stand (no correction supersedes them).</summary>
+    private IQueryable<StageEntry> StandingEntries(StageKind kind, DateOnly first, DateOnly last) =>
+        db.StageEntries.AsNoTracking()
+            .Where(e => e.Kind == kind && e.EffectiveOn >= first && e.EffectiveOn <= last
+                && !db.StageEntries.Any(s => s.SupersedesId == e.Id));
+
+    /// <summary>The candidates admitted in a year on the given basis (a subquery, run inside the caller's query).</summary>
+    private IQueryable<int> AdmittedCandidateIds(AdmissionCountingBasis basis, int year) =>
+        StandingEntries(QuotaMath.CountedKind(basis), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)).Select(e => e.CandidateId);
+
+    private async Task<Dictionary<int, AssignedQuota>> QuotasAsync(List<int> unitIds, int year, CancellationToken cancellationToken)
+    {
+        var quotas = await db.Quotas.AsNoTracking()
+            .Where(q => q.Year == year && unitIds.Contains(q.OrgUnitId))
+            .Select(q => new
+            {
+                q.OrgUnitId,
+                q.Total,
+                q.Version,
+                q.AssignedByUnitId,
+                q.AssignedBy,
+                q.AssignedAt,
+                Targets = q.CategoryTargets.Select(t => new { t.SourceCategoryId, t.Target }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return quotas.ToDictionary(
+            q => q.OrgUnitId,
+            q => new AssignedQuota(
+                q.Total,
+                q.Targets.ToDictionary(t => t.SourceCategoryId, t => t.Target),
+                q.Version,
+                q.AssignedByUnitId,
+                q.AssignedBy,
+                q.AssignedAt));
+    }
+
+    /// <summary>
+    /// The categories offered on the form: the usual ones of DOMAIN.md and every category that already has
+    /// a target on this sheet (so a form post covers every stored target), in display order.
+    /// </summary>
+    private async Task<List<QuotaCategory>> CategoriesAsync(IEnumerable<AssignedQuota> quotas, CancellationToken cancellationToken)
+    {
+        var withTargets = quotas.SelectMany(q => q.Targets.Keys).Distinct().ToList();
+        return await db.SourceCategories.AsNoTracking()
+            .Where(c => withTargets.Contains(c.Id) || (c.IsActive && UsualCategoryCodes.Contains(c.Code)))
+            .OrderBy(c => c.SortOrder)
+            .ThenBy(c => c.Id)
+            .Select(c => new QuotaCategory(c.Id, c.Name))
+            .ToListAsync(cancellationToken);
+    }
+
+    private static bool Changes(Quota quota, int total, IReadOnlyList<CategoryTargetInput> targets) =>
+        quota.Total != total
+        || targets.Any(t => quota.CategoryTargets.FirstOrDefault(c => c.SourceCategoryId == t.CategoryId)?.Target != t.Target);
+
+    private static void Apply(Quota quota, IReadOnlyList<CategoryTargetInput> targets)
+    {
+        foreach (var input in targets)
+        {
+            var stored = quota.CategoryTargets.FirstOrDefault(c => c.SourceCategoryId == input.CategoryId);
+            if (input.Target is not { } target)
+            {
+                if (stored is not null)
+                {
+                    quota.CategoryTargets.Remove(stored);
+                }
+            }
+            else if (stored is null)
+            {
+                quota.CategoryTargets.Add(new QuotaCategoryTarget { SourceCategoryId = input.CategoryId, Target = target });
+            }
+            else
+            {
+                stored.Target = target;
+            }
+        }
+    }
+
+    private static string RowField(int row, string field) => $"{nameof(AssignQuotasRequest.Children)}[{row}].{field}";
+
+    private static string TargetField(int row, int target) => $"{nameof(AssignQuotasRequest.Children)}[{row}].{nameof(ChildQuotaInput.Targets)}[{target}]";
+}

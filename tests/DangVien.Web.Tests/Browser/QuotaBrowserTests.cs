@@ -1,0 +1,56 @@
+using DangVien.Core.Data.Seeding;
+using DangVien.Core.Domain;
+
+namespace DangVien.Web.Tests.Browser;
+
+public sealed class QuotaBrowserTests
+{
+    private static readonly int ThisYear = DateTime.Now.Year;
+
+    [Theory]
+    [InlineData(1440)]
+    [InlineData(360)]
+    public async Task Committee_staff_assign_quotas_in_Chromium_with_JavaScript_off(int width)
+    {
+        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
+        await using var _ = app;
+        TinyProvince tree;
+        int women;
+        await using (var db = app.Database.CreateContext())
+        {
+            tree = await TinyProvince.CreateAsync(db, ThisYear);
+            var category = new SourceCategory { Code = DefaultSourceCategories.Woman, Name = "Nữ", SortOrder = 15 };
+            db.SourceCategories.Add(category);
+            db.SourceCategories.Add(new SourceCategory { Code = DefaultSourceCategories.YouthUnion, Name = "Đoàn viên thanh niên", SortOrder = 1 });
+            var admitted = TinyProvince.Candidate(tree.CellA, "Nguyễn Văn An", CandidateStage.AdmissionDecided, new DateOnly(ThisYear, 3, 2));
+            admitted.History.Add(new StageEntry { Kind = StageKind.AdmissionDecision, EffectiveOn = new DateOnly(ThisYear, 3, 2), RecordedBy = "test", RecordedAt = DateTimeOffset.UtcNow });
+            db.Candidates.Add(admitted);
+            await db.SaveChangesAsync();
+            women = category.Id;
+        }
+
+        await app.CreateUserAsync("vanphong", (tree.Commune.Id, AccessRole.CommitteeStaff));
+        var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
+        await page.GotoAsync("/");
+        await Chromium.SignInAsync(page, "vanphong", Accounts.Password);
+        await page.GotoAsync($"/units/{tree.Commune.Id}/quotas?year={ThisYear}");
+        await page.FillAsync($"#quota-{tree.CellA.Id}", "4");
+        await page.FillAsync($"#quota-{tree.CellB.Id}", "2");
+        await page.ClickAsync($"#quota-{tree.CellA.Id} >> xpath=ancestor::td//summary");
+        await page.FillAsync($"#quota-{tree.CellA.Id}-c{women}", "2");
+        await page.ClickAsync("#assign-quotas button[type=submit]");
+        await page.WaitForLoadStateAsync();
+        await Chromium.ScreenshotAsync(page, $"quotas-{width}");
+
+        Assert.Contains($"Đã lưu chỉ tiêu năm {ThisYear} của 2 đơn vị.", await page.InnerTextAsync(".notice[role=status]"));
+        Assert.Equal("4", await page.InputValueAsync($"#quota-{tree.CellA.Id}"));
+        Assert.Equal("2", await page.InputValueAsync($"#quota-{tree.CellA.Id}-c{women}"));
+        Assert.Contains("Lưu ý", await page.InnerTextAsync(".notice--warn"));
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "the page must not scroll sideways");
+
+        await page.ClickAsync(".breadcrumb a:last-child");
+        await Chromium.ScreenshotAsync(page, $"unit-quota-history-{width}");
+        Assert.Contains("Chỉ tiêu kết nạp qua các năm", await page.InnerTextAsync(".quota-history h2"));
+    }
+}
