@@ -76,7 +76,12 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
 }
 
 /// <summary>A clock standing still at one instant.</summary>
+/// <summary>A clock stopped at one instant; like the system clock, it answers in UTC and in Vietnam's time zone locally.</summary>
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
-    public override DateTimeOffset GetUtcNow() => now;
+    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
+
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+
+    public override TimeZoneInfo LocalTimeZone => Vietnam;
 }

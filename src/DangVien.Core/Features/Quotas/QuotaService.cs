@@ -196,7 +196,7 @@ public sealed class QuotaService(
             return Result<int>.Fail(errors);
         }
 
-        var now = time.GetUtcNow().ToUniversalTime();
+        var now = time.GetUtcNow();
         var changed = 0;
         foreach (var row in request.Children)
         {
