@@ -24,7 +24,7 @@ public static class DependencyInjection
     public static IServiceCollection AddDangVienCore(this IServiceCollection services, string connectionString)
     {
         services.AddDbContext<DangVienDbContext>(options => options
-            .UseNpgsql(connectionString, DangVienDbContextOptions.ConfigureNpgsql));
+            .UseNpgsql(DangVienDbContextOptions.WithoutJit(connectionString), DangVienDbContextOptions.ConfigureNpgsql));
         services.AddSingleton(TimeProvider.System);
         AddValidators(services);
 
