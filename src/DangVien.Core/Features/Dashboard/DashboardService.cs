@@ -1,7 +1,6 @@
 using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
-using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Alerts;
 using DangVien.Core.Features.Quotas;
 using DangVien.Core.Features.Units;
@@ -21,7 +20,6 @@ namespace DangVien.Core.Features.Dashboard;
 /// </remarks>
 public sealed class DashboardService(
     DangVienDbContext db,
-    CurrentAccess access,
     OrgUnitService units,
     QuotaService quotas,
     AlertService alerts,
@@ -45,18 +43,14 @@ public sealed class DashboardService(
     {
         var startingPoints = await units.GetStartingPointsAsync(cancellationToken);
         var unitId = query.UnitId ?? (startingPoints.Count > 0 ? startingPoints[0].Id : null);
-        if (unitId is not { } id || await access.ReadableUnitAsync(id, cancellationToken) is not { } unit)
+
+        // The quota sheet is null when the unit does not exist or the user may not read it: the access check.
+        if (unitId is not { } id || await quotas.GetQuotaSheetAsync(id, query.Year, cancellationToken) is not { } sheet)
         {
             return null;
         }
 
-        var sheet = await quotas.GetQuotaSheetAsync(id, query.Year, cancellationToken);
-        if (sheet is null)
-        {
-            return null;
-        }
-
-        var (funnel, inProgressByChild) = await FunnelAsync(unit.Path, sheet.Children.Count > 0, cancellationToken);
+        var (funnel, inProgressByChild) = await FunnelAsync(id, sheet.Children.Count > 0, cancellationToken);
         var children = sheet.Children
             .Select(c => new DashboardChild(c.UnitId, c.Name, c.Kind, c.MembersAtStart, c.Quota?.Total, c.Admitted, inProgressByChild.GetValueOrDefault(c.UnitId)))
             .ToList();
@@ -113,18 +107,25 @@ public sealed class DashboardService(
     }
 
     /// <summary>
-    /// One grouped query: the candidates of the subtree still in the pipeline by stage and, for a committee, by
-    /// the child unit whose subtree holds their cell (the label of the cell's path just below the unit).
+    /// One grouped query (the unit's path is read inside it): the candidates of the subtree still in the pipeline
+    /// by stage and, for a committee, by the child unit whose subtree holds their cell (the label of the cell's
+    /// path just below the unit).
     /// </summary>
     private async Task<(IReadOnlyList<FunnelStep> Funnel, Dictionary<int, int> InProgressByChild)> FunnelAsync(
-        LTree path, bool byChild, CancellationToken cancellationToken)
+        int unitId, bool byChild, CancellationToken cancellationToken)
     {
-        var level = ((string)path).Split('.').Length;
         var candidates =
-            from c in db.Candidates.AsNoTracking()
-            join cell in db.OrgUnits on c.CellId equals cell.Id
-            where c.Stage < CandidateStage.Official && cell.Path.IsDescendantOf(path)
-            select new { c.Stage, Branch = byChild && cell.Path.NLevel > level ? cell.Path.Subpath(level, 1) : (LTree?)null };
+            from unit in db.OrgUnits.AsNoTracking()
+            where unit.Id == unitId
+            from cell in db.OrgUnits
+            where cell.Path.IsDescendantOf(unit.Path)
+            join c in db.Candidates on cell.Id equals c.CellId
+            where c.Stage < CandidateStage.Official
+            select new
+            {
+                c.Stage,
+                Branch = byChild && cell.Path.NLevel > unit.Path.NLevel ? cell.Path.Subpath(unit.Path.NLevel, 1) : (LTree?)null,
+            };
         var rows = await candidates
             .GroupBy(c => new { c.Stage, c.Branch })
             .Select(g => new { g.Key.Stage, g.Key.Branch, Count = g.Count() })
