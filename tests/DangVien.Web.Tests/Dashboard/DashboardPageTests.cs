@@ -149,6 +149,9 @@ public sealed class DashboardPageTests
         var sibling = await secretary.GetAsync($"/?unit={tree.CellB.Id}");
         var parent = await secretary.GetAsync($"/?unit={tree.Commune.Id}&year=2026");
         var unknown = await secretary.GetAsync("/?unit=987654");
+        var malformed = await secretary.GetAsync("/?unit=abc");
+        var badYear = await DangVienApp.ParseAsync(await secretary.GetAsync("/?year=abc"));
+        var treeBadYear = await secretary.GetAsync("/units?year=abc");
         var own = await secretary.GetAsync($"/?unit={tree.CellA.Id}&year=2025");
         var nothing = await DangVienApp.ParseAsync(await guest.GetAsync("/"));
 
@@ -156,6 +159,10 @@ public sealed class DashboardPageTests
         Assert.Equal("Không tìm thấy trang", (await DangVienApp.ParseAsync(sibling)).QuerySelector("h1")!.TextContent);
         Assert.Equal(HttpStatusCode.NotFound, parent.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
+        // A year that is not a number is this year, not an error.
+        Assert.Equal("Kết nạp đảng viên năm 2026", badYear.QuerySelector("#quota-heading")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, treeBadYear.StatusCode);
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal("Kết nạp đảng viên năm 2025", (await DangVienApp.ParseAsync(own)).QuerySelector("#quota-heading")!.TextContent);
         Assert.Equal("Tổng quan", nothing.QuerySelector("h1")!.TextContent);
