@@ -10,7 +10,7 @@ namespace DangVien.Core.Features.Dashboard;
 
 /// <summary>
 /// The landing page's figures for one unit and year, composed from the services that own them: the quota,
-/// admissions and members base from <see cref="QuotaService"/> (so the dashboard counts exactly as the quota
+/// admissions and members base from <see cref="QuotaService.GetQuotaProgressAsync"/> (so the dashboard counts exactly as the quota
 /// sheet does), the deadlines from <see cref="AlertService"/>, the starting point from
 /// <see cref="OrgUnitService"/>; the stage funnel of the subtree (and each child's candidates in progress)
 /// is one grouped query of its own.
@@ -45,7 +45,7 @@ public sealed class DashboardService(
         var unitId = query.UnitId ?? (startingPoints.Count > 0 ? startingPoints[0].Id : null);
 
         // The quota sheet is null when the unit does not exist or the user may not read it: the access check.
-        if (unitId is not { } id || await quotas.GetQuotaSheetAsync(id, query.Year, cancellationToken) is not { } sheet)
+        if (unitId is not { } id || await quotas.GetQuotaProgressAsync(id, query.Year, cancellationToken) is not { } sheet)
         {
             return null;
         }

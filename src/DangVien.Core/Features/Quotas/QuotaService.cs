@@ -50,7 +50,18 @@ public sealed class QuotaService(
     /// <summary>
     /// The quota sheet of a unit for a year; null when the unit does not exist or the user may not read it.
     /// </summary>
-    public async Task<QuotaSheet?> GetQuotaSheetAsync(int unitId, int year, CancellationToken cancellationToken = default)
+    public Task<QuotaSheet?> GetQuotaSheetAsync(int unitId, int year, CancellationToken cancellationToken = default) =>
+        SheetAsync(unitId, year, forAssignment: true, cancellationToken);
+
+    /// <summary>
+    /// The same figures without what only the assignment form needs: the quotas carry no per-category targets
+    /// and <see cref="QuotaSheet.Categories"/> is empty (one query fewer and a narrower one, for the dashboard).
+    /// Null when the unit does not exist or the user may not read it.
+    /// </summary>
+    public Task<QuotaSheet?> GetQuotaProgressAsync(int unitId, int year, CancellationToken cancellationToken = default) =>
+        SheetAsync(unitId, year, forAssignment: false, cancellationToken);
+
+    private async Task<QuotaSheet?> SheetAsync(int unitId, int year, bool forAssignment, CancellationToken cancellationToken)
     {
         if (await access.ReadableUnitAsync(unitId, cancellationToken) is not { } unit)
         {
@@ -86,7 +97,7 @@ public sealed class QuotaService(
             })
             .ToList();
 
-        var quotas = await QuotasAsync(figures.Select(f => f.Id).ToList(), year, cancellationToken);
+        var quotas = await QuotasAsync(figures.Select(f => f.Id).ToList(), year, withTargets: forAssignment, cancellationToken);
         var own = figures.Single(f => f.Id == unitId);
         var children = figures
             .Where(f => f.Id != unitId)
@@ -94,7 +105,7 @@ public sealed class QuotaService(
                 f.Id, f.Code, f.Name, f.Kind, f.Members, quotas.GetValueOrDefault(f.Id), f.Admitted,
                 scope.CanAssignQuota(f.Path, f.ParentId)))
             .ToList();
-        var categories = await CategoriesAsync(quotas.Values, cancellationToken);
+        var categories = forAssignment ? await CategoriesAsync(quotas.Values, cancellationToken) : [];
 
         return new QuotaSheet(
             unitId, own.Name, own.Kind, year, ancestors, basis, own.Members, quotas.GetValueOrDefault(unitId), own.Admitted,
@@ -334,7 +345,7 @@ public sealed class QuotaService(
             .Where(e => e.Kind == kind && e.EffectiveOn >= first && e.EffectiveOn <= last
                 && !db.StageEntries.Any(s => s.SupersedesId == e.Id));
 
-    private async Task<Dictionary<int, AssignedQuota>> QuotasAsync(List<int> unitIds, int year, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, AssignedQuota>> QuotasAsync(List<int> unitIds, int year, bool withTargets, CancellationToken cancellationToken)
     {
         var quotas = await db.Quotas.AsNoTracking()
             .Where(q => q.Year == year && unitIds.Contains(q.OrgUnitId))
@@ -346,14 +357,14 @@ public sealed class QuotaService(
                 q.AssignedByUnitId,
                 q.AssignedBy,
                 q.AssignedAt,
-                Targets = q.CategoryTargets.Select(t => new { t.SourceCategoryId, t.Target }).ToList(),
+                Targets = withTargets ? q.CategoryTargets.Select(t => new { t.SourceCategoryId, t.Target }).ToList() : null,
             })
             .ToListAsync(cancellationToken);
         return quotas.ToDictionary(
             q => q.OrgUnitId,
             q => new AssignedQuota(
                 q.Total,
-                q.Targets.ToDictionary(t => t.SourceCategoryId, t => t.Target),
+                q.Targets?.ToDictionary(t => t.SourceCategoryId, t => t.Target) ?? [],
                 q.Version,
                 q.AssignedByUnitId,
                 q.AssignedBy,
