@@ -2,6 +2,7 @@ using System.Globalization;
 using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
 using DangVien.Web.Components;
 using DangVien.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -49,6 +50,7 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<DangVienDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<DangVienClaimsFactory>()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(options =>
