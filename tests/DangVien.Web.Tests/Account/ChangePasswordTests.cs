@@ -50,11 +50,13 @@ public sealed class ChangePasswordTests
     }
 
     [Fact]
-    public async Task A_changed_password_keeps_this_session_and_is_the_one_to_sign_in_with()
+    public async Task A_changed_password_keeps_this_session_ends_the_others_and_is_the_one_to_sign_in_with()
     {
-        await using var app = await DangVienApp.StartAsync();
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        await using var app = await DangVienApp.StartAsync(clock);
         await app.CreateUserAsync("canbo3");
         var client = await app.SignedInClientAsync("canbo3");
+        var elsewhere = await app.SignedInClientAsync("canbo3");
 
         var page = await Pages.GetAsync(client, "/account/password");
         var changed = await HtmlForms.SubmitAsync(
@@ -64,7 +66,9 @@ public sealed class ChangePasswordTests
         Assert.Equal("/account/password?notice=changed", Pages.RedirectTarget(changed));
         var after = await Pages.GetAsync(client, "/account/password?notice=changed");
         Assert.Equal("Đã đổi mật khẩu. Lần đăng nhập sau, hãy dùng mật khẩu mới.", after.QuerySelector(".notice")!.TextContent);
+        clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Pages.SignInAsync(app, "canbo3", Accounts.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Pages.SignInAsync(app, "canbo3", "MatKhauMoi2027")).StatusCode);
     }
