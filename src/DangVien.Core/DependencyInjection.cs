@@ -33,8 +33,6 @@ public static class DependencyInjection
         services.AddScoped<Features.Calendar.CalendarService>();
         services.AddScoped<Features.Units.OrgUnitService>();
         services.AddScoped<Features.Access.CurrentAccess>();
-        services.AddScoped<Features.Access.UserAdminService>();
-        services.AddScoped<Features.Access.AccountService>();
         services.AddScoped<Features.Access.AuditLogService>();
         services.AddScoped<Features.Admission.RuleParameterReader>();
         services.AddScoped<Features.Admission.AdmissionService>();

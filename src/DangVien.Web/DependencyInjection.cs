@@ -52,6 +52,10 @@ public static class DependencyInjection
             .AddClaimsPrincipalFactory<DangVienClaimsFactory>()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
+
+        // The account services of Core need Identity's UserManager, configured here.
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<AccountService>();
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(options =>
         {
