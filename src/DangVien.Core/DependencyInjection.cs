@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Calendar.CalendarService>();
         services.AddScoped<Features.Units.OrgUnitService>();
         services.AddScoped<Features.Access.CurrentAccess>();
+        services.AddScoped<Features.Access.AuditLogService>();
         services.AddScoped<Features.Admission.RuleParameterReader>();
         services.AddScoped<Features.Admission.AdmissionService>();
         services.AddScoped<Features.Members.MemberService>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
 using DangVien.Web.Components;
 using DangVien.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -49,7 +50,12 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<DangVienDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<DangVienClaimsFactory>()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
+
+        // The account services of Core need Identity's UserManager, configured here.
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<AccountService>();
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(options =>
         {

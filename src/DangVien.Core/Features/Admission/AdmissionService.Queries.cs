@@ -30,7 +30,7 @@ public sealed partial class AdmissionService
         }
 
         var personalData = scope.CanSeePersonalData(cellPath);
-        await access.AuditAsync("candidate.view", $"candidate:{candidate.Id}", candidate.FullName, cancellationToken: cancellationToken);
+        await access.AuditAsync(AuditActions.CandidateView, $"candidate:{candidate.Id}", candidate.FullName, cancellationToken: cancellationToken);
 
         var facts = await FactsAsync(candidate, cancellationToken);
         var context = await ContextAsync(candidate.CellId, cancellationToken);
