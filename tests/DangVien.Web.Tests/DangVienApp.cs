@@ -75,8 +75,8 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>A clock standing still at one instant.</summary>
+/// <summary>A clock standing still at one instant (given in any offset; read back in UTC, as PostgreSQL stores it).</summary>
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
-    public override DateTimeOffset GetUtcNow() => now;
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
 }
