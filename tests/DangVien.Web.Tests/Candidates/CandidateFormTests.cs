@@ -207,6 +207,39 @@ public sealed class CandidateFormTests
     }
 
     [Fact]
+    public async Task Every_form_the_file_offers_labels_each_of_its_inputs()
+    {
+        var (app, tree) = await StartAsync();
+        await using var _ = app;
+        var staff = await app.StaffAsync(tree);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in new[] { await app.ReadyForVoteAsync(tree.CellA, "Phạm Thị Hồng"), await app.VotedAsync(tree.CellA, "Lê Văn Bình") })
+        {
+            var file = await staff.PageAsync(ActionRoutes.File(id));
+            foreach (var link in file.QuerySelectorAll(".next-actions a, .timeline__actions a").Select(a => a.GetAttribute("href")!))
+            {
+                var form = await staff.PageAsync(link);
+                var inputs = form.QuerySelectorAll("#action-form input:not([type=hidden]), #action-form select, #action-form textarea");
+                Assert.NotEmpty(inputs);
+                foreach (var input in inputs)
+                {
+                    Assert.True(form.QuerySelector($"label[for='{input.Id}']").Text().Length > 0, $"{link}: #{input.Id} has no label");
+                }
+
+                seen.Add(link.Split('?')[0].Split('/')[^1]);
+            }
+        }
+
+        Assert.Superset(
+            new HashSet<string>(StringComparer.Ordinal)
+            {
+                "awareness-course", "replace-introducer", "renew-introduction", "opinion", "eligibility-exception", "cell-vote",
+                "extend-decision", "admission-decision", "exit", "transfer", "correction",
+            },
+            seen);
+    }
+
+    [Fact]
     public async Task A_transfer_offers_the_readable_cells_but_the_current_one_and_moves_the_file()
     {
         var (app, tree) = await StartAsync();
