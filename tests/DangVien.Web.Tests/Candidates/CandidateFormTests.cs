@@ -281,6 +281,11 @@ public sealed class CandidateFormTests
         Assert.Equal("Đỗ Văn Dũng", refused.QuerySelector("#f-FullName")!.GetAttribute("value"));
         Assert.Equal("12345", refused.QuerySelector("#f-CitizenId")!.GetAttribute("value"));
         Assert.Equal([category], refused.QuerySelectorAll("input[name='Input.CategoryIds'][checked]").Select(c => c.GetAttribute("value")));
+
+        var noCategory = await DangVienApp.ParseAsync(await SubmitAsync(staff, page, url, "#create-candidate",
+            ("Input.FullName", "Đỗ Văn Dũng"), ("Input.DateOfBirth", "01/01/2001"), ("Input.SourcedOn", "06/01/2025")));
+        Assert.Equal("Chọn ít nhất một đối tượng nguồn.", noCategory.QuerySelector("#f-CategoryIds-error .validation-message").Text());
+        Assert.Empty(noCategory.QuerySelectorAll("input[name='Input.CategoryIds'][checked]"));
         await using var db = app.Database.CreateContext();
         Assert.Empty(db.Candidates);
     }

@@ -70,6 +70,54 @@ public sealed class ListMembersAlertsPageTests
     }
 
     [Fact]
+    public async Task A_former_member_is_readmitted_from_the_members_page_and_one_barred_is_refused_at_the_top_of_the_form()
+    {
+        var (app, tree) = await StartAsync();
+        await using var _ = app;
+        var staff = await app.StaffAsync(tree);
+        Member left, barred;
+        await using (var db = app.Database.CreateContext())
+        {
+            left = Former(tree, "Vũ Văn Giang", barredFromReadmission: false);
+            barred = Former(tree, "Đinh Văn Hải", barredFromReadmission: true);
+            db.Members.AddRange(left, barred);
+            await db.SaveChangesAsync();
+        }
+
+        var members = await staff.PageAsync($"/units/{tree.CellA.Id}/members");
+        var url = $"/units/{tree.CellA.Id}/members/{left.Id}/readmission";
+        Assert.NotNull(members.QuerySelector($".former-table a[href='{url}']"));
+
+        var refusedResponse = await SubmitAsync(staff, $"/units/{tree.CellA.Id}/members/{barred.Id}/readmission", "#start-readmission",
+            ("Input.MentorMemberId", (await app.MembersAsync(tree.CellA))[0].Id.ToString(CultureInfo.InvariantCulture)), ("Input.SourcedOn", "01/07/2026"));
+        var refused = await DangVienApp.ParseAsync(refusedResponse);
+        Assert.Equal(HttpStatusCode.OK, refusedResponse.StatusCode);
+        Assert.StartsWith("Đinh Văn Hải đã ra khỏi Đảng vì tham nhũng", refused.QuerySelector("#start-readmission .form-error").Text());
+        Assert.Equal("01/07/2026", refused.QuerySelector("#r-SourcedOn")!.GetAttribute("value"));
+
+        var response = await SubmitAsync(staff, url, "#start-readmission",
+            ("Input.MentorMemberId", (await app.MembersAsync(tree.CellA))[0].Id.ToString(CultureInfo.InvariantCulture)), ("Input.SourcedOn", "01/07/2026"),
+            ("Input.Occupation", "Nông dân"));
+        var file = await staff.PageAsync(RedirectTarget(response));
+        Assert.Equal("Đã lập hồ sơ kết nạp lại.", file.QuerySelector(".notice").Text());
+        Assert.Equal("Vũ Văn Giang", file.QuerySelector("h1").Text());
+        Assert.Contains("Ghi nhận văn bản đồng ý kết nạp lại", file.QuerySelector(".next-actions").Text());
+    }
+
+    private static Member Former(TinyProvince tree, string name, bool barredFromReadmission) => new()
+    {
+        FullName = name,
+        DateOfBirth = new DateOnly(1975, 2, 1),
+        CellId = tree.CellA.Id,
+        Status = MemberStatus.Left,
+        AdmittedOn = new DateOnly(2000, 5, 19),
+        RecognisedOn = new DateOnly(2001, 5, 19),
+        LeftOn = new DateOnly(2021, 6, 1),
+        LeftReason = "Xin ra khỏi Đảng",
+        BarredFromReadmission = barredFromReadmission,
+    };
+
+    [Fact]
     public async Task The_alerts_page_lists_the_overdue_deadline_first_with_its_rule_and_a_link_to_the_file()
     {
         var (app, tree) = await StartAsync();
