@@ -6,7 +6,7 @@ namespace DangVien.Web.Tests.Browser;
 public sealed class CandidateFileBrowserTests
 {
     [Fact]
-    public async Task Staff_create_a_file_and_record_two_stages_by_clicking_with_JavaScript_off()
+    public async Task Staff_create_a_file_record_two_stages_and_correct_one_by_clicking_with_JavaScript_off()
     {
         var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
         await using var _ = app;
@@ -53,6 +53,15 @@ public sealed class CandidateFileBrowserTests
         Assert.Equal("Đã ghi nhận: Ghi nhận đơn xin vào Đảng và lý lịch.", await page.InnerTextAsync(".notice"));
         Assert.Equal(3, await page.Locator(".timeline__entry").CountAsync());
         Assert.Equal("Đã nộp đơn và lý lịch", await page.InnerTextAsync(".page-head .badge"));
+
+        // The application's date was typed wrong: a correction keeps the old entry, struck through.
+        await page.ClickAsync(".timeline__entry:last-child .timeline__actions a");
+        await page.FillAsync("#f-Date", "03/03/2026");
+        await page.FillAsync("#f-Reason", "Ghi nhầm ngày làm đơn");
+        await page.ClickAsync("button:text-is('Ghi đính chính')");
+        Assert.Equal("Đã ghi đính chính vào hồ sơ.", await page.InnerTextAsync(".notice"));
+        Assert.Equal(1, await page.Locator(".timeline__entry.is-superseded").CountAsync());
+        Assert.Contains("Ghi nhầm ngày làm đơn", await page.InnerTextAsync(".timeline__correction"));
 
         await Chromium.ScreenshotAsync(page, "candidate-file-360");
         Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the file page must not scroll sideways at 360 px");
