@@ -180,6 +180,14 @@ public sealed partial class AdmissionService
         return new PagedList<CandidateListItem>(items, page, pageSize, total);
     }
 
+    /// <summary>The source categories a new file may be given: the active ones, in display order (provinces add their own).</summary>
+    public async Task<IReadOnlyList<CategoryItem>> ListSourceCategoriesAsync(CancellationToken cancellationToken = default) =>
+        await db.SourceCategories.AsNoTracking()
+            .Where(s => s.IsActive)
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
+            .Select(s => new CategoryItem(s.Id, s.Code, s.Name))
+            .ToListAsync(cancellationToken);
+
     private static string? Detail(StageEntry e, IReadOnlyDictionary<int, string> memberNames)
     {
         var vote = e.Vote is { } v

@@ -86,6 +86,9 @@ public sealed record CandidateFile
     public required IReadOnlyList<VoteItem> Votes { get; init; }
 
     public required IReadOnlyList<NextAction> NextActions { get; init; }
+
+    /// <summary>Whether the user may record the action on this file: the cell's own actions need <see cref="CanRecordCellActions"/>, the others <see cref="CanWrite"/>.</summary>
+    public bool MayRecord(AdmissionAction action) => AdmissionService.IsCellAction(action) ? CanRecordCellActions : CanWrite;
 }
 
 public sealed record CategoryItem(int Id, string Code, string Name);
