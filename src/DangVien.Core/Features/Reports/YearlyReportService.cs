@@ -179,6 +179,22 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
     }
 
     /// <summary>
+    /// The highest units the user may read (those whose parent they may not read), by name: where the report opens when no
+    /// unit is asked for.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitCrumb>> TopUnitsAsync(CancellationToken cancellationToken = default)
+    {
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var readable = scope.Units(db.OrgUnits.AsNoTracking()).Where(u => u.ValidTo == null);
+        return await readable
+            .Where(u => u.ParentId == null || !readable.Any(p => p.Id == u.ParentId))
+            .OrderBy(u => u.Path.NLevel)
+            .ThenBy(u => u.Name)
+            .Select(u => new UnitCrumb(u.Id, u.Name))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// The organisation tree the report counts under — the one place that decides it. This version reads the current
     /// tree (<see cref="OrgUnit.Path"/>; every unit where it stands now, <see cref="TreeNode.Listed"/> while it exists, as
     /// the quota sheet lists children); issue 6 item 2 switches it to the <see cref="OrgUnitPlacement"/>s valid on 31/12 of
