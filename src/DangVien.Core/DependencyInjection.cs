@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Members.MemberService>();
         services.AddScoped<Features.Alerts.AlertService>();
         services.AddScoped<Features.Quotas.QuotaService>();
+        services.AddScoped<Features.Reports.YearlyReportService>();
         return services;
     }
 

@@ -17,6 +17,7 @@ public sealed class ScopingMatrixTests
         "/units/{commune}",
         "/units/{commune}/quotas",
         "/alerts?unit={commune}",
+        "/reports?unit={commune}",
         "/candidates?unit={commune}",
     ];
 
@@ -27,6 +28,7 @@ public sealed class ScopingMatrixTests
         "/units/{cell}/members",
         "/units/{cell}/quotas",
         "/alerts?unit={cell}",
+        "/reports?unit={cell}",
         "/candidates?unit={cell}",
         "/candidates/{candidate}",
         "/candidates/{candidate}/actions/cell-vote",

@@ -60,7 +60,8 @@ public sealed class QuotaService(
         var scope = await access.GetScopeAsync(cancellationToken);
         var basis = await BasisAsync(unitId, cancellationToken);
         var countedOn = QuotaMath.MembersCountedOn(year);
-        var admittedIds = AdmittedCandidateIds(basis, year);
+        var admittedIds = AdmissionCounting.AdmittedCandidateIds(db, basis, year);
+        var memberOn = AdmissionCounting.MemberOn(countedOn);
 
         var ancestors = await scope.Units(db.OrgUnits.AsNoTracking())
             .Where(u => u.Path.IsAncestorOf(unit.Path) && u.Id != unitId)
@@ -79,9 +80,7 @@ public sealed class QuotaService(
                 u.Kind,
                 u.ParentId,
                 u.Path,
-                Members = db.Members.Count(m => m.AdmittedOn <= countedOn
-                    && (m.LeftOn > countedOn || (m.LeftOn == null && m.Status != MemberStatus.Left && m.Status != MemberStatus.Removed))
-                    && m.Cell!.Path.IsDescendantOf(u.Path)),
+                Members = db.Members.Where(memberOn).Count(m => m.Cell!.Path.IsDescendantOf(u.Path)),
                 Admitted = db.Candidates.Count(c => c.Cell!.Path.IsDescendantOf(u.Path) && admittedIds.Contains(c.Id)),
             })
             .ToListAsync(cancellationToken);
@@ -272,7 +271,7 @@ public sealed class QuotaService(
         var last = new DateOnly(quotas[0].Year, 12, 31);
         var kind = QuotaMath.CountedKind(basis);
         var path = unit.Path;
-        var admitted = await StandingEntries(kind, first, last)
+        var admitted = await AdmissionCounting.StandingEntries(db, kind, first, last)
             .Where(e => db.Candidates.Any(c => c.Id == e.CandidateId && c.Cell!.Path.IsDescendantOf(path)))
             .GroupBy(e => e.EffectiveOn.Year)
             .Select(g => new { Year = g.Key, Count = g.Select(e => e.CandidateId).Distinct().Count() })
@@ -281,18 +280,8 @@ public sealed class QuotaService(
         return new QuotaHistory(unitId, basis, [.. quotas.Select(q => new QuotaYear(q.Year, q.Total, admitted.GetValueOrDefault(q.Year), q.AssignedBy, q.AssignedAt))]);
     }
 
-    private async Task<AdmissionCountingBasis> BasisAsync(int unitId, CancellationToken cancellationToken) =>
-        QuotaMath.BasisOf(await parameters.GetAsync(RuleKeys.AdmissionCountingDate, unitId, cancellationToken));
-
-    /// <summary>History entries of a kind dated between two days that stand (no correction supersedes them).</summary>
-    private IQueryable<StageEntry> StandingEntries(StageKind kind, DateOnly first, DateOnly last) =>
-        db.StageEntries.AsNoTracking()
-            .Where(e => e.Kind == kind && e.EffectiveOn >= first && e.EffectiveOn <= last
-                && !db.StageEntries.Any(s => s.SupersedesId == e.Id));
-
-    /// <summary>The candidates admitted in a year on the given basis (a subquery, run inside the caller's query).</summary>
-    private IQueryable<int> AdmittedCandidateIds(AdmissionCountingBasis basis, int year) =>
-        StandingEntries(QuotaMath.CountedKind(basis), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)).Select(e => e.CandidateId);
+    private Task<AdmissionCountingBasis> BasisAsync(int unitId, CancellationToken cancellationToken) =>
+        AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken);
 
     private async Task<Dictionary<int, AssignedQuota>> QuotasAsync(List<int> unitIds, int year, CancellationToken cancellationToken)
     {
