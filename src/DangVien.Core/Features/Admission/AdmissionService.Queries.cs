@@ -130,6 +130,7 @@ public sealed partial class AdmissionService
             Introducers = [.. history.CurrentIntroducers.Select(Introducer)],
             Votes = [.. history.All.Where(e => e.Vote is not null).Select(e => Vote(e)!)],
             NextActions = AdmissionRules.NextActions(facts, context),
+            Checklist = DossierChecklist.For(history, facts.Cell.NeedsCommitteeResolution, time.Today()),
         };
     }
 

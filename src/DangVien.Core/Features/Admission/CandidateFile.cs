@@ -7,6 +7,9 @@ public sealed record CandidateFile
 {
     public required int Id { get; init; }
 
+    /// <summary>The dossier forms (1-KNĐ … 15-KNĐ): present, missing or not needed yet (<see cref="DossierChecklist"/>).</summary>
+    public IReadOnlyList<DossierItem> Checklist { get; init; } = [];
+
     /// <summary>Send it back with every action (optimistic concurrency).</summary>
     public required uint Version { get; init; }
 
