@@ -4,6 +4,7 @@ using DangVien.Core.Data;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Web.Components;
+using DangVien.Web.Endpoints;
 using DangVien.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Authorization;
@@ -128,6 +129,7 @@ public static class DependencyInjection
         }).AllowAnonymous();
         app.MapStaticAssets().AllowAnonymous();
         app.MapPost("/account/logout", AccountEndpoints.LogoutAsync);
+        app.MapGet("/candidates/export.csv", CandidateExportEndpoint.ExportAsync);
         app.MapRazorComponents<App>();
         return app;
     }

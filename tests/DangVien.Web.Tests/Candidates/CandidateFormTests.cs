@@ -4,6 +4,7 @@ using DangVien.Core.Domain;
 using DangVien.Core.Features.Admission;
 using DangVien.Web.Components.Pages.Candidates;
 using DangVien.Web.Components.Shared;
+using Microsoft.EntityFrameworkCore;
 using static DangVien.Web.Tests.Candidates.CandidateFiles;
 
 namespace DangVien.Web.Tests.Candidates;
@@ -288,5 +289,40 @@ public sealed class CandidateFormTests
         Assert.Empty(noCategory.QuerySelectorAll("input[name='Input.CategoryIds'][checked]"));
         await using var db = app.Database.CreateContext();
         Assert.Empty(db.Candidates);
+    }
+
+    [Fact]
+    public async Task A_new_file_like_an_existing_one_shows_a_warning_keeps_the_typed_values_and_confirming_creates_it()
+    {
+        var (app, tree) = await StartAsync();
+        await using var _ = app;
+        var staff = await app.StaffAsync(tree);
+        var existing = await app.ReadyForVoteAsync(tree.CellB, "Phạm Thị Hồng");
+        var url = $"/candidates/new?cell={tree.CellA.Id}";
+        var page = await staff.PageAsync(url);
+        Assert.Null(page.QuerySelector("#f-ConfirmDuplicate"));
+        var category = page.QuerySelectorAll("input[name='Input.CategoryIds']")[0].GetAttribute("value")!;
+        var mentor = page.QuerySelectorAll("#f-MentorMemberId option")[1].GetAttribute("value")!;
+
+        var warned = await DangVienApp.ParseAsync(await SubmitAsync(staff, page, url, "#create-candidate",
+            ("Input.FullName", "phạm thị hồng"), ("Input.DateOfBirth", "12/04/2000"), ("Input.Sex", nameof(Sex.Female)),
+            ("Input.CategoryIds", category), ("Input.MentorMemberId", mentor), ("Input.SourcedOn", "06/07/2026"), ("Input.Phone", "0912345678")));
+        var warning = warned.QuerySelector("#duplicate-warning")!;
+        Assert.Contains($"Đã có hồ sơ Phạm Thị Hồng (số {existing}) ở {tree.CellB.Name}", warning.TextContent);
+        Assert.NotNull(warned.QuerySelector("#f-ConfirmDuplicate:not([checked])"));
+        Assert.Equal("phạm thị hồng", warned.QuerySelector("#f-FullName")!.GetAttribute("value"));
+        Assert.Equal("0912345678", warned.QuerySelector("#f-Phone")!.GetAttribute("value"));
+        Assert.Equal(mentor, warned.QuerySelector("#f-MentorMemberId option[selected]")!.GetAttribute("value"));
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.Equal(1, await db.Candidates.CountAsync());
+        }
+
+        var created = await SubmitAsync(staff, warned, url, "#create-candidate", ("Input.ConfirmDuplicate", "true"));
+        Assert.StartsWith("/candidates/", RedirectTarget(created));
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.Equal(2, await db.Candidates.CountAsync());
+        }
     }
 }

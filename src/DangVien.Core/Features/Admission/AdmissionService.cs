@@ -62,6 +62,11 @@ public sealed partial class AdmissionService(
             return Result<int>.Fail(errors);
         }
 
+        if (request.CheckDuplicates && await FindDuplicatesAsync(request.FullName, request.DateOfBirth, citizenId, cancellationToken) is { Count: > 0 } duplicates)
+        {
+            return Result<int>.Fail(duplicates.Select(d => new FieldError(CreateCandidateRequest.DuplicateField, d.Message)));
+        }
+
         var candidate = new Candidate
         {
             FullName = request.FullName.Trim(),
