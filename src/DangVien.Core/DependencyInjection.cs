@@ -24,7 +24,7 @@ public static class DependencyInjection
     public static IServiceCollection AddDangVienCore(this IServiceCollection services, string connectionString)
     {
         services.AddDbContext<DangVienDbContext>(options => options
-            .UseNpgsql(connectionString, DangVienDbContextOptions.ConfigureNpgsql));
+            .UseNpgsql(DangVienDbContextOptions.WithoutJit(connectionString), DangVienDbContextOptions.ConfigureNpgsql));
         services.AddSingleton(TimeProvider.System);
         AddValidators(services);
 
@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Alerts.AlertService>();
         services.AddScoped<Features.Quotas.QuotaService>();
         services.AddScoped<Features.Reports.YearlyReportService>();
+        services.AddScoped<Features.Dashboard.DashboardService>();
         return services;
     }
 

@@ -8,7 +8,7 @@ public sealed class OrgTreePagesTests
     private static readonly int ThisYear = DateTime.Now.Year;
 
     [Fact]
-    public async Task Home_shows_the_tree_with_members_candidates_and_this_years_quota()
+    public async Task The_tree_at_units_shows_members_candidates_and_this_years_quota()
     {
         await using var app = await DangVienApp.StartAsync();
         int provinceId;
@@ -23,7 +23,7 @@ public sealed class OrgTreePagesTests
         }
 
         var client = await app.AdminClientAsync(provinceId);
-        var response = await client.GetAsync("/");
+        var response = await client.GetAsync("/units");
         var page = await DangVienApp.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

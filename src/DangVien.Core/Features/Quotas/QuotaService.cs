@@ -59,9 +59,6 @@ public sealed class QuotaService(
 
         var scope = await access.GetScopeAsync(cancellationToken);
         var basis = await BasisAsync(unitId, cancellationToken);
-        var countedOn = QuotaMath.MembersCountedOn(year);
-        var admittedIds = AdmissionCounting.AdmittedCandidateIds(db, basis, year);
-        var memberOn = AdmissionCounting.MemberOn(countedOn);
 
         var ancestors = await scope.Units(db.OrgUnits.AsNoTracking())
             .Where(u => u.Path.IsAncestorOf(unit.Path) && u.Id != unitId)
@@ -69,9 +66,13 @@ public sealed class QuotaService(
             .Select(u => new UnitCrumb(u.Id, u.Name))
             .ToListAsync(cancellationToken);
 
-        var figures = await db.OrgUnits.AsNoTracking()
+        var units = await db.OrgUnits.AsNoTracking()
             .Where(u => u.Id == unitId || (u.ParentId == unitId && u.ValidTo == null))
             .OrderBy(u => u.Name)
+            .Select(u => new { u.Id, u.Code, u.Name, u.Kind, u.ParentId, u.Path })
+            .ToListAsync(cancellationToken);
+        var (members, admitted) = await SubtreeFiguresAsync(unit.Path, basis, year, cancellationToken);
+        var figures = units
             .Select(u => new
             {
                 u.Id,
@@ -80,10 +81,10 @@ public sealed class QuotaService(
                 u.Kind,
                 u.ParentId,
                 u.Path,
-                Members = db.Members.Where(memberOn).Count(m => m.Cell!.Path.IsDescendantOf(u.Path)),
-                Admitted = db.Candidates.Count(c => c.Cell!.Path.IsDescendantOf(u.Path) && admittedIds.Contains(c.Id)),
+                Members = u.Id == unitId ? members.Values.Sum() : members.GetValueOrDefault(u.Id),
+                Admitted = u.Id == unitId ? admitted.Values.Sum() : admitted.GetValueOrDefault(u.Id),
             })
-            .ToListAsync(cancellationToken);
+            .ToList();
 
         var quotas = await QuotasAsync(figures.Select(f => f.Id).ToList(), year, cancellationToken);
         var own = figures.Single(f => f.Id == unitId);
@@ -278,6 +279,49 @@ public sealed class QuotaService(
             .ToDictionaryAsync(g => g.Year, g => g.Count, cancellationToken);
 
         return new QuotaHistory(unitId, basis, [.. quotas.Select(q => new QuotaYear(q.Year, q.Total, admitted.GetValueOrDefault(q.Year), q.AssignedBy, q.AssignedAt))]);
+    }
+
+    /// <summary>
+    /// The members base and the admissions of a year over a unit's subtree, each counted once by the child unit
+    /// whose subtree holds the cell (key: the child's id, the label of the cell's path just below the unit; 0 for
+    /// a cell that is the unit itself). The unit's own figure is the sum. Two grouped queries, whatever the
+    /// number of children: members counted per cell (an index scan each) then added up by child, and the
+    /// admissions read from the year's standing entries (a few thousand in a province) rather than from every
+    /// candidate of every child's subtree. The path is a parameter, so the planner sees how large the subtree is.
+    /// </summary>
+    private async Task<(Dictionary<int, int> Members, Dictionary<int, int> Admitted)> SubtreeFiguresAsync(
+        LTree path, AdmissionCountingBasis basis, int year, CancellationToken cancellationToken)
+    {
+        var level = ((string)path).Split('.').Length;
+        var countedOn = QuotaMath.MembersCountedOn(year);
+        var memberOn = AdmissionCounting.MemberOn(countedOn);
+        var members = await db.OrgUnits.AsNoTracking()
+            .Where(cell => cell.Path.IsDescendantOf(path))
+            .Select(cell => new
+            {
+                Branch = cell.Path.NLevel > level ? cell.Path.Subpath(level, 1) : (LTree?)null,
+                Count = db.Members.Where(memberOn).Count(m => m.CellId == cell.Id),
+            })
+            .GroupBy(c => c.Branch)
+            .Select(g => new { g.Key, Count = g.Sum(c => c.Count) })
+            .ToListAsync(cancellationToken);
+
+        var admitted = await (
+                from e in AdmissionCounting.StandingEntries(db, QuotaMath.CountedKind(basis), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))
+                join c in db.Candidates on e.CandidateId equals c.Id
+                join cell in db.OrgUnits on c.CellId equals cell.Id
+                where cell.Path.IsDescendantOf(path)
+                select new { c.Id, Branch = cell.Path.NLevel > level ? cell.Path.Subpath(level, 1) : (LTree?)null })
+            .Distinct()
+            .GroupBy(a => a.Branch)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        return (
+            members.ToDictionary(m => BranchId(m.Key), m => m.Count),
+            admitted.ToDictionary(a => BranchId(a.Key), a => a.Count));
+
+        static int BranchId(LTree? branch) => branch is { } label ? int.Parse((string)label, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
     private Task<AdmissionCountingBasis> BasisAsync(int unitId, CancellationToken cancellationToken) =>

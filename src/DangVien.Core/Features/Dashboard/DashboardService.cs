@@ -1,0 +1,143 @@
+using DangVien.Core.Common;
+using DangVien.Core.Data;
+using DangVien.Core.Domain;
+using DangVien.Core.Features.Alerts;
+using DangVien.Core.Features.Quotas;
+using DangVien.Core.Features.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace DangVien.Core.Features.Dashboard;
+
+/// <summary>
+/// The landing page's figures for one unit and year, composed from the services that own them: the quota,
+/// admissions and members base from <see cref="QuotaService"/> (so the dashboard counts exactly as the quota
+/// sheet does), the deadlines from <see cref="AlertService"/>, the starting point from
+/// <see cref="OrgUnitService"/>; the stage funnel of the subtree (and each child's candidates in progress)
+/// is one grouped query of its own.
+/// </summary>
+/// <remarks>
+/// The quota figures are those of the chosen year; the funnel and the deadlines are today's, whatever the year.
+/// </remarks>
+public sealed class DashboardService(
+    DangVienDbContext db,
+    OrgUnitService units,
+    QuotaService quotas,
+    AlertService alerts,
+    TimeProvider time)
+{
+    /// <summary>Deadlines falling due within this many days are shown (and every overdue one).</summary>
+    public const int AlertHorizonDays = 30;
+
+    /// <summary>At most this many deadlines are listed; the counts cover them all.</summary>
+    public const int AlertsShown = 20;
+
+    /// <summary>The funnel's stages, in pipeline order: in progress before the admission, then the probationary members.</summary>
+    public static readonly IReadOnlyList<CandidateStage> FunnelStages =
+        [.. Enum.GetValues<CandidateStage>().Where(s => s.IsInProgress()).Order()];
+
+    /// <summary>
+    /// The dashboard of the asked unit, or of the user's first starting point when none is asked; null when the
+    /// unit does not exist or the user may not read it, or when the user has no starting point at all.
+    /// </summary>
+    public async Task<DashboardView?> GetAsync(DashboardQuery query, CancellationToken cancellationToken = default)
+    {
+        var startingPoints = await units.GetStartingPointsAsync(cancellationToken);
+        var unitId = query.UnitId ?? (startingPoints.Count > 0 ? startingPoints[0].Id : null);
+
+        // The quota sheet is null when the unit does not exist or the user may not read it: the access check.
+        if (unitId is not { } id || await quotas.GetQuotaSheetAsync(id, query.Year, cancellationToken) is not { } sheet)
+        {
+            return null;
+        }
+
+        var (funnel, inProgressByChild) = await FunnelAsync(id, sheet.Children.Count > 0, cancellationToken);
+        var children = sheet.Children
+            .Select(c => new DashboardChild(c.UnitId, c.Name, c.Kind, c.MembersAtStart, c.Quota?.Total, c.Admitted, inProgressByChild.GetValueOrDefault(c.UnitId)))
+            .ToList();
+
+        var today = time.Today();
+        var horizon = today.AddDays(AlertHorizonDays);
+        var due = (await alerts.GetAlertsAsync(id, today, cancellationToken))
+            .Where(a => a.Urgency == AlertUrgency.Overdue || a.DueOn <= horizon)
+            .ToList();
+        var dashboardAlerts = new DashboardAlerts(
+            [.. due.Take(AlertsShown)],
+            due.Count(a => a.Urgency == AlertUrgency.Overdue),
+            due.Count(a => a.Urgency != AlertUrgency.Overdue));
+
+        return new DashboardView(
+            id,
+            sheet.UnitName,
+            sheet.Kind,
+            query.Year,
+            today,
+            sheet.Ancestors,
+            startingPoints,
+            sheet.Basis,
+            sheet.MembersAtStart,
+            sheet.Quota?.Total,
+            sheet.Admitted,
+            funnel,
+            dashboardAlerts,
+            Sorted(children, query.Sort, query.Descending),
+            query.Sort,
+            query.Descending);
+    }
+
+    /// <summary>
+    /// Orders the children; <paramref name="children"/> come in Vietnamese name order (the database's collation),
+    /// which breaks every tie. Units without a quota (or without a percentage) stay last in both directions.
+    /// </summary>
+    public static IReadOnlyList<DashboardChild> Sorted(IReadOnlyList<DashboardChild> children, DashboardSort sort, bool descending)
+    {
+        if (sort == DashboardSort.Name)
+        {
+            return descending ? [.. children.Reverse()] : children;
+        }
+
+        Func<DashboardChild, double?> key = sort switch
+        {
+            DashboardSort.Quota => c => c.Quota,
+            DashboardSort.Admitted => c => c.Admitted,
+            _ => c => c.Reached,
+        };
+        var withKey = children.Where(c => key(c) is not null);
+        var ordered = descending ? withKey.OrderByDescending(key) : withKey.OrderBy(key);
+        return [.. ordered, .. children.Where(c => key(c) is null)];
+    }
+
+    /// <summary>
+    /// One grouped query (the unit's path is read inside it): the candidates of the subtree still in the pipeline
+    /// by stage and, for a committee, by the child unit whose subtree holds their cell (the label of the cell's
+    /// path just below the unit).
+    /// </summary>
+    private async Task<(IReadOnlyList<FunnelStep> Funnel, Dictionary<int, int> InProgressByChild)> FunnelAsync(
+        int unitId, bool byChild, CancellationToken cancellationToken)
+    {
+        var candidates =
+            from unit in db.OrgUnits.AsNoTracking()
+            where unit.Id == unitId
+            from cell in db.OrgUnits
+            where cell.Path.IsDescendantOf(unit.Path)
+            join c in db.Candidates on cell.Id equals c.CellId
+            where c.Stage < CandidateStage.Official
+            select new
+            {
+                c.Stage,
+                Branch = byChild && cell.Path.NLevel > unit.Path.NLevel ? cell.Path.Subpath(unit.Path.NLevel, 1) : (LTree?)null,
+            };
+        var rows = await candidates
+            .GroupBy(c => new { c.Stage, c.Branch })
+            .Select(g => new { g.Key.Stage, g.Key.Branch, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var funnel = FunnelStages
+            .Select(stage => new FunnelStep(stage, rows.Where(r => r.Stage == stage).Sum(r => r.Count)))
+            .ToList();
+        var inProgressByChild = rows
+            .Where(r => r.Branch is not null && r.Stage < CandidateStage.Probation)
+            .GroupBy(r => int.Parse((string)r.Branch!.Value, System.Globalization.CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+        return (funnel, inProgressByChild);
+    }
+}
