@@ -62,7 +62,7 @@ public sealed class UserAdminPageTests
 
         // The new user signs in and sees that unit, and no administration links.
         var user = await app.SignedInClientAsync("canbomoi", "MatKhauMoi2026");
-        var home = await Pages.GetAsync(user, "/");
+        var home = await Pages.GetAsync(user, "/units");
         Assert.Equal(["Đảng bộ xã Tân Lập"], home.QuerySelectorAll("section.card h2 a").Select(a => a.TextContent));
         Assert.Equal("Phạm Thị Thu", home.QuerySelector(".user-box__name")!.TextContent);
         Assert.Empty(home.QuerySelectorAll("a[href^='/admin']"));
@@ -173,7 +173,7 @@ public sealed class UserAdminPageTests
 
         // Signed in again with the remaining role, then locked: that session ends too.
         var again = await app.SignedInClientAsync("canbo4");
-        Assert.Equal(["Chi bộ thôn Đồng Tâm"], (await Pages.GetAsync(again, "/")).QuerySelectorAll("section.card h2 a").Select(a => a.TextContent));
+        Assert.Equal(["Chi bộ thôn Đồng Tâm"], (await Pages.GetAsync(again, "/units")).QuerySelectorAll("section.card h2 a").Select(a => a.TextContent));
         Assert.Equal(HttpStatusCode.Found, (await HtmlForms.SubmitAsync(admin, after, url, "#lock-user")).StatusCode);
         clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/")).StatusCode);
