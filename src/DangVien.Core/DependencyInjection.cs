@@ -33,11 +33,13 @@ public static class DependencyInjection
         services.AddScoped<Features.Calendar.CalendarService>();
         services.AddScoped<Features.Units.OrgUnitService>();
         services.AddScoped<Features.Access.CurrentAccess>();
+        services.AddScoped<Features.Access.AuditLogService>();
         services.AddScoped<Features.Admission.RuleParameterReader>();
         services.AddScoped<Features.Admission.AdmissionService>();
         services.AddScoped<Features.Members.MemberService>();
         services.AddScoped<Features.Alerts.AlertService>();
         services.AddScoped<Features.Quotas.QuotaService>();
+        services.AddScoped<Features.Reports.YearlyReportService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         return services;
     }

@@ -2,7 +2,9 @@ using System.Globalization;
 using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
 using DangVien.Web.Components;
+using DangVien.Web.Endpoints;
 using DangVien.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Authorization;
@@ -49,7 +51,12 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<DangVienDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<DangVienClaimsFactory>()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
+
+        // The account services of Core need Identity's UserManager, configured here.
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<AccountService>();
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(options =>
         {
@@ -122,6 +129,7 @@ public static class DependencyInjection
         }).AllowAnonymous();
         app.MapStaticAssets().AllowAnonymous();
         app.MapPost("/account/logout", AccountEndpoints.LogoutAsync);
+        app.MapGet("/candidates/export.csv", CandidateExportEndpoint.ExportAsync);
         app.MapRazorComponents<App>();
         return app;
     }

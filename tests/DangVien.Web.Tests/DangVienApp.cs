@@ -75,7 +75,6 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>A clock standing still at one instant.</summary>
 /// <summary>A clock stopped at one instant; like the system clock, it answers in UTC and in Vietnam's time zone locally.</summary>
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {

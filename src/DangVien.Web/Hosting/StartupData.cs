@@ -34,6 +34,7 @@ internal static class StartupData
         try
         {
             await PrefillHolidaysAsync(services, logger, cancellationToken);
+            await ReferenceData.EnsureLoadedAsync(connection, cancellationToken);
             if (seedDemo)
             {
                 await LoadDemoAsync(services, connectionString, logger, cancellationToken);

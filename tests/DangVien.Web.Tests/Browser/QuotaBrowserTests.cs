@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using DangVien.Core.Data.Seeding;
 using DangVien.Core.Domain;
 
@@ -19,9 +20,8 @@ public sealed class QuotaBrowserTests
         await using (var db = app.Database.CreateContext())
         {
             tree = await TinyProvince.CreateAsync(db, ThisYear);
-            var category = new SourceCategory { Code = DefaultSourceCategories.Woman, Name = "Nữ", SortOrder = 15 };
-            db.SourceCategories.Add(category);
-            db.SourceCategories.Add(new SourceCategory { Code = DefaultSourceCategories.YouthUnion, Name = "Đoàn viên thanh niên", SortOrder = 1 });
+            // The app's start-up has loaded the default source categories.
+            var category = await db.SourceCategories.SingleAsync(c => c.Code == DefaultSourceCategories.Woman);
             var admitted = TinyProvince.Candidate(tree.CellA, "Nguyễn Văn An", CandidateStage.AdmissionDecided, new DateOnly(ThisYear, 3, 2));
             admitted.History.Add(new StageEntry { Kind = StageKind.AdmissionDecision, EffectiveOn = new DateOnly(ThisYear, 3, 2), RecordedBy = "test", RecordedAt = DateTimeOffset.UtcNow });
             db.Candidates.Add(admitted);

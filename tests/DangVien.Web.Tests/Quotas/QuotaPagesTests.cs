@@ -239,11 +239,10 @@ public sealed class QuotaPagesTests
     /// <summary>The tiny province for 2026, with the category "Nữ" (one of the usual quota categories); returns its id.</summary>
     private static async Task<(TinyProvince Tree, int Women)> ProvinceAsync(DangVienApp app)
     {
+        _ = app.Services; // start-up loads the default source categories
         await using var db = app.Database.CreateContext();
         var tree = await TinyProvince.CreateAsync(db, Year);
-        var women = new SourceCategory { Code = DefaultSourceCategories.Woman, Name = "Nữ", SortOrder = 15 };
-        db.SourceCategories.Add(women);
-        await db.SaveChangesAsync();
+        var women = await db.SourceCategories.SingleAsync(c => c.Code == DefaultSourceCategories.Woman);
         return (tree, women.Id);
     }
 

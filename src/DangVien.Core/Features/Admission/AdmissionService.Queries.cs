@@ -1,6 +1,9 @@
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
+using System.Globalization;
+using DangVien.Core.Common;
 using DangVien.Core.Features.Access;
+using DangVien.Core.Features.Alerts;
 using Microsoft.EntityFrameworkCore;
 
 namespace DangVien.Core.Features.Admission;
@@ -30,7 +33,7 @@ public sealed partial class AdmissionService
         }
 
         var personalData = scope.CanSeePersonalData(cellPath);
-        await access.AuditAsync("candidate.view", $"candidate:{candidate.Id}", candidate.FullName, cancellationToken: cancellationToken);
+        await access.AuditAsync(AuditActions.CandidateView, $"candidate:{candidate.Id}", candidate.FullName, cancellationToken: cancellationToken);
 
         var facts = await FactsAsync(candidate, cancellationToken);
         var context = await ContextAsync(candidate.CellId, cancellationToken);
@@ -127,58 +130,181 @@ public sealed partial class AdmissionService
             Introducers = [.. history.CurrentIntroducers.Select(Introducer)],
             Votes = [.. history.All.Where(e => e.Vote is not null).Select(e => Vote(e)!)],
             NextActions = AdmissionRules.NextActions(facts, context),
+            Checklist = DossierChecklist.For(history, facts.Cell.NeedsCommitteeResolution, time.Today()),
         };
     }
 
-    /// <summary>Candidates whose cell lies in the unit's subtree, by name in Vietnamese order, one page at a time.</summary>
+    /// <summary>Candidates whose cell lies in the unit's subtree, filtered and sorted as asked (by name in Vietnamese order by default), one page at a time.</summary>
     public async Task<PagedList<CandidateListItem>> ListAsync(CandidateListQuery query, CancellationToken cancellationToken = default)
     {
         var page = Math.Max(1, query.Page);
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
-        if (await access.ReadableUnitAsync(query.UnitId, cancellationToken) is not { } root)
+        if (await FilteredAsync(query, cancellationToken) is not { } candidates)
         {
             return new PagedList<CandidateListItem>([], page, pageSize, 0);
         }
 
-        var rootPath = root.Path;
-
-        var candidates =
-            from c in db.Candidates.AsNoTracking()
-            join u in db.OrgUnits on c.CellId equals u.Id
-            where u.Path.IsDescendantOf(rootPath)
-            select new { Candidate = c, CellName = u.Name };
-        if (query.Stage is { } stage)
-        {
-            candidates = candidates.Where(x => x.Candidate.Stage == stage);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var search = query.Search.Trim();
-            candidates = candidates.Where(x => x.Candidate.CitizenId == search
-                || DangVienDbContext.Unaccent(x.Candidate.FullName).Contains(DangVienDbContext.Unaccent(search)));
-        }
-
         var total = await candidates.CountAsync(cancellationToken);
-        var rows = await candidates
-            .OrderBy(x => x.Candidate.FullName).ThenBy(x => x.Candidate.Id)
+        var rows = await Sorted(candidates, query)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
-            .Select(x => new
+            .Select(c => new
             {
-                x.Candidate.Id,
-                x.Candidate.FullName,
-                x.Candidate.DateOfBirth,
-                x.Candidate.Sex,
-                x.Candidate.CellId,
-                x.CellName,
-                x.Candidate.Stage,
-                x.Candidate.StageSince,
+                c.Id,
+                c.FullName,
+                c.DateOfBirth,
+                c.Sex,
+                c.CellId,
+                CellName = c.Cell!.Name,
+                c.Stage,
+                c.StageSince,
             })
             .ToListAsync(cancellationToken);
         var items = rows.Select(r => new CandidateListItem(r.Id, r.FullName, r.DateOfBirth, r.Sex, r.CellId, r.CellName, r.Stage, AdmissionLabels.Of(r.Stage), r.StageSince)).ToList();
         return new PagedList<CandidateListItem>(items, page, pageSize, total);
     }
+
+    /// <summary>
+    /// Every row of the list as <see cref="ListAsync"/> filters and sorts it (the same query, no paging),
+    /// citizen IDs masked where the user may not see personal data; the export is written to the audit log.
+    /// Null when the unit is not readable.
+    /// </summary>
+    public async Task<IReadOnlyList<CandidateExportRow>?> ExportListAsync(CandidateListQuery query, CancellationToken cancellationToken = default)
+    {
+        if (await FilteredAsync(query, cancellationToken) is not { } candidates)
+        {
+            return null;
+        }
+
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var rows = await Sorted(candidates, query)
+            .Select(c => new
+            {
+                c.Id,
+                c.FullName,
+                c.DateOfBirth,
+                c.Sex,
+                c.CitizenId,
+                CellName = c.Cell!.Name,
+                CellPath = c.Cell.Path,
+                Categories = c.Categories.OrderBy(cc => cc.SourceCategory!.SortOrder).Select(cc => cc.SourceCategory!.Name).ToList(),
+                c.Stage,
+                c.StageSince,
+            })
+            .ToListAsync(cancellationToken);
+        var result = rows.Select(r => new CandidateExportRow(
+                r.Id,
+                r.FullName,
+                r.DateOfBirth,
+                r.Sex,
+                scope.CanSeePersonalData(r.CellPath) ? r.CitizenId : AccessScope.MaskCitizenId(r.CitizenId),
+                r.CellName,
+                string.Join(", ", r.Categories),
+                AdmissionLabels.Of(r.Stage),
+                r.StageSince))
+            .ToList();
+        await access.AuditAsync(AuditActions.CandidatesExport, $"unit:{query.UnitId}", $"{Describe(query)}; {result.Count} dòng", cancellationToken: cancellationToken);
+        return result;
+    }
+
+    /// <summary>The filter of a list query in one line for the audit log (invariant, query-string names).</summary>
+    public static string Describe(CandidateListQuery query)
+    {
+        var parts = new List<string> { "unit=" + query.UnitId.ToString(CultureInfo.InvariantCulture) };
+        if (query.Stage is { } stage)
+        {
+            parts.Add("stage=" + stage);
+        }
+
+        if (query.CategoryId is { } category)
+        {
+            parts.Add("category=" + category.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (query.Year is { } year)
+        {
+            parts.Add("year=" + year.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (query.OverdueOnly)
+        {
+            parts.Add("overdue=true");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            parts.Add("q=" + query.Search.Trim());
+        }
+
+        parts.Add("sort=" + query.Sort + (query.Descending ? " desc" : ""));
+        return string.Join("&", parts);
+    }
+
+    /// <summary>The one query behind the list and its export: the readable subtree and every filter. Null when the unit is not readable.</summary>
+    private async Task<IQueryable<Candidate>?> FilteredAsync(CandidateListQuery query, CancellationToken cancellationToken)
+    {
+        if (await access.ReadableUnitAsync(query.UnitId, cancellationToken) is not { } root)
+        {
+            return null;
+        }
+
+        var rootPath = root.Path;
+        var candidates = db.Candidates.AsNoTracking().Where(c => c.Cell!.Path.IsDescendantOf(rootPath));
+        if (query.Stage is { } stage)
+        {
+            candidates = candidates.Where(c => c.Stage == stage);
+        }
+
+        if (query.CategoryId is { } categoryId)
+        {
+            candidates = candidates.Where(c => c.Categories.Any(cc => cc.SourceCategoryId == categoryId));
+        }
+
+        if (query.Year is { } year and >= 1900 and <= 9999)
+        {
+            var first = new DateOnly(year, 1, 1);
+            var last = new DateOnly(year, 12, 31);
+            candidates = candidates.Where(c => db.StageEntries.Any(e => e.CandidateId == c.Id && e.EffectiveOn >= first && e.EffectiveOn <= last));
+        }
+
+        if (query.OverdueOnly)
+        {
+            var alerts = await new AlertService(db, calendarService, parameterReader, access).GetAlertsAsync(root.Id, time.Today(), cancellationToken);
+            var overdue = alerts.Where(a => a.Urgency == AlertUrgency.Overdue).Select(a => a.CandidateId).Distinct().ToList();
+            candidates = candidates.Where(c => overdue.Contains(c.Id));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var search = query.Search.Trim();
+            candidates = candidates.Where(c => c.CitizenId == search
+                || DangVienDbContext.Unaccent(c.FullName).Contains(DangVienDbContext.Unaccent(search)));
+        }
+
+        return candidates;
+    }
+
+    private static IQueryable<Candidate> Sorted(IQueryable<Candidate> candidates, CandidateListQuery query)
+    {
+        var sorted = (query.Sort, query.Descending) switch
+        {
+            (CandidateSort.Stage, false) => candidates.OrderBy(c => c.Stage).ThenBy(c => c.FullName),
+            (CandidateSort.Stage, true) => candidates.OrderByDescending(c => c.Stage).ThenBy(c => c.FullName),
+            (CandidateSort.StageSince, false) => candidates.OrderBy(c => c.StageSince).ThenBy(c => c.FullName),
+            (CandidateSort.StageSince, true) => candidates.OrderByDescending(c => c.StageSince).ThenBy(c => c.FullName),
+            (_, true) => candidates.OrderByDescending(c => c.FullName),
+            _ => candidates.OrderBy(c => c.FullName),
+        };
+        return sorted.ThenBy(c => c.Id);
+    }
+
+    /// <summary>The source categories a new file may be given: the active ones, in display order (provinces add their own).</summary>
+    public async Task<IReadOnlyList<CategoryItem>> ListSourceCategoriesAsync(CancellationToken cancellationToken = default) =>
+        await db.SourceCategories.AsNoTracking()
+            .Where(s => s.IsActive)
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
+            .Select(s => new CategoryItem(s.Id, s.Code, s.Name))
+            .ToListAsync(cancellationToken);
 
     private static string? Detail(StageEntry e, IReadOnlyDictionary<int, string> memberNames)
     {

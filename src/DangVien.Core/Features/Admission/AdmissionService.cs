@@ -27,6 +27,10 @@ public sealed partial class AdmissionService(
     /// <summary>Actions of the cell itself, which its secretary may record; every other action needs committee staff.</summary>
     private static readonly HashSet<Type> CellActions = [typeof(RecordCellVoteRequest), typeof(RecordOpinionRequest), typeof(RecordRecognitionVoteRequest)];
 
+    /// <summary>Whether the action is one of the cell's own (<see cref="CellActions"/>), which its secretary may record too.</summary>
+    public static bool IsCellAction(AdmissionAction action) =>
+        action is AdmissionAction.RecordCellVote or AdmissionAction.RecordOpinion or AdmissionAction.RecordRecognitionVote;
+
     // ------------------------------------------------------------ new files
 
     /// <summary>Step 1: lists an outstanding person in a cell (tạo nguồn). Returns the new candidate's id.</summary>
@@ -56,6 +60,11 @@ public sealed partial class AdmissionService(
         if (errors.Count > 0)
         {
             return Result<int>.Fail(errors);
+        }
+
+        if (request.CheckDuplicates && await FindDuplicatesAsync(request.FullName, request.DateOfBirth, citizenId, cancellationToken) is { Count: > 0 } duplicates)
+        {
+            return Result<int>.Fail(duplicates.Select(d => new FieldError(CreateCandidateRequest.DuplicateField, d.Message)));
         }
 
         var candidate = new Candidate

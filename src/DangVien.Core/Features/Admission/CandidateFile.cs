@@ -7,6 +7,9 @@ public sealed record CandidateFile
 {
     public required int Id { get; init; }
 
+    /// <summary>The dossier forms (1-KNĐ … 15-KNĐ): present, missing or not needed yet (<see cref="DossierChecklist"/>).</summary>
+    public IReadOnlyList<DossierItem> Checklist { get; init; } = [];
+
     /// <summary>Send it back with every action (optimistic concurrency).</summary>
     public required uint Version { get; init; }
 
@@ -86,6 +89,9 @@ public sealed record CandidateFile
     public required IReadOnlyList<VoteItem> Votes { get; init; }
 
     public required IReadOnlyList<NextAction> NextActions { get; init; }
+
+    /// <summary>Whether the user may record the action on this file: the cell's own actions need <see cref="CanRecordCellActions"/>, the others <see cref="CanWrite"/>.</summary>
+    public bool MayRecord(AdmissionAction action) => AdmissionService.IsCellAction(action) ? CanRecordCellActions : CanWrite;
 }
 
 public sealed record CategoryItem(int Id, string Code, string Name);
@@ -157,10 +163,48 @@ public sealed record CandidateListQuery
     /// <summary>Part of the name (accents ignored) or the full citizen ID.</summary>
     public string? Search { get; init; }
 
+    /// <summary>Only files given this source category.</summary>
+    public int? CategoryId { get; init; }
+
+    /// <summary>Only files with at least one history entry (corrections included) taking effect in this year.</summary>
+    public int? Year { get; init; }
+
+    /// <summary>Only files with a deadline overdue today (as <see cref="Alerts.AlertService"/> computes it).</summary>
+    public bool OverdueOnly { get; init; }
+
+    public CandidateSort Sort { get; init; } = CandidateSort.Name;
+
+    public bool Descending { get; init; }
+
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = 50;
 }
+
+/// <summary>The orders a candidate list can be read in.</summary>
+public enum CandidateSort
+{
+    /// <summary>Full name in Vietnamese collation (ICU vi).</summary>
+    Name = 0,
+
+    /// <summary>Stage in pipeline order.</summary>
+    Stage = 1,
+
+    /// <summary>The day the current stage began.</summary>
+    StageSince = 2,
+}
+
+/// <summary>One row of the exported list: the citizen ID masked unless the user handles the cell's files.</summary>
+public sealed record CandidateExportRow(
+    int Id,
+    string FullName,
+    DateOnly DateOfBirth,
+    Sex Sex,
+    string? CitizenId,
+    string CellName,
+    string Categories,
+    string StageLabel,
+    DateOnly StageSince);
 
 public sealed record CandidateListItem(
     int Id,

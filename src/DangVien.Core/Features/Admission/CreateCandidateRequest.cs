@@ -8,6 +8,16 @@ public sealed record CreateCandidateRequest
 {
     public int CellId { get; init; }
 
+    /// <summary>
+    /// When true (the create form, until the user ticks "Vẫn lập hồ sơ"), a request that passes every
+    /// rule is still refused with a warning on <see cref="DuplicateField"/> if a file or a member with the
+    /// same citizen ID, or the same name and birth date, exists (<see cref="AdmissionService.FindDuplicatesAsync"/>).
+    /// </summary>
+    public bool CheckDuplicates { get; init; }
+
+    /// <summary>The field the duplicate warnings are reported on (the form's confirmation box).</summary>
+    public const string DuplicateField = "ConfirmDuplicate";
+
     public string FullName { get; init; } = "";
 
     public DateOnly DateOfBirth { get; init; }

@@ -9,6 +9,18 @@ namespace DangVien.Core.Features.Members;
 
 public sealed record MemberListItem(int Id, string FullName, DateOnly DateOfBirth, DateOnly AdmittedOn, DateOnly? RecognisedOn);
 
+/// <summary>A member of a cell who left the Party or was removed: who may be considered for readmission.</summary>
+public sealed record FormerMemberItem(
+    int Id,
+    string FullName,
+    DateOnly DateOfBirth,
+    MemberStatus Status,
+    DateOnly AdmittedOn,
+    DateOnly? LeftOn,
+    string? LeftReason,
+    bool HadCriminalConviction,
+    bool BarredFromReadmission);
+
 /// <summary>Members of cells: the pickers for introducers, mentors and helpers, and members entered by hand.</summary>
 public sealed class MemberService(DangVienDbContext db, TimeProvider time, ILogger<MemberService> logger, CurrentAccess access)
 {
@@ -26,6 +38,21 @@ public sealed class MemberService(DangVienDbContext db, TimeProvider time, ILogg
             .Where(m => m.CellId == cellId && m.RecognisedOn != null && m.RecognisedOn <= day && (m.LeftOn == null || m.LeftOn > day))
             .OrderBy(m => m.FullName).ThenBy(m => m.Id)
             .Select(m => new MemberListItem(m.Id, m.FullName, m.DateOfBirth, m.AdmittedOn, m.RecognisedOn))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The cell's former members (left or removed), most recently left first; empty when the user may not read the cell.</summary>
+    public async Task<IReadOnlyList<FormerMemberItem>> ListFormerMembersAsync(int cellId, CancellationToken cancellationToken = default)
+    {
+        if (await access.ReadableUnitAsync(cellId, cancellationToken) is null)
+        {
+            return [];
+        }
+
+        return await db.Members.AsNoTracking()
+            .Where(m => m.CellId == cellId && m.LeftOn != null)
+            .OrderByDescending(m => m.LeftOn).ThenBy(m => m.FullName).ThenBy(m => m.Id)
+            .Select(m => new FormerMemberItem(m.Id, m.FullName, m.DateOfBirth, m.Status, m.AdmittedOn, m.LeftOn, m.LeftReason, m.HadCriminalConviction, m.BarredFromReadmission))
             .ToListAsync(cancellationToken);
     }
 

@@ -283,7 +283,7 @@ public sealed class QuotaService(
         var last = new DateOnly(quotas[0].Year, 12, 31);
         var kind = QuotaMath.CountedKind(basis);
         var path = unit.Path;
-        var admitted = await StandingEntries(kind, first, last)
+        var admitted = await AdmissionCounting.StandingEntries(db, kind, first, last)
             .Where(e => db.Candidates.Any(c => c.Id == e.CandidateId && c.Cell!.Path.IsDescendantOf(path)))
             .GroupBy(e => e.EffectiveOn.Year)
             .Select(g => new { Year = g.Key, Count = g.Select(e => e.CandidateId).Distinct().Count() })
@@ -305,21 +305,20 @@ public sealed class QuotaService(
     {
         var level = ((string)path).Split('.').Length;
         var countedOn = QuotaMath.MembersCountedOn(year);
+        var memberOn = AdmissionCounting.MemberOn(countedOn);
         var members = await db.OrgUnits.AsNoTracking()
             .Where(cell => cell.Path.IsDescendantOf(path))
             .Select(cell => new
             {
                 Branch = cell.Path.NLevel > level ? cell.Path.Subpath(level, 1) : (LTree?)null,
-                Count = db.Members.Count(m => m.CellId == cell.Id
-                    && m.AdmittedOn <= countedOn
-                    && (m.LeftOn > countedOn || (m.LeftOn == null && m.Status != MemberStatus.Left && m.Status != MemberStatus.Removed))),
+                Count = db.Members.Where(memberOn).Count(m => m.CellId == cell.Id),
             })
             .GroupBy(c => c.Branch)
             .Select(g => new { g.Key, Count = g.Sum(c => c.Count) })
             .ToListAsync(cancellationToken);
 
         var admitted = await (
-                from e in StandingEntries(QuotaMath.CountedKind(basis), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))
+                from e in AdmissionCounting.StandingEntries(db, QuotaMath.CountedKind(basis), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))
                 join c in db.Candidates on e.CandidateId equals c.Id
                 join cell in db.OrgUnits on c.CellId equals cell.Id
                 where cell.Path.IsDescendantOf(path)
@@ -336,14 +335,8 @@ public sealed class QuotaService(
         static int BranchId(LTree? branch) => branch is { } label ? int.Parse((string)label, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
-    private async Task<AdmissionCountingBasis> BasisAsync(int unitId, CancellationToken cancellationToken) =>
-        QuotaMath.BasisOf(await parameters.GetAsync(RuleKeys.AdmissionCountingDate, unitId, cancellationToken));
-
-    /// <summary>History entries of a kind dated between two days that stand (no correction supersedes them).</summary>
-    private IQueryable<StageEntry> StandingEntries(StageKind kind, DateOnly first, DateOnly last) =>
-        db.StageEntries.AsNoTracking()
-            .Where(e => e.Kind == kind && e.EffectiveOn >= first && e.EffectiveOn <= last
-                && !db.StageEntries.Any(s => s.SupersedesId == e.Id));
+    private Task<AdmissionCountingBasis> BasisAsync(int unitId, CancellationToken cancellationToken) =>
+        AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken);
 
     private async Task<Dictionary<int, AssignedQuota>> QuotasAsync(List<int> unitIds, int year, bool withTargets, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DangVien.Core.Features.Units;
 
 /// <summary>Reads the organisation tree with the figures of each unit's subtree.</summary>
-public sealed class OrgUnitService(DangVienDbContext db, CurrentAccess access)
+public sealed partial class OrgUnitService(DangVienDbContext db, CurrentAccess access)
 {
     /// <summary>How many candidates of one stage a unit page lists before "and N more".</summary>
     public const int CandidatesPerStage = 50;

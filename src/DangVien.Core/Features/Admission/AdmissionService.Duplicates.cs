@@ -1,0 +1,79 @@
+using DangVien.Core.Common;
+using DangVien.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace DangVien.Core.Features.Admission;
+
+/// <summary>What a possible duplicate matched on.</summary>
+public enum DuplicateBasis
+{
+    CitizenId = 0,
+    NameAndBirthDate = 1,
+}
+
+/// <summary>
+/// A file or a member that may be the same person as a new file. Outside the user's scope only the
+/// fact is given: <see cref="Id"/>, <see cref="FullName"/> and <see cref="UnitName"/> are null.
+/// </summary>
+public sealed record DuplicateMatch(bool IsMember, DuplicateBasis Basis, int? Id, string? FullName, string? UnitName, string Message);
+
+/// <summary>The duplicate warning of a new file.</summary>
+public sealed partial class AdmissionService
+{
+    /// <summary>
+    /// Files and members with the same citizen ID, or the same full name (case and spacing ignored)
+    /// and birth date, except those <see cref="AdmissionRules.CheckCreate"/> already refuses (the citizen
+    /// ID of an open file or of a member). Named only when the user may read their unit.
+    /// </summary>
+    public async Task<IReadOnlyList<DuplicateMatch>> FindDuplicatesAsync(string fullName, DateOnly dateOfBirth, string? citizenId, CancellationToken cancellationToken = default)
+    {
+        var name = string.Join(' ', fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToLower(VietnamTime.Culture);
+        var id = string.IsNullOrWhiteSpace(citizenId) ? null : citizenId.Trim();
+        if (name.Length == 0 && id is null)
+        {
+            return [];
+        }
+
+        var files = await db.Candidates.AsNoTracking()
+            .Where(c => (id != null && c.CitizenId == id) || (c.DateOfBirth == dateOfBirth && c.FullName.ToLower() == name))
+            .Select(c => new { c.Id, c.FullName, c.CitizenId, c.Stage, CellName = c.Cell!.Name, CellPath = c.Cell.Path })
+            .OrderBy(c => c.Id)
+            .Take(20)
+            .ToListAsync(cancellationToken);
+        var members = await db.Members.AsNoTracking()
+            .Where(m => (id == null || m.CitizenId == null || m.CitizenId != id) && m.DateOfBirth == dateOfBirth && m.FullName.ToLower() == name)
+            .Select(m => new { m.Id, m.FullName, CellName = m.Cell!.Name, CellPath = m.Cell.Path })
+            .OrderBy(m => m.Id)
+            .Take(20)
+            .ToListAsync(cancellationToken);
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var born = dateOfBirth.Display();
+        var matches = new List<DuplicateMatch>();
+        foreach (var file in files)
+        {
+            var sameId = id is not null && file.CitizenId == id;
+            if (sameId && file.Stage is not (CandidateStage.Exited or CandidateStage.Removed))
+            {
+                continue;
+            }
+
+            var basis = sameId ? DuplicateBasis.CitizenId : DuplicateBasis.NameAndBirthDate;
+            var what = sameId ? $"cùng số CCCD {id}" : $"cùng họ tên và ngày sinh {born}";
+            matches.Add(scope.CanRead(file.CellPath)
+                ? new DuplicateMatch(false, basis, file.Id, file.FullName, file.CellName,
+                    $"Đã có hồ sơ {file.FullName} (số {file.Id}) ở {file.CellName}, giai đoạn \"{AdmissionLabels.Of(file.Stage)}\", {what}.")
+                : new DuplicateMatch(false, basis, null, null, null, $"Đã có một hồ sơ {what} ở đơn vị khác (ngoài phạm vi bạn được xem)."));
+        }
+
+        foreach (var member in members)
+        {
+            matches.Add(scope.CanRead(member.CellPath)
+                ? new DuplicateMatch(true, DuplicateBasis.NameAndBirthDate, member.Id, member.FullName, member.CellName,
+                    $"Đã có đảng viên {member.FullName} ở {member.CellName}, cùng họ tên và ngày sinh {born}.")
+                : new DuplicateMatch(true, DuplicateBasis.NameAndBirthDate, null, null, null,
+                    $"Đã có một đảng viên cùng họ tên và ngày sinh {born} ở đơn vị khác (ngoài phạm vi bạn được xem)."));
+        }
+
+        return matches;
+    }
+}

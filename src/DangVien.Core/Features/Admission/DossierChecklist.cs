@@ -1,0 +1,94 @@
+using DangVien.Core.Domain;
+
+namespace DangVien.Core.Features.Admission;
+
+/// <summary>Where a form of the dossier stands.</summary>
+public enum DossierStatus
+{
+    /// <summary>Recorded in the history (an uncorrected entry).</summary>
+    Present = 0,
+
+    /// <summary>The file has reached the step that needs it and it is not recorded.</summary>
+    Missing = 1,
+
+    /// <summary>The file has not reached the step that needs it.</summary>
+    NotNeededYet = 2,
+
+    /// <summary>Not part of this file's dossier (e.g. 8-KNĐ for a cell not under a grassroots committee).</summary>
+    NotApplicable = 3,
+}
+
+/// <summary>One line of the checklist: the form(s), what it is, its status and the date of the entry that holds it.</summary>
+public sealed record DossierItem(string FormCode, string Title, DossierStatus Status, DateOnly? Date, string? Detail = null)
+{
+    public string StatusLabel => Status switch
+    {
+        DossierStatus.Present => "Đã có",
+        DossierStatus.Missing => "Còn thiếu",
+        DossierStatus.NotNeededYet => "Chưa đến bước",
+        _ => "Không áp dụng",
+    };
+}
+
+/// <summary>
+/// The dossier forms of DOMAIN.md (1-KNĐ … 15-KNĐ) from the history alone. A form is present when an
+/// uncorrected entry holds it. It is missing once the file has reached the step that needs it: the
+/// admission dossier (1, 2, 3, 5/5B/5C-KNĐ) from the awareness certificate on (it is what the cell
+/// votes on); 6-KNĐ once that dossier is complete; 8-KNĐ (only under a grassroots committee) after a
+/// passed cell vote; 9-KNĐ after the cell vote and 8-KNĐ; the recognition dossier (10, 11, 12, 13-KNĐ)
+/// once the 12 months of probation have ended; 15-KNĐ after a passed recognition vote. 10, 11 and 12-KNĐ
+/// have no entry of their own: the cell's recognition vote (13-KNĐ) is taken on them, so they count as
+/// present with it. A file that has left (exit, removal) needs nothing more.
+/// </summary>
+public static class DossierChecklist
+{
+    public static IReadOnlyList<DossierItem> For(CandidateHistory history, bool needsCommitteeResolution, DateOnly asOf)
+    {
+        var (stage, _) = history.Stage;
+        var closed = stage is CandidateStage.Exited or CandidateStage.Removed;
+        var application = history.Application;
+        var introduction = history.Introduction;
+        var opinions = history.OfKind(StageKind.Opinion).ToList();
+        var vote = history.PassedCellVote;
+        var committee = history.CommitteeResolution;
+        var decision = history.AdmissionDecision;
+        var ceremony = history.Ceremony;
+        var recognitionVote = history.PassedRecognitionVote;
+        var recognition = history.RecognitionDecision;
+
+        var admissionDossierDue = history.Has(StageKind.AwarenessCourse) || vote is not null || decision is not null;
+        var dossierComplete = application is not null && introduction is not null && opinions.Count > 0;
+        var probationEnded = ceremony is not null && AdmissionRules.ProbationLastDay(ceremony.EffectiveOn) < asOf;
+
+        DossierItem Item(string code, string title, StageEntry? entry, bool due, string? detail = null) =>
+            new(code, title, entry is not null ? DossierStatus.Present : due && !closed ? DossierStatus.Missing : DossierStatus.NotNeededYet, entry?.EffectiveOn, detail);
+
+        var youthUnion = introduction?.IntroductionBasis == IntroductionBasis.YouthUnion;
+        var items = new List<DossierItem>
+        {
+            Item("1-KNĐ", "Đơn xin vào Đảng", application, admissionDossierDue),
+            Item("2-KNĐ", "Lý lịch người xin vào Đảng (đã thẩm tra, chứng nhận)", history.HistoryVerification, admissionDossierDue,
+                application is not null && history.HistoryVerification is null ? "Đã nộp lý lịch, chưa có kết quả thẩm tra" : null),
+            Item("3-KNĐ", "Giấy giới thiệu người vào Đảng", introduction, admissionDossierDue,
+                introduction?.IntroductionBasis is { } basis ? AdmissionLabels.Of(basis) : null),
+            introduction is null
+                ? new DossierItem("4-KNĐ", "Nghị quyết giới thiệu đoàn viên của Đoàn TNCS Hồ Chí Minh", DossierStatus.NotNeededYet, null, "Chỉ khi Đoàn giới thiệu")
+                : youthUnion
+                    ? new DossierItem("4-KNĐ", "Nghị quyết giới thiệu đoàn viên của Đoàn TNCS Hồ Chí Minh", DossierStatus.Present, introduction.EffectiveOn)
+                    : new DossierItem("4-KNĐ", "Nghị quyết giới thiệu đoàn viên của Đoàn TNCS Hồ Chí Minh", DossierStatus.NotApplicable, null, "Không do Đoàn giới thiệu"),
+            Item("5-KNĐ, 5B-KNĐ, 5C-KNĐ", "Nhận xét của đoàn thể và chi ủy nơi cư trú", opinions.FirstOrDefault(), admissionDossierDue,
+                opinions.Count > 0 ? string.Join(", ", opinions.Select(o => o.FormCode).Where(c => c is not null).Distinct()) : null),
+            Item("6-KNĐ", "Nghị quyết đề nghị kết nạp của chi bộ", vote, dossierComplete || decision is not null),
+            needsCommitteeResolution
+                ? Item("8-KNĐ", "Nghị quyết của đảng ủy cơ sở đề nghị kết nạp", committee, vote is not null)
+                : new DossierItem("8-KNĐ", "Nghị quyết của đảng ủy cơ sở đề nghị kết nạp", DossierStatus.NotApplicable, null, "Chi bộ không trực thuộc đảng ủy cơ sở"),
+            Item("9-KNĐ", "Quyết định kết nạp đảng viên", decision, vote is not null && (!needsCommitteeResolution || committee is not null)),
+            Item("10-KNĐ", "Bản tự kiểm điểm của đảng viên dự bị", history.LastRecognitionVote, probationEnded, "Kèm biểu quyết công nhận của chi bộ"),
+            Item("11-KNĐ", "Bản nhận xét của đảng viên giúp đỡ", history.LastRecognitionVote, probationEnded, "Kèm biểu quyết công nhận của chi bộ"),
+            Item("12-KNĐ", "Nhận xét của đoàn thể, chi ủy nơi cư trú về đảng viên dự bị", history.LastRecognitionVote, probationEnded, "Kèm biểu quyết công nhận của chi bộ"),
+            Item("13-KNĐ", "Nghị quyết đề nghị công nhận đảng viên chính thức của chi bộ", recognitionVote, probationEnded),
+            Item("15-KNĐ", "Quyết định công nhận đảng viên chính thức", recognition, recognitionVote is not null),
+        };
+        return items;
+    }
+}

@@ -1,0 +1,63 @@
+using DangVien.Core.Data;
+using DangVien.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace DangVien.Core.Features.Units;
+
+/// <summary>A unit as a picker or a page heading shows it: its name, kind and parent, and whether the user may write in it.</summary>
+public sealed record UnitOption(int Id, string Name, OrgUnitKind Kind, string? ParentName, bool CanWrite)
+{
+    public bool IsCell => Kind.IsCell();
+}
+
+/// <summary>The units a user can pick: one unit by id, and the cells for a new file, a transfer or a member.</summary>
+public sealed partial class OrgUnitService
+{
+    /// <summary>How many cells a picker lists at most; more are found by typing part of the name.</summary>
+    public const int MaxCellOptions = 200;
+
+    /// <summary>The unit when it exists and the user may read it; null otherwise.</summary>
+    public async Task<UnitOption?> FindUnitAsync(int id, CancellationToken cancellationToken = default)
+    {
+        if (await access.ReadableUnitAsync(id, cancellationToken) is not { } readable)
+        {
+            return null;
+        }
+
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var parentName = readable.ParentId is { } parentId
+            ? await db.OrgUnits.AsNoTracking().Where(u => u.Id == parentId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return new UnitOption(readable.Id, readable.Name, readable.Kind, parentName, scope.CanWrite(readable.Path));
+    }
+
+    /// <summary>
+    /// The existing cells the user may read (or, with <paramref name="writableOnly"/>, write in), by name
+    /// in Vietnamese order, optionally those whose name contains <paramref name="search"/> (accents ignored).
+    /// At most <see cref="MaxCellOptions"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitOption>> ListCellsAsync(string? search = null, bool writableOnly = false, CancellationToken cancellationToken = default)
+    {
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var cells = scope.Units(db.OrgUnits.AsNoTracking())
+            .Where(u => (u.Kind == OrgUnitKind.Cell || u.Kind == OrgUnitKind.GrassrootsCell) && u.ValidTo == null);
+        if (writableOnly && !scope.SeesEverything)
+        {
+            var roots = scope.WriteRoots;
+            cells = cells.Where(u => roots.Any(r => r.IsAncestorOf(u.Path)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var text = search.Trim();
+            cells = cells.Where(u => DangVienDbContext.Unaccent(u.Name).Contains(DangVienDbContext.Unaccent(text)));
+        }
+
+        var rows = await cells
+            .OrderBy(u => u.Name).ThenBy(u => u.Id)
+            .Take(MaxCellOptions)
+            .Select(u => new { u.Id, u.Name, u.Kind, ParentName = u.Parent == null ? null : u.Parent.Name, u.Path })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new UnitOption(r.Id, r.Name, r.Kind, r.ParentName, scope.CanWrite(r.Path)))];
+    }
+}

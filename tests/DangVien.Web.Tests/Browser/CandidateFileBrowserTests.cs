@@ -1,0 +1,72 @@
+using DangVien.Core.Domain;
+using Microsoft.Playwright;
+
+namespace DangVien.Web.Tests.Browser;
+
+public sealed class CandidateFileBrowserTests
+{
+    [Fact]
+    public async Task Staff_create_a_file_record_two_stages_and_correct_one_by_clicking_with_JavaScript_off()
+    {
+        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
+        await using var _ = app;
+        TinyProvince tree;
+        await using (var db = app.Database.CreateContext())
+        {
+            tree = await TinyProvince.CreateAsync(db, DateTime.Now.Year);
+        }
+
+        await app.CreateUserAsync("vanphong", (tree.Commune.Id, AccessRole.CommitteeStaff));
+        // A phone first: cell secretaries and staff often work on one.
+        var page = await Chromium.NewPageAsync(baseUrl, 360, javaScript: false);
+        await page.GotoAsync($"/units/{tree.CellA.Id}");
+        await Chromium.SignInAsync(page, "vanphong", Accounts.Password);
+
+        await page.ClickAsync("text=Thêm quần chúng ưu tú");
+        await Chromium.ScreenshotAsync(page, "candidate-new-360");
+        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the new-file form must not scroll sideways at 360 px");
+        await page.FillAsync("#f-FullName", "Nguyễn Thị Ánh Tuyết");
+        await page.FillAsync("#f-DateOfBirth", "15/08/2001");
+        await page.SelectOptionAsync("#f-Sex", "Female");
+        await page.FillAsync("#f-CitizenId", "001301012345");
+        await page.FillAsync("#f-HomeTown", "Xã Tân Lập, tỉnh Thử Nghiệm");
+        await page.FillAsync("#f-Occupation", "Giáo viên mầm non");
+        await page.CheckAsync("label:text-is('Đoàn viên thanh niên')");
+        await page.CheckAsync("label:text-is('Giáo viên, nhân viên y tế')");
+        await page.SelectOptionAsync("#f-MentorMemberId", new SelectOptionValue { Index = 1 });
+        await page.FillAsync("#f-SourcedOn", "05/01/2026");
+        await page.ClickAsync("button:text-is('Lập hồ sơ')");
+        Assert.Equal("Nguyễn Thị Ánh Tuyết", await page.InnerTextAsync("h1"));
+
+        await page.ClickAsync(".next-actions >> text=Ghi nhận giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng");
+        await page.FillAsync("#f-CertificateNumber", "GCN-2026-031");
+        await page.FillAsync("#f-IssuingCentre", "Trung tâm Chính trị xã Tân Lập");
+        await page.FillAsync("#f-IssuedOn", "10/02/2026");
+        await page.ClickAsync("button:text-is('Ghi nhận')");
+        Assert.Equal("Đã ghi nhận: Ghi nhận giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng.", await page.InnerTextAsync(".notice"));
+
+        await page.ClickAsync(".next-actions >> text=Ghi nhận đơn xin vào Đảng và lý lịch");
+        await Chromium.ScreenshotAsync(page, "candidate-action-360");
+        await page.FillAsync("#f-AppliedOn", "02/03/2026");
+        await page.FillAsync("#f-Note", "Đơn viết tay, lý lịch khai đầy đủ");
+        await page.ClickAsync("button:text-is('Ghi nhận')");
+        Assert.Equal("Đã ghi nhận: Ghi nhận đơn xin vào Đảng và lý lịch.", await page.InnerTextAsync(".notice"));
+        Assert.Equal(3, await page.Locator(".timeline__entry").CountAsync());
+        Assert.Equal("Đã nộp đơn và lý lịch", await page.InnerTextAsync(".page-head .badge"));
+
+        // The application's date was typed wrong: a correction keeps the old entry, struck through.
+        await page.ClickAsync(".timeline__entry:last-child .timeline__actions a");
+        await page.FillAsync("#f-Date", "03/03/2026");
+        await page.FillAsync("#f-Reason", "Ghi nhầm ngày làm đơn");
+        await page.ClickAsync("button:text-is('Ghi đính chính')");
+        Assert.Equal("Đã ghi đính chính vào hồ sơ.", await page.InnerTextAsync(".notice"));
+        Assert.Equal(1, await page.Locator(".timeline__entry.is-superseded").CountAsync());
+        Assert.Contains("Ghi nhầm ngày làm đơn", await page.InnerTextAsync(".timeline__correction"));
+
+        await Chromium.ScreenshotAsync(page, "candidate-file-360");
+        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the file page must not scroll sideways at 360 px");
+        await page.SetViewportSizeAsync(1440, 900);
+        await Chromium.ScreenshotAsync(page, "candidate-file-1440");
+        Assert.Empty(await page.Locator("script").AllAsync());
+    }
+}
