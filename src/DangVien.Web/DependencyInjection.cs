@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
@@ -22,6 +24,10 @@ public static class DependencyInjection
     {
         var services = builder.Services;
         services.AddRazorComponents();
+
+        // Vietnamese letters go out as UTF-8 (ộ is 3 bytes) instead of numeric references (&#x1ED9; is 8):
+        // the encoder still escapes <, >, &, quotes and characters outside the Unicode ranges.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<DangVienDbContext>("database");
         services.AddHttpContextAccessor();
         services.AddScoped<WebCurrentUser>();
@@ -92,6 +98,7 @@ public static class DependencyInjection
 
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<ControlCharacterGuard>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
