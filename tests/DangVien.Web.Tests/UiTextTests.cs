@@ -18,8 +18,12 @@ public sealed partial class UiTextTests
     {
         var vietnamese = Keys("UiText.resx");
         var english = Keys("UiText.en.resx");
+        var prefixes = vietnamese.Select(k => k.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
         var used = Directory.EnumerateFiles(Path.Combine(WebProject, "Components"), "*.razor", SearchOption.AllDirectories)
-            .SelectMany(f => Key().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
+            .SelectMany(f => Key().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value, Literal: !m.Groups[1].Success)))
+            // A bare literal counts as a key only under a prefix the resources use ("Common.", "Nav."), not "Input.FullName".
+            .Where(u => !u.Literal || prefixes.Contains(u.Key[..u.Key.IndexOf('.', StringComparison.Ordinal)]))
+            .Select(u => (u.File, u.Key))
             .ToList();
 
         Assert.True(used.Count >= 30, $"only {used.Count} uses");
@@ -72,6 +76,7 @@ public sealed partial class UiTextTests
         Assert.Equal("User name", login.QuerySelector("label[for=login-username]")!.TextContent);
     }
 
-    [GeneratedRegex("""L\["([^"]+)"[,\]]""")]
+    /// <summary>A key: <c>L["Nav.Candidates"]</c>, or a literal shaped like one (<c>"Common.Quota"</c>) handed to <c>L[…]</c> later.</summary>
+    [GeneratedRegex("""L\["([^"]+)"[,\]]|"([A-Z][A-Za-z]+\.[A-Z][A-Za-z0-9]+)"[,:)\s]""")]
     private static partial Regex Key();
 }
