@@ -43,6 +43,7 @@ public sealed class MainPagesScreenshotTests
             ("candidates", "/candidates"),
             ("candidate-file", $"/candidates/{candidateId}"),
             ("candidate-new", $"/candidates/new?cell={cellId}"),
+            ("candidate-edit", $"/candidates/{candidateId}/edit"),
             ("alerts", "/alerts"),
             ("members", $"/units/{cellId}/members"),
             ("unit-cell", $"/units/{cellId}"),
@@ -69,6 +70,19 @@ public sealed class MainPagesScreenshotTests
         if (await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"))
         {
             wide.Add(page.Url);
+        }
+
+        // The footer link switches the interface to English; dates stay day first.
+        await page.GotoAsync("/");
+        await page.ClickAsync(".language-link");
+        Assert.Equal("Overview", await page.InnerTextAsync(".app-nav a[href='/']"));
+        await Chromium.ScreenshotAsync(page, $"page-dashboard-en-{width}");
+        await page.GotoAsync($"/candidates/{candidateId}");
+        Assert.Equal("Personal data", await page.InnerTextAsync("#person-heading"));
+        await Chromium.ScreenshotAsync(page, $"page-candidate-file-en-{width}");
+        if (await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"))
+        {
+            wide.Add(page.Url + " (English)");
         }
 
         Assert.True(wide.Count == 0, $"scroll sideways at {width} px: {string.Join(", ", wide)}");
