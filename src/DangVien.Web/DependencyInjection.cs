@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
@@ -22,6 +24,11 @@ public static class DependencyInjection
     {
         var services = builder.Services;
         services.AddRazorComponents();
+
+        // Vietnamese letters go out as UTF-8 (ộ is 3 bytes) instead of numeric references (&#x1ED9; is 8):
+        // the encoder still escapes <, >, &, quotes and characters outside the Unicode ranges.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddHealthChecks().AddDbContextCheck<DangVienDbContext>("database");
         services.AddHttpContextAccessor();
         services.AddScoped<WebCurrentUser>();
@@ -92,6 +99,7 @@ public static class DependencyInjection
 
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<ControlCharacterGuard>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
@@ -111,7 +119,10 @@ public static class DependencyInjection
         {
             DefaultRequestCulture = new RequestCulture(Vietnamese),
             SupportedCultures = [Vietnamese],
-            SupportedUICultures = [Vietnamese],
+            // English is a second interface language (Resources/UiText.en.resx), chosen with the layout's
+            // link and kept in a cookie; the culture (dates, numbers) stays vi-VN.
+            SupportedUICultures = [Vietnamese, CultureInfo.GetCultureInfo("en")],
+            RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = LanguageEndpoint.CookieName }],
         });
         app.UseAuthentication();
         app.UseAuthorization();
@@ -129,6 +140,7 @@ public static class DependencyInjection
         }).AllowAnonymous();
         app.MapStaticAssets().AllowAnonymous();
         app.MapPost("/account/logout", AccountEndpoints.LogoutAsync);
+        app.MapGet("/language", LanguageEndpoint.Switch).AllowAnonymous();
         app.MapGet("/candidates/export.csv", CandidateExportEndpoint.ExportAsync);
         app.MapRazorComponents<App>();
         return app;

@@ -52,7 +52,7 @@ public sealed class HolidaysPageTests
         Assert.True((await WorkingDaysAsync(app)).IsWorkingDay(friday));
 
         var page = await DangVienApp.ParseAsync(await client.GetAsync("/admin/holidays?year=2026"));
-        var response = await HtmlForms.SubmitAsync(
+        var response = await Forms.SubmitTypedAsync(
             client, page, "/admin/holidays?year=2026", "#add-holiday",
             ("Input.Date", "04/09/2026"), ("Input.Name", "Nghỉ thêm dịp Quốc khánh"));
 
@@ -78,7 +78,7 @@ public sealed class HolidaysPageTests
         var client = await app.AdminAsync();
 
         var page = await DangVienApp.ParseAsync(await client.GetAsync("/admin/holidays?year=2026"));
-        var response = await HtmlForms.SubmitAsync(
+        var response = await Forms.SubmitTypedAsync(
             client, page, "/admin/holidays?year=2026", "#add-holiday",
             ("Input.Date", typed), ("Input.Name", "Nghỉ bù Quốc khánh"));
 
@@ -92,7 +92,7 @@ public sealed class HolidaysPageTests
         var client = await app.AdminAsync();
 
         var page = await DangVienApp.ParseAsync(await client.GetAsync("/admin/holidays?year=2026"));
-        var response = await HtmlForms.SubmitAsync(
+        var response = await Forms.SubmitTypedAsync(
             client, page, "/admin/holidays?year=2026", "#add-holiday",
             ("Input.Date", "31/02/2026"), ("Input.Name", "Nghỉ bù"));
         var refused = await DangVienApp.ParseAsync(response);
@@ -110,7 +110,7 @@ public sealed class HolidaysPageTests
         var client = await app.AdminAsync();
 
         var page = await DangVienApp.ParseAsync(await client.GetAsync("/admin/holidays?year=2026"));
-        var response = await HtmlForms.SubmitAsync(
+        var response = await Forms.SubmitTypedAsync(
             client, page, "/admin/holidays?year=2026", "#add-holiday",
             ("Input.Date", "02/09/2026"), ("Input.Name", "Quốc khánh (theo thông báo)"));
         var refused = await DangVienApp.ParseAsync(response);
@@ -131,7 +131,7 @@ public sealed class HolidaysPageTests
         var client = await app.AdminAsync();
 
         var page = await DangVienApp.ParseAsync(await client.GetAsync("/admin/holidays?year=2026"));
-        var response = await HtmlForms.SubmitAsync(
+        var response = await Forms.SubmitTypedAsync(
             client, page, "/admin/holidays?year=2026", "#add-holiday",
             ("Input.Date", ""), ("Input.Name", "  "));
         var refused = await DangVienApp.ParseAsync(response);
@@ -151,7 +151,7 @@ public sealed class HolidaysPageTests
         var page = await DangVienApp.ParseAsync(await client.GetAsync("/admin/holidays?year=2026"));
         var button = page.QuerySelector("button[form=remove-holiday][value='2026-09-01']")!;
         Assert.Equal("Xóa", button.TextContent);
-        var response = await HtmlForms.SubmitAsync(
+        var response = await Forms.SubmitTypedAsync(
             client, page, "/admin/holidays?year=2026", "#remove-holiday", (button.GetAttribute("name")!, button.GetAttribute("value")!));
 
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
@@ -163,7 +163,7 @@ public sealed class HolidaysPageTests
         Assert.True((await WorkingDaysAsync(app)).IsWorkingDay(new DateOnly(2026, 9, 1)));
 
         // The same post again, from the stale page (a second click, the back button).
-        var again = await HtmlForms.SubmitAsync(
+        var again = await Forms.SubmitTypedAsync(
             client, page, "/admin/holidays?year=2026", "#remove-holiday", ("RemoveDate", "2026-09-01"));
         var refused = await DangVienApp.ParseAsync(again);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -180,7 +180,7 @@ public sealed class HolidaysPageTests
         Assert.Equal("Năm 2032 chưa có ngày nghỉ nào.", page.QuerySelector(".empty")!.TextContent);
         var button = page.QuerySelector("#prefill-holidays button")!;
         Assert.Equal("Điền sẵn ngày lễ mặc định", button.TextContent);
-        var response = await HtmlForms.SubmitAsync(client, page, "/admin/holidays?year=2032", "#prefill-holidays");
+        var response = await Forms.SubmitTypedAsync(client, page, "/admin/holidays?year=2032", "#prefill-holidays");
 
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         var after = await DangVienApp.ParseAsync(await client.GetAsync(RedirectTarget(response)));
@@ -196,12 +196,12 @@ public sealed class HolidaysPageTests
         await using var app = await DangVienApp.StartAsync(June2026);
         var client = await app.AdminAsync();
         var page = await DangVienApp.ParseAsync(await client.GetAsync("/admin/holidays?year=2032"));
-        var added = await HtmlForms.SubmitAsync(
+        var added = await Forms.SubmitTypedAsync(
             client, page, "/admin/holidays?year=2032", "#add-holiday",
             ("Input.Date", "01/01/2032"), ("Input.Name", "Tết Dương lịch"));
         Assert.Equal(HttpStatusCode.Found, added.StatusCode);
 
-        var response = await HtmlForms.SubmitAsync(client, page, "/admin/holidays?year=2032", "#prefill-holidays");
+        var response = await Forms.SubmitTypedAsync(client, page, "/admin/holidays?year=2032", "#prefill-holidays");
         var after = await DangVienApp.ParseAsync(await client.GetAsync(RedirectTarget(response)));
 
         Assert.Equal("Năm 2032 đã có ngày nghỉ nên không điền thêm ngày nào.", after.QuerySelector(".notice")!.TextContent);
@@ -245,7 +245,7 @@ public sealed class HolidaysPageTests
         await using var app = await DangVienApp.StartAsync(June2026);
         var client = await app.AdminAsync();
         var page = await DangVienApp.ParseAsync(await client.GetAsync("/admin/holidays?year=2026"));
-        var removed = await HtmlForms.SubmitAsync(client, page, "/admin/holidays?year=2026", "#remove-holiday", ("RemoveDate", "2026-09-01"));
+        var removed = await Forms.SubmitTypedAsync(client, page, "/admin/holidays?year=2026", "#remove-holiday", ("RemoveDate", "2026-09-01"));
         Assert.Equal(HttpStatusCode.Found, removed.StatusCode);
 
         await using var restarted = app.StartAgain();

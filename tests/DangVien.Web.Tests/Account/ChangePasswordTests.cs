@@ -13,7 +13,7 @@ public sealed class ChangePasswordTests
         var client = await app.SignedInClientAsync("canbo1");
 
         var page = await Pages.GetAsync(client, "/account/password");
-        var response = await HtmlForms.SubmitAsync(
+        var response = await Forms.SubmitTypedAsync(
             client, page, "/account/password", "#change-password",
             ("Input.CurrentPassword", "SaiMatKhau2026"), ("Input.NewPassword", "MatKhauMoi2027"), ("Input.ConfirmPassword", "MatKhauMoi2027"));
         var refused = await DangVienApp.ParseAsync(response);
@@ -34,13 +34,13 @@ public sealed class ChangePasswordTests
         var client = await app.SignedInClientAsync("canbo2");
 
         var page = await Pages.GetAsync(client, "/account/password");
-        var weak = await DangVienApp.ParseAsync(await HtmlForms.SubmitAsync(
+        var weak = await DangVienApp.ParseAsync(await Forms.SubmitTypedAsync(
             client, page, "/account/password", "#change-password",
             ("Input.CurrentPassword", Accounts.Password), ("Input.NewPassword", "matkhaumoi2027"), ("Input.ConfirmPassword", "matkhaumoi2027")));
-        var mistyped = await DangVienApp.ParseAsync(await HtmlForms.SubmitAsync(
+        var mistyped = await DangVienApp.ParseAsync(await Forms.SubmitTypedAsync(
             client, page, "/account/password", "#change-password",
             ("Input.CurrentPassword", Accounts.Password), ("Input.NewPassword", "MatKhauMoi2027"), ("Input.ConfirmPassword", "MatKhauMoi2028")));
-        var same = await DangVienApp.ParseAsync(await HtmlForms.SubmitAsync(
+        var same = await DangVienApp.ParseAsync(await Forms.SubmitTypedAsync(
             client, page, "/account/password", "#change-password",
             ("Input.CurrentPassword", Accounts.Password), ("Input.NewPassword", Accounts.Password), ("Input.ConfirmPassword", Accounts.Password)));
 
@@ -59,7 +59,7 @@ public sealed class ChangePasswordTests
         var elsewhere = await app.SignedInClientAsync("canbo3");
 
         var page = await Pages.GetAsync(client, "/account/password");
-        var changed = await HtmlForms.SubmitAsync(
+        var changed = await Forms.SubmitTypedAsync(
             client, page, "/account/password", "#change-password",
             ("Input.CurrentPassword", Accounts.Password), ("Input.NewPassword", "MatKhauMoi2027"), ("Input.ConfirmPassword", "MatKhauMoi2027"));
 

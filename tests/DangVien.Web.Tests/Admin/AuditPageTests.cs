@@ -107,8 +107,8 @@ public sealed class AuditPageTests
         var user = await app.CreateUserAsync("canbo7");
         var url = $"/admin/users/{user.Id}";
         var page = await Pages.GetAsync(admin, url);
-        Assert.Equal(HttpStatusCode.Found, (await HtmlForms.SubmitAsync(admin, page, url, "#reset-password", ("PasswordInput.NewPassword", "DatLaiMatKhau2027"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Found, (await HtmlForms.SubmitAsync(admin, page, url, "#lock-user")).StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await Forms.SubmitTypedAsync(admin, page, url, "#reset-password", ("PasswordInput.NewPassword", "DatLaiMatKhau2027"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await Forms.SubmitTypedAsync(admin, page, url, "#lock-user")).StatusCode);
 
         var log = Pages.Rows(await Pages.GetAsync(admin, "/admin/audit?subject=user:canbo7"), "table.audit-table");
 

@@ -21,7 +21,7 @@ public sealed class UserAdminPageTests
 
         // A weak password: Vietnamese messages under the password field, the typed name kept, the password not.
         var list = await Pages.GetAsync(admin, "/admin/users");
-        var weak = await HtmlForms.SubmitAsync(
+        var weak = await Forms.SubmitTypedAsync(
             admin, list, "/admin/users", "#create-user",
             ("Input.UserName", "canbomoi"), ("Input.FullName", "Phạm Thị Thu"), ("Input.Password", "matkhau"));
         var refused = await DangVienApp.ParseAsync(weak);
@@ -36,7 +36,7 @@ public sealed class UserAdminPageTests
         Assert.Equal("Ít nhất 10 ký tự, có chữ hoa, chữ thường và chữ số.", refused.QuerySelector("#user-password-hint")!.TextContent);
 
         // A valid one: to the new account's page.
-        var created = await HtmlForms.SubmitAsync(
+        var created = await Forms.SubmitTypedAsync(
             admin, refused, "/admin/users", "#create-user",
             ("Input.UserName", "canbomoi"), ("Input.FullName", "Phạm Thị Thu"), ("Input.Password", "MatKhauMoi2026"));
         var location = Pages.RedirectTarget(created);
@@ -48,7 +48,7 @@ public sealed class UserAdminPageTests
 
         // Committee staff of the commune.
         var detailsUrl = location.Split('?')[0];
-        var assigned = await HtmlForms.SubmitAsync(
+        var assigned = await Forms.SubmitTypedAsync(
             admin, details, detailsUrl, "#add-role",
             ("RoleInput.Role", nameof(AccessRole.CommitteeStaff)), ("RoleInput.UnitId", tree.Commune.Id.ToString(CultureInfo.InvariantCulture)));
         Assert.Equal(detailsUrl + "?notice=role-added", Pages.RedirectTarget(assigned));
@@ -76,13 +76,13 @@ public sealed class UserAdminPageTests
         await app.CreateUserAsync("canbo1");
 
         var list = await Pages.GetAsync(admin, "/admin/users");
-        var taken = await DangVienApp.ParseAsync(await HtmlForms.SubmitAsync(
+        var taken = await DangVienApp.ParseAsync(await Forms.SubmitTypedAsync(
             admin, list, "/admin/users", "#create-user",
             ("Input.UserName", "CanBo1"), ("Input.FullName", "Người thứ hai"), ("Input.Password", "MatKhauMoi2026")));
-        var empty = await DangVienApp.ParseAsync(await HtmlForms.SubmitAsync(
+        var empty = await DangVienApp.ParseAsync(await Forms.SubmitTypedAsync(
             admin, list, "/admin/users", "#create-user",
             ("Input.UserName", " "), ("Input.FullName", ""), ("Input.Password", "")));
-        var spaces = await DangVienApp.ParseAsync(await HtmlForms.SubmitAsync(
+        var spaces = await DangVienApp.ParseAsync(await Forms.SubmitTypedAsync(
             admin, list, "/admin/users", "#create-user",
             ("Input.UserName", "can bo"), ("Input.FullName", "Có dấu cách"), ("Input.Password", "MatKhauMoi2026")));
 
@@ -107,11 +107,11 @@ public sealed class UserAdminPageTests
         var url = $"/admin/users/{user.Id}";
 
         var page = await Pages.GetAsync(admin, url);
-        var weak = await DangVienApp.ParseAsync(await HtmlForms.SubmitAsync(admin, page, url, "#reset-password", ("PasswordInput.NewPassword", "ngan1A")));
+        var weak = await DangVienApp.ParseAsync(await Forms.SubmitTypedAsync(admin, page, url, "#reset-password", ("PasswordInput.NewPassword", "ngan1A")));
         Assert.Equal(["Mật khẩu phải có ít nhất 10 ký tự."], Pages.Messages(weak, "#reset-password-error"));
         Assert.True(string.IsNullOrEmpty(weak.QuerySelector("#reset-password-new")!.GetAttribute("value")));
 
-        var reset = await HtmlForms.SubmitAsync(admin, page, url, "#reset-password", ("PasswordInput.NewPassword", "DatLaiMatKhau2027"));
+        var reset = await Forms.SubmitTypedAsync(admin, page, url, "#reset-password", ("PasswordInput.NewPassword", "DatLaiMatKhau2027"));
         Assert.Equal(url + "?notice=password-reset", Pages.RedirectTarget(reset));
 
         var old = await DangVienApp.ParseAsync(await Pages.SignInAsync(app, "canbo2", Accounts.Password));
@@ -129,7 +129,7 @@ public sealed class UserAdminPageTests
 
         var page = await Pages.GetAsync(admin, url);
         Assert.Null(page.QuerySelector("#unlock-user button"));
-        var locked = await HtmlForms.SubmitAsync(admin, page, url, "#lock-user");
+        var locked = await Forms.SubmitTypedAsync(admin, page, url, "#lock-user");
         Assert.Equal(url + "?notice=locked", Pages.RedirectTarget(locked));
         var after = await Pages.GetAsync(admin, Pages.RedirectTarget(locked));
         Assert.Equal("Đã khóa", after.QuerySelector(".page-head .badge")!.TextContent);
@@ -141,7 +141,7 @@ public sealed class UserAdminPageTests
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal("Tài khoản này đã bị khóa. Vui lòng liên hệ quản trị viên.", (await DangVienApp.ParseAsync(refused)).QuerySelector(".form-error")!.TextContent);
 
-        var unlocked = await HtmlForms.SubmitAsync(admin, after, url, "#unlock-user");
+        var unlocked = await Forms.SubmitTypedAsync(admin, after, url, "#unlock-user");
         Assert.Equal(url + "?notice=unlocked", Pages.RedirectTarget(unlocked));
         Assert.Equal(HttpStatusCode.Redirect, (await Pages.SignInAsync(app, "canbo3", Accounts.Password)).StatusCode);
     }
@@ -161,7 +161,7 @@ public sealed class UserAdminPageTests
         var page = await Pages.GetAsync(admin, url);
         var remove = page.QuerySelectorAll("button[form=remove-role]")
             .Single(b => b.GetAttribute("aria-label") == "Bỏ vai trò Cán bộ văn phòng, ban tổ chức đảng ủy ở Đảng bộ xã Tân Lập");
-        var removed = await HtmlForms.SubmitAsync(admin, page, url, "#remove-role", (remove.GetAttribute("name")!, remove.GetAttribute("value")!));
+        var removed = await Forms.SubmitTypedAsync(admin, page, url, "#remove-role", (remove.GetAttribute("name")!, remove.GetAttribute("value")!));
         Assert.Equal(url + "?notice=role-removed", Pages.RedirectTarget(removed));
         var after = await Pages.GetAsync(admin, Pages.RedirectTarget(removed));
         Assert.Equal([["Bí thư chi bộ", "Chi bộ thôn Đồng Tâm", "Bỏ vai trò"]], Pages.Rows(after, "table.role-table"));
@@ -174,7 +174,7 @@ public sealed class UserAdminPageTests
         // Signed in again with the remaining role, then locked: that session ends too.
         var again = await app.SignedInClientAsync("canbo4");
         Assert.Equal(["Chi bộ thôn Đồng Tâm"], (await Pages.GetAsync(again, "/units")).QuerySelectorAll("section.card h2 a").Select(a => a.TextContent));
-        Assert.Equal(HttpStatusCode.Found, (await HtmlForms.SubmitAsync(admin, after, url, "#lock-user")).StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await Forms.SubmitTypedAsync(admin, after, url, "#lock-user")).StatusCode);
         clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/")).StatusCode);
     }
@@ -193,9 +193,9 @@ public sealed class UserAdminPageTests
         var url = $"/admin/users/{adminId}";
         var page = await Pages.GetAsync(admin, url);
         Assert.Null(page.QuerySelector("#lock-user button"));
-        var lockPost = await DangVienApp.ParseAsync(await HtmlForms.SubmitAsync(admin, page, url, "#lock-user"));
+        var lockPost = await DangVienApp.ParseAsync(await Forms.SubmitTypedAsync(admin, page, url, "#lock-user"));
         var remove = page.QuerySelector("button[form=remove-role]")!;
-        var removePost = await DangVienApp.ParseAsync(await HtmlForms.SubmitAsync(admin, page, url, "#remove-role", ("RemoveRoleId", remove.GetAttribute("value")!)));
+        var removePost = await DangVienApp.ParseAsync(await Forms.SubmitTypedAsync(admin, page, url, "#remove-role", ("RemoveRoleId", remove.GetAttribute("value")!)));
 
         Assert.Equal("Bạn không thể tự khóa tài khoản của chính mình.", lockPost.QuerySelector(".notice--error")!.TextContent);
         Assert.StartsWith("Bạn không thể tự bỏ vai trò quản trị của chính mình.", removePost.QuerySelector(".notice--error")!.TextContent);
@@ -212,8 +212,8 @@ public sealed class UserAdminPageTests
         var url = $"/admin/users/{user.Id}";
 
         var page = await Pages.GetAsync(admin, url);
-        var empty = await DangVienApp.ParseAsync(await HtmlForms.SubmitAsync(admin, page, url, "#add-role", ("RoleInput.Role", ""), ("RoleInput.UnitId", "")));
-        var twice = await DangVienApp.ParseAsync(await HtmlForms.SubmitAsync(
+        var empty = await DangVienApp.ParseAsync(await Forms.SubmitTypedAsync(admin, page, url, "#add-role", ("RoleInput.Role", ""), ("RoleInput.UnitId", "")));
+        var twice = await DangVienApp.ParseAsync(await Forms.SubmitTypedAsync(
             admin, page, url, "#add-role",
             ("RoleInput.Role", nameof(AccessRole.CellSecretary)), ("RoleInput.UnitId", tree.CellB.Id.ToString(CultureInfo.InvariantCulture))));
 
@@ -269,7 +269,7 @@ public sealed class UserAdminPageTests
         var admin = await app.AdminAsync();
 
         var list = await Pages.GetAsync(admin, "/admin/users");
-        var created = await HtmlForms.SubmitAsync(
+        var created = await Forms.SubmitTypedAsync(
             admin, list, "/admin/users", "#create-user",
             ("Input.UserName", "thunghiem"), ("Input.FullName", fullName), ("Input.Password", "MatKhauMoi2026"));
         var detailsUrl = Pages.RedirectTarget(created);

@@ -116,50 +116,13 @@ public static class CandidateFiles
         return await db.StageEntries.AsNoTracking().Include(e => e.Vote).Where(e => e.CandidateId == candidateId).OrderBy(e => e.Id).ToListAsync();
     }
 
-    /// <summary>
-    /// Posts a form of the page as a browser does: every field with its current value, except the
-    /// named ones, which are sent with the given values (a name given twice sends both, as checkboxes do).
-    /// </summary>
-    public static Task<HttpResponseMessage> SubmitAsync(HttpClient client, IDocument page, string pageUrl, string formSelector, params (string Name, string Value)[] values)
-    {
-        var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}");
-        var given = values.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement { Name: { Length: > 0 } name } input when !given.Contains(name) && input.Type is "checkbox" or "radio":
-                    if (input.IsChecked)
-                    {
-                        fields.Add(new(name, input.Value));
-                    }
-
-                    break;
-                case IHtmlInputElement { Name: { Length: > 0 } name } input when !given.Contains(name) && input.Type is not ("submit" or "button" or "checkbox" or "radio"):
-                    fields.Add(new(name, input.Value));
-                    break;
-                case IHtmlSelectElement { Name: { Length: > 0 } name } select when !given.Contains(name):
-                    fields.AddRange(select.SelectedOptions.Select(o => new KeyValuePair<string, string>(name, o.Value)));
-                    break;
-                case IHtmlTextAreaElement { Name: { Length: > 0 } name } area when !given.Contains(name):
-                    fields.Add(new(name, area.Value));
-                    break;
-            }
-        }
-
-        fields.AddRange(values.Select(v => new KeyValuePair<string, string>(v.Name, v.Value)));
-        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : pageUrl;
-        return client.PostAsync(action, new FormUrlEncodedContent(fields));
-    }
+    /// <summary>Posts a form of the page as a browser does (<see cref="Forms.SubmitAsync(HttpClient, IDocument, string, string, (string Name, string Value)[])"/>).</summary>
+    public static Task<HttpResponseMessage> SubmitAsync(HttpClient client, IDocument page, string pageUrl, string formSelector, params (string Name, string Value)[] values) =>
+        Forms.SubmitAsync(client, page, pageUrl, formSelector, values);
 
     /// <summary>GETs the page, then posts its form.</summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, string formSelector, params (string Name, string Value)[] values)
-    {
-        var response = await client.GetAsync(pageUrl);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await SubmitAsync(client, await DangVienApp.ParseAsync(response), pageUrl, formSelector, values);
-    }
+    public static Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, string formSelector, params (string Name, string Value)[] values) =>
+        Forms.SubmitAsync(client, pageUrl, formSelector, values);
 
     /// <summary>Where a redirect goes (path and query).</summary>
     public static string RedirectTarget(HttpResponseMessage response)

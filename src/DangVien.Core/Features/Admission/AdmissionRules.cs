@@ -641,6 +641,33 @@ public static class AdmissionRules
         return errors;
     }
 
+    /// <summary>
+    /// A correction of the personal data: the birth date neither in the future nor after the day the
+    /// cell listed the person; the citizen ID not that of another file under review nor of a member.
+    /// </summary>
+    public static IReadOnlyList<FieldError> CheckPersonalData(
+        UpdatePersonalDataRequest request, DateOnly sourcedOn, bool citizenIdInOtherOpenFile, bool citizenIdOfMember, RuleContext context)
+    {
+        var errors = new List<FieldError>();
+        errors.AddIfNotNull(NotInFuture(nameof(request.DateOfBirth), request.DateOfBirth, "ngày sinh", context.Today));
+        if (request.DateOfBirth > sourcedOn)
+        {
+            errors.Add(new FieldError(nameof(request.DateOfBirth), $"Ngày sinh không thể sau ngày chi bộ đưa vào danh sách quần chúng ưu tú ({D(sourcedOn)})."));
+        }
+
+        if (citizenIdInOtherOpenFile)
+        {
+            errors.Add(new FieldError(nameof(request.CitizenId), $"Số CCCD {request.CitizenId} đã có trong một hồ sơ khác đang xem xét: không để hai hồ sơ cho một người."));
+        }
+
+        if (citizenIdOfMember)
+        {
+            errors.Add(new FieldError(nameof(request.CitizenId), $"Số CCCD {request.CitizenId} là của một người đã là hoặc đã từng là đảng viên."));
+        }
+
+        return errors;
+    }
+
     public static IReadOnlyList<FieldError> CheckStartReadmission(
         StartReadmissionRequest request, FormerMemberFacts? former, bool hasOpenOrAdmittedReadmission, CellFacts? cell, MemberFacts? mentor,
         IReadOnlyCollection<int> activeCategoryIds, RuleContext context)

@@ -25,7 +25,12 @@ public sealed partial class AdmissionService
     /// and birth date, except those <see cref="AdmissionRules.CheckCreate"/> already refuses (the citizen
     /// ID of an open file or of a member). Named only when the user may read their unit.
     /// </summary>
-    public async Task<IReadOnlyList<DuplicateMatch>> FindDuplicatesAsync(string fullName, DateOnly dateOfBirth, string? citizenId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DuplicateMatch>> FindDuplicatesAsync(string fullName, DateOnly dateOfBirth, string? citizenId, CancellationToken cancellationToken = default) =>
+        FindDuplicatesAsync(fullName, dateOfBirth, citizenId, exceptCandidateId: null, cancellationToken);
+
+    /// <summary>As above, leaving out the file being edited (and the member it became).</summary>
+    public async Task<IReadOnlyList<DuplicateMatch>> FindDuplicatesAsync(
+        string fullName, DateOnly dateOfBirth, string? citizenId, int? exceptCandidateId, CancellationToken cancellationToken = default)
     {
         var name = string.Join(' ', fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToLower(VietnamTime.Culture);
         var id = string.IsNullOrWhiteSpace(citizenId) ? null : citizenId.Trim();
@@ -35,13 +40,14 @@ public sealed partial class AdmissionService
         }
 
         var files = await db.Candidates.AsNoTracking()
-            .Where(c => (id != null && c.CitizenId == id) || (c.DateOfBirth == dateOfBirth && c.FullName.ToLower() == name))
+            .Where(c => c.Id != exceptCandidateId && ((id != null && c.CitizenId == id) || (c.DateOfBirth == dateOfBirth && c.FullName.ToLower() == name)))
             .Select(c => new { c.Id, c.FullName, c.CitizenId, c.Stage, CellName = c.Cell!.Name, CellPath = c.Cell.Path })
             .OrderBy(c => c.Id)
             .Take(20)
             .ToListAsync(cancellationToken);
         var members = await db.Members.AsNoTracking()
-            .Where(m => (id == null || m.CitizenId == null || m.CitizenId != id) && m.DateOfBirth == dateOfBirth && m.FullName.ToLower() == name)
+            .Where(m => (exceptCandidateId == null || m.CandidateId == null || m.CandidateId != exceptCandidateId)
+                && (id == null || m.CitizenId == null || m.CitizenId != id) && m.DateOfBirth == dateOfBirth && m.FullName.ToLower() == name)
             .Select(m => new { m.Id, m.FullName, CellName = m.Cell!.Name, CellPath = m.Cell.Path })
             .OrderBy(m => m.Id)
             .Take(20)

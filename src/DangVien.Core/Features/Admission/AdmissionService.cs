@@ -159,6 +159,50 @@ public sealed partial class AdmissionService(
         return Result<int>.Success(candidate.Id);
     }
 
+    /// <summary>
+    /// Corrects the personal data of a file (committee staff, as for a new file). A file changed by
+    /// someone else since the form was opened is refused (xmin); a possible duplicate is warned about
+    /// unless <see cref="UpdatePersonalDataRequest.CheckDuplicates"/> is off.
+    /// </summary>
+    public Task<Result> UpdatePersonalDataAsync(UpdatePersonalDataRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        ActAsync(request, expectedVersion, new UpdatePersonalDataRequestValidator(), cancellationToken,
+            async (file, context) =>
+            {
+                var citizenId = string.IsNullOrEmpty(request.CitizenId) ? null : request.CitizenId;
+                var changedId = citizenId is not null && citizenId != file.Candidate.CitizenId;
+                var inOtherFile = changedId && await db.Candidates.AnyAsync(
+                    c => c.Id != request.CandidateId && c.CitizenId == citizenId && c.Stage != CandidateStage.Exited && c.Stage != CandidateStage.Removed, cancellationToken);
+                var isMember = changedId && await db.Members.AnyAsync(m => m.CitizenId == citizenId && m.CandidateId != request.CandidateId, cancellationToken);
+                var sourcedOn = file.Facts.History.Source?.EffectiveOn ?? DateOnly.MaxValue;
+                var errors = AdmissionRules.CheckPersonalData(request, sourcedOn, inOtherFile, isMember, context);
+                if (errors.Count == 0 && request.CheckDuplicates
+                    && await FindDuplicatesAsync(request.FullName, request.DateOfBirth, citizenId, request.CandidateId, cancellationToken) is { Count: > 0 } duplicates)
+                {
+                    return [.. duplicates.Select(d => new FieldError(CreateCandidateRequest.DuplicateField, d.Message))];
+                }
+
+                return errors;
+            },
+            file =>
+            {
+                var c = file.Candidate;
+                c.FullName = request.FullName.Trim();
+                c.DateOfBirth = request.DateOfBirth;
+                c.Sex = request.Sex;
+                c.Ethnicity = request.Ethnicity.Trim();
+                c.Religion = request.Religion;
+                c.HomeTown = request.HomeTown;
+                c.Address = request.Address;
+                c.CitizenId = string.IsNullOrEmpty(request.CitizenId) ? null : request.CitizenId;
+                c.GeneralEducation = request.GeneralEducation;
+                c.ProfessionalQualification = request.ProfessionalQualification;
+                c.PoliticalTheory = request.PoliticalTheory;
+                c.Occupation = request.Occupation;
+                c.Workplace = request.Workplace;
+                c.Phone = request.Phone;
+                c.FamilyBackground = request.FamilyBackground;
+            });
+
     // -------------------------------------------------------------- steps
 
     /// <summary>Step 2: the awareness-course certificate.</summary>

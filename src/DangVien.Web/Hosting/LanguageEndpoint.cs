@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace DangVien.Web.Hosting;
+
+/// <summary>
+/// <c>GET /language?ui=en&amp;returnUrl=/candidates</c>: a plain link in the layout (no script) that
+/// stores the interface language in a cookie and goes back. Formatting stays vi-VN (dd/MM/yyyy, 1.234,5)
+/// whatever the language.
+/// </summary>
+public static class LanguageEndpoint
+{
+    public const string CookieName = ".dangvien.language";
+
+    public static IResult Switch(HttpContext context, string? ui, string? returnUrl)
+    {
+        var language = UiText.Languages.Contains(ui) ? ui! : UiText.Languages[0];
+        context.Response.Cookies.Append(
+            CookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(DependencyInjection.Vietnamese, language == "vi" ? DependencyInjection.Vietnamese : new(language))),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        var target = returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
+        return TypedResults.LocalRedirect(target);
+    }
+}

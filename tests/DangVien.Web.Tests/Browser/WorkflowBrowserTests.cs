@@ -1,0 +1,197 @@
+using System.Globalization;
+using DangVien.Core.Domain;
+using DangVien.Core.Features.Admission;
+using DangVien.Web.Tests.Candidates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace DangVien.Web.Tests.Browser;
+
+/// <summary>
+/// What people do, in Debian's Chromium with JavaScript off, against the real app and database: a whole
+/// admission by clicking and typing, a refused cell vote, a cell secretary's narrow view, a search typed
+/// without diacritics and the CSV download.
+/// </summary>
+public sealed class WorkflowBrowserTests
+{
+    [Fact]
+    public async Task Staff_take_a_candidate_from_the_list_of_sources_to_official_member_by_clicking_through_the_forms()
+    {
+        var (app, baseUrl, tree) = await StartAsync();
+        await using var _ = app;
+        await app.CreateUserAsync("vanphong", (tree.Commune.Id, AccessRole.CommitteeStaff));
+        var members = await app.MembersAsync(tree.CellA);
+        string Member(int index) => members[index].Id.ToString(CultureInfo.InvariantCulture);
+
+        var page = await Chromium.NewPageAsync(baseUrl, 1440, javaScript: false);
+        await page.GotoAsync($"/units/{tree.CellA.Id}");
+        await Chromium.SignInAsync(page, "vanphong", Accounts.Password);
+        await page.ClickAsync("text=Thêm quần chúng ưu tú");
+        await page.FillAsync("#f-FullName", "Hoàng Văn Đức");
+        await page.FillAsync("#f-DateOfBirth", "12/04/2000");
+        await page.SelectOptionAsync("#f-Sex", "Male");
+        await page.FillAsync("#f-CitizenId", "001200004567");
+        await page.FillAsync("#f-Occupation", "Kỹ sư nông nghiệp");
+        await page.CheckAsync("label:text-is('Đoàn viên thanh niên')");
+        await page.SelectOptionAsync("#f-MentorMemberId", Member(0));
+        await page.FillAsync("#f-SourcedOn", "06/01/2025");
+        await page.ClickAsync("button:text-is('Lập hồ sơ')");
+        Assert.Equal("Hoàng Văn Đức", await page.InnerTextAsync("h1"));
+
+        async Task StepAsync(AdmissionAction action, params (string Field, string Value)[] fields)
+        {
+            await page.ClickAsync($".next-actions a:text-is('{AdmissionLabels.Of(action)}')");
+            foreach (var (field, value) in fields)
+            {
+                var selector = "#f-" + field;
+                if (await page.EvaluateAsync<string>("s => document.querySelector(s).tagName", selector) == "SELECT")
+                {
+                    await page.SelectOptionAsync(selector, value);
+                }
+                else
+                {
+                    await page.FillAsync(selector, value);
+                }
+            }
+
+            await page.ClickAsync("button:text-is('Ghi nhận')");
+            var notice = await page.Locator(".notice").First.InnerTextAsync();
+            Assert.True(notice == $"Đã ghi nhận: {AdmissionLabels.Of(action)}.",
+                $"{action}: {notice} {string.Join(" | ", await page.Locator(".validation-message, .form-error").AllInnerTextsAsync())}");
+        }
+
+        await StepAsync(AdmissionAction.RecordAwarenessCourse,
+            ("CertificateNumber", "GCN-2025-014"), ("IssuingCentre", "Trung tâm Chính trị xã Tân Lập"), ("IssuedOn", "10/02/2025"));
+        await StepAsync(AdmissionAction.RecordApplication, ("AppliedOn", "03/03/2025"));
+        await StepAsync(AdmissionAction.RecordHistoryVerification,
+            ("VerifiedOn", "07/04/2025"), ("Result", "Lịch sử chính trị rõ ràng"), ("CertifiedBy", "Đảng ủy xã Tân Lập"));
+        await StepAsync(AdmissionAction.RecordIntroduction,
+            ("IntroducedOn", "14/04/2025"), ("Basis", nameof(IntroductionBasis.TwoMembers)),
+            ("Introducer1", Member(1)), ("Introducer1KnownSince", "01/09/2018"),
+            ("Introducer2", Member(2)), ("Introducer2KnownSince", "01/09/2018"));
+        await StepAsync(AdmissionAction.RecordOpinion,
+            ("Form", nameof(OpinionForm.Organisation)), ("ReceivedOn", "21/04/2025"), ("Organisation", "Chi đoàn thôn Đồng Tâm"));
+        await StepAsync(AdmissionAction.RecordCellVote,
+            ("VotedOn", "05/05/2025"), ("ResolutionNumber", "12-NQ/CB"), ("OfficialMembers", "12"), ("Present", "11"), ("InFavour", "10"));
+        await StepAsync(AdmissionAction.RecordAdmissionDecision,
+            ("DecisionNumber", "101-QĐ/ĐU"), ("DecidedOn", "02/06/2025"), ("ReceivedOn", "05/06/2025"));
+        await StepAsync(AdmissionAction.RecordCeremony, ("HeldOn", "20/06/2025"), ("HelperMemberId", Member(3)));
+        await StepAsync(AdmissionAction.RecordNewMemberCourse,
+            ("CertificateNumber", "DVM-7"), ("IssuingCentre", "Trung tâm Chính trị xã Tân Lập"), ("IssuedOn", "10/10/2025"));
+        await StepAsync(AdmissionAction.RecordRecognitionVote,
+            ("VotedOn", "25/06/2026"), ("OfficialMembers", "12"), ("Present", "12"), ("InFavour", "11"));
+        await StepAsync(AdmissionAction.RecordRecognitionDecision, ("DecisionNumber", "205-QĐ/ĐU"), ("DecidedOn", "10/07/2026"));
+
+        Assert.Equal("Đảng viên chính thức", await page.InnerTextAsync(".page-head .badge"));
+        Assert.Equal(12, await page.Locator(".timeline__entry").CountAsync());
+        Assert.Equal(0, await page.Locator(".next-actions a").CountAsync());
+        await Chromium.ScreenshotAsync(page, "journey-official-1440");
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(MemberStatus.Official, (await db.Members.SingleAsync(m => m.FullName == "Hoàng Văn Đức")).Status);
+    }
+
+    [Fact]
+    public async Task A_refused_cell_vote_says_why_and_keeps_what_was_typed()
+    {
+        var (app, baseUrl, tree) = await StartAsync();
+        await using var _ = app;
+        await app.CreateUserAsync("vanphong", (tree.Commune.Id, AccessRole.CommitteeStaff));
+        var id = await app.ReadyForVoteAsync(tree.CellA, "Phạm Thị Hồng");
+
+        var page = await Chromium.NewPageAsync(baseUrl, 360, javaScript: false);
+        await page.GotoAsync($"/candidates/{id}");
+        await Chromium.SignInAsync(page, "vanphong", Accounts.Password);
+        await page.ClickAsync($".next-actions a:text-is('{AdmissionLabels.Of(AdmissionAction.RecordCellVote)}')");
+        await page.FillAsync("#f-VotedOn", "05/05/2025");
+        await page.FillAsync("#f-ResolutionNumber", "12-NQ/CB");
+        await page.FillAsync("#f-OfficialMembers", "12");
+        await page.FillAsync("#f-Present", "11");
+        await page.FillAsync("#f-InFavour", "12");
+        await page.ClickAsync("button:text-is('Ghi nhận')");
+
+        var messages = string.Join(" | ", await page.Locator(".validation-message, .form-error, .notice--error").AllInnerTextsAsync());
+        Assert.Contains("Số đảng viên tán thành (12) không thể lớn hơn số đảng viên có mặt (11).", messages);
+        Assert.Equal("05/05/2025", await page.InputValueAsync("#f-VotedOn"));
+        Assert.Equal("12-NQ/CB", await page.InputValueAsync("#f-ResolutionNumber"));
+        Assert.Equal("11", await page.InputValueAsync("#f-Present"));
+        Assert.Equal("12", await page.InputValueAsync("#f-InFavour"));
+        Assert.Equal("true", await page.GetAttributeAsync("#f-InFavour", "aria-invalid"));
+        await Chromium.ScreenshotAsync(page, "cell-vote-refused-360");
+        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the refused form must not scroll sideways at 360 px");
+        Assert.All(await app.HistoryAsync(id), entry => Assert.Null(entry.Vote));
+    }
+
+    [Fact]
+    public async Task A_cell_secretary_sees_their_own_cell_its_dashboard_and_nothing_of_the_next_cell()
+    {
+        var (app, baseUrl, tree) = await StartAsync();
+        await using var _ = app;
+        await app.CreateUserAsync("bithu", (tree.CellA.Id, AccessRole.CellSecretary));
+        var own = await app.ReadyForVoteAsync(tree.CellA, "Phạm Thị Hồng");
+        var other = await app.ReadyForVoteAsync(tree.CellB, "Trần Thị Cúc");
+
+        var page = await Chromium.NewPageAsync(baseUrl, 360, javaScript: false);
+        await page.GotoAsync("/");
+        await Chromium.SignInAsync(page, "bithu", Accounts.Password);
+        Assert.Equal(tree.CellA.Name, await page.InnerTextAsync("h1"));
+        Assert.Equal(0, await page.Locator(".dash-table").CountAsync());
+        await Chromium.ScreenshotAsync(page, "secretary-dashboard-360");
+
+        await page.GotoAsync("/candidates");
+        var names = await page.Locator(".candidate-table tbody tr td:first-child").AllInnerTextsAsync();
+        Assert.Contains(names, n => n.Contains("Phạm Thị Hồng", StringComparison.Ordinal));
+        Assert.DoesNotContain(names, n => n.Contains("Trần Thị Cúc", StringComparison.Ordinal));
+        Assert.Equal([tree.CellA.Name], await page.Locator("#filter-unit option").AllInnerTextsAsync());
+        await Chromium.ScreenshotAsync(page, "secretary-candidates-360");
+
+        var response = await page.GotoAsync($"/candidates/{other}");
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("Không tìm thấy trang", await page.InnerTextAsync("h1"));
+        response = await page.GotoAsync($"/?unit={tree.CellB.Id}");
+        Assert.NotEqual(200, response!.Status);
+        response = await page.GotoAsync($"/units/{tree.CellB.Id}");
+        Assert.Equal(404, response!.Status);
+        response = await page.GotoAsync($"/candidates/{own}");
+        Assert.Equal(200, response!.Status);
+    }
+
+    [Fact]
+    public async Task A_name_typed_without_diacritics_finds_the_file_and_the_filtered_list_downloads_as_CSV()
+    {
+        var (app, baseUrl, tree) = await StartAsync();
+        await using var _ = app;
+        await app.CreateUserAsync("vanphong", (tree.Commune.Id, AccessRole.CommitteeStaff));
+        await app.ReadyForVoteAsync(tree.CellA, "Nguyễn Thị Ánh Tuyết");
+        await app.ReadyForVoteAsync(tree.CellB, "Đặng Văn Đức");
+        await app.ReadyForVoteAsync(tree.CellB, "Trần Thị Cúc");
+
+        var page = await Chromium.NewPageAsync(baseUrl, 1440, javaScript: false);
+        await page.GotoAsync("/candidates");
+        await Chromium.SignInAsync(page, "vanphong", Accounts.Password);
+        Assert.Equal(3, await page.Locator(".candidate-table tbody tr").CountAsync());
+        await page.FillAsync("#filter-search", "dang van duc");
+        await page.PressAsync("#filter-search", "Enter");
+        await page.WaitForLoadStateAsync();
+        Assert.Contains("q=dang", page.Url, StringComparison.Ordinal);
+        var rows = await page.Locator(".candidate-table tbody tr").AllInnerTextsAsync();
+        Assert.Single(rows);
+        Assert.Contains("Đặng Văn Đức", rows[0], StringComparison.Ordinal);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=Xuất CSV"));
+        Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
+        var path = await download.PathAsync();
+        var csv = await File.ReadAllTextAsync(path!);
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("Họ và tên", lines[0], StringComparison.Ordinal);
+        Assert.Contains("Đặng Văn Đức", lines[1], StringComparison.Ordinal);
+    }
+
+    private static async Task<(DangVienApp App, string BaseUrl, TinyProvince Tree)> StartAsync()
+    {
+        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
+        await using var db = app.Database.CreateContext();
+        var tree = await TinyProvince.CreateAsync(db, 2026);
+        return (app, baseUrl, tree);
+    }
+}

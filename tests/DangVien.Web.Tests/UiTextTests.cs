@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using DangVien.Core.Domain;
+
+namespace DangVien.Web.Tests;
+
+/// <summary>The interface's text resources: every key a page asks for exists in every language, and the switch works.</summary>
+public sealed partial class UiTextTests
+{
+    private static string WebProject => Path.Combine(Testing.PostgresServer.RepositoryRoot(), "src", "DangVien.Web");
+
+    private static HashSet<string> Keys(string file) =>
+        [.. XDocument.Load(Path.Combine(WebProject, "Resources", file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)];
+
+    [Fact]
+    public void Every_key_the_pages_use_is_in_the_Vietnamese_and_the_English_resources()
+    {
+        var vietnamese = Keys("UiText.resx");
+        var english = Keys("UiText.en.resx");
+        var prefixes = vietnamese.Select(k => k.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+        var used = Directory.EnumerateFiles(Path.Combine(WebProject, "Components"), "*.razor", SearchOption.AllDirectories)
+            .SelectMany(f => Key().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value, Literal: !m.Groups[1].Success)))
+            // A bare literal counts as a key only under a prefix the resources use ("Common.", "Nav."), not "Input.FullName".
+            .Where(u => !u.Literal || prefixes.Contains(u.Key[..u.Key.IndexOf('.', StringComparison.Ordinal)]))
+            .Select(u => (u.File, u.Key))
+            .ToList();
+
+        Assert.True(used.Count >= 30, $"only {used.Count} uses");
+        Assert.Empty(used.Where(u => !vietnamese.Contains(u.Key)).Select(u => $"{u.File}: {u.Key} (vi)"));
+        Assert.Empty(used.Where(u => !english.Contains(u.Key)).Select(u => $"{u.File}: {u.Key} (en)"));
+        Assert.Equal(vietnamese.Order(), english.Order());
+    }
+
+    [Fact]
+    public async Task The_footer_link_switches_to_English_and_back_dates_stay_day_first()
+    {
+        var (app, tree) = await Candidates.CandidateFiles.StartAsync();
+        await using var _ = app;
+        await app.CreateUserAsync("vanphong", (tree.Commune.Id, AccessRole.CommitteeStaff));
+        var client = await app.SignedInClientAsync("vanphong");
+
+        var vietnamese = await DangVienApp.ParseAsync(await client.GetAsync("/alerts"));
+        Assert.Equal("vi", vietnamese.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Cảnh báo hạn", vietnamese.QuerySelector("h1")!.TextContent);
+        var link = vietnamese.QuerySelector(".language-link")!.GetAttribute("href")!;
+        Assert.Equal("/language?ui=en&returnUrl=%2Falerts", link);
+
+        var switched = await client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/alerts", switched.Headers.Location!.OriginalString);
+        var english = await DangVienApp.ParseAsync(await client.GetAsync("/alerts"));
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Deadlines", english.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Candidate files", english.QuerySelector(".app-nav a[href='/candidates']")!.TextContent);
+        Assert.Contains("as of 03/08/2026", english.QuerySelector("form + p")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Tiếng Việt", english.QuerySelector(".language-link")!.TextContent);
+
+        await client.GetAsync(english.QuerySelector(".language-link")!.GetAttribute("href"));
+        Assert.Equal("Cảnh báo hạn", (await DangVienApp.ParseAsync(await client.GetAsync("/alerts"))).QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_language_link_works_before_sign_in_and_never_sends_elsewhere()
+    {
+        await using var app = await DangVienApp.StartAsync();
+        var client = app.Client();
+
+        var away = await client.GetAsync("/language?ui=en&returnUrl=//example.com/x");
+        Assert.Equal("/", away.Headers.Location!.OriginalString);
+        var cookie = away.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".dangvien.language=", StringComparison.Ordinal));
+        var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        request.Headers.Add("Cookie", cookie.Split(';')[0]);
+        var login = await DangVienApp.ParseAsync(await client.SendAsync(request));
+        Assert.Equal("Sign in", login.QuerySelector("h1")!.TextContent);
+        Assert.Equal("User name", login.QuerySelector("label[for=login-username]")!.TextContent);
+    }
+
+    /// <summary>A key: <c>L["Nav.Candidates"]</c>, or a literal shaped like one (<c>"Common.Quota"</c>) handed to <c>L[…]</c> later.</summary>
+    [GeneratedRegex("""L\["([^"]+)"[,\]]|"([A-Z][A-Za-z]+\.[A-Z][A-Za-z0-9]+)"[,:)\s]""")]
+    private static partial Regex Key();
+}
