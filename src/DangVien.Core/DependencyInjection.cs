@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Quotas.QuotaService>();
         services.AddScoped<Features.Reports.YearlyReportService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
+        services.AddScoped<Features.Import.ImportService>();
         return services;
     }
 
