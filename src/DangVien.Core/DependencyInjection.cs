@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Reports.YearlyReportService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Import.ImportService>();
+        services.AddScoped<Features.Access.ApiTokenService>();
         return services;
     }
 
