@@ -73,7 +73,7 @@ public sealed class ImportUploads
     }
 
     private static bool IsId(string? id) =>
-        id is { Length: 37 or 38 } && id[..32].All(char.IsAsciiHexDigitLower) && (id[32..] is ".csv" or ".xlsx");
+        id is { Length: 36 or 37 } && id[..32].All(char.IsAsciiHexDigitLower) && (id[32..] is ".csv" or ".xlsx");
 
     private string Folder(string userId) =>
         Path.Combine(_root, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)))[..32]);
