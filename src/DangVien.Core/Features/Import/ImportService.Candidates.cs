@@ -94,6 +94,14 @@ public sealed partial class ImportService
         var planned = new List<NewCandidate>();
         var existing = 0;
         var createValidator = new CreateCandidateRequestValidator();
+
+        // Validators are built once (FluentValidation compiles its rules when one is built).
+        var awarenessValidator = new AbstractValidatorOf<RecordAwarenessCourseRequest>(new RecordAwarenessCourseRequestValidator());
+        var applicationValidator = new AbstractValidatorOf<RecordApplicationRequest>(new RecordApplicationRequestValidator());
+        var verificationValidator = new AbstractValidatorOf<RecordHistoryVerificationRequest>(new RecordHistoryVerificationRequestValidator());
+        var introductionValidator = new AbstractValidatorOf<RecordIntroductionRequest>(new RecordIntroductionRequestValidator());
+        var opinionValidator = new AbstractValidatorOf<RecordOpinionRequest>(new RecordOpinionRequestValidator());
+        var voteValidator = new AbstractValidatorOf<RecordCellVoteRequest>(new RecordCellVoteRequestValidator());
         foreach (var row in rows)
         {
             var before = errors.Count;
@@ -235,11 +243,11 @@ public sealed partial class ImportService
                         CertificateNumber = values.Text("so_chung_nhan") ?? "",
                         IssuingCentre = values.Text("noi_cap_chung_nhan") ?? "",
                     },
-                    new(new RecordAwarenessCourseRequestValidator()), (f, r) => AdmissionRules.CheckAwarenessCourse(f, r, context),
+                    awarenessValidator, (f, r) => AdmissionRules.CheckAwarenessCourse(f, r, context),
                     StageKind.AwarenessCourse, r => r.IssuedOn, AdmissionEntries.AwarenessCourse)
                 && Step("ngay_lam_don",
                     () => new RecordApplicationRequest { CandidateId = candidate.Id, AppliedOn = values.Date("ngay_lam_don") ?? default },
-                    new(new RecordApplicationRequestValidator()), (f, r) => AdmissionRules.CheckApplication(f, r, context),
+                    applicationValidator, (f, r) => AdmissionRules.CheckApplication(f, r, context),
                     StageKind.Application, r => r.AppliedOn, AdmissionEntries.Application)
                 && Step("ngay_tham_tra",
                     () => new RecordHistoryVerificationRequest
@@ -248,7 +256,7 @@ public sealed partial class ImportService
                         VerifiedOn = values.Date("ngay_tham_tra") ?? default,
                         Result = values.Text("ket_luan_tham_tra") ?? "",
                     },
-                    new(new RecordHistoryVerificationRequestValidator()), (f, r) => AdmissionRules.CheckHistoryVerification(f, r, context),
+                    verificationValidator, (f, r) => AdmissionRules.CheckHistoryVerification(f, r, context),
                     StageKind.HistoryVerification, r => r.VerifiedOn, AdmissionEntries.HistoryVerification)
                 && Step("ngay_gioi_thieu",
                     () =>
@@ -264,7 +272,7 @@ public sealed partial class ImportService
                             Introducers = [new IntroducerInput(first.Id, knownSince), new IntroducerInput(second.Id, knownSince)],
                         };
                     },
-                    new(new RecordIntroductionRequestValidator()), (f, r) => AdmissionRules.CheckIntroduction(f, r, membersById, context),
+                    introductionValidator, (f, r) => AdmissionRules.CheckIntroduction(f, r, membersById, context),
                     StageKind.Introduction, r => r.IntroducedOn, AdmissionEntries.Introduction)
                 && Step("ngay_nhan_xet",
                     () => new RecordOpinionRequest
@@ -274,7 +282,7 @@ public sealed partial class ImportService
                         ReceivedOn = values.Date("ngay_nhan_xet") ?? default,
                         Organisation = values.Text("to_chuc_nhan_xet") ?? "",
                     },
-                    new(new RecordOpinionRequestValidator()), (f, r) => AdmissionRules.CheckOpinion(f, r, context),
+                    opinionValidator, (f, r) => AdmissionRules.CheckOpinion(f, r, context),
                     StageKind.Opinion, r => r.ReceivedOn, AdmissionEntries.Opinion)
                 && Step("ngay_bieu_quyet",
                     () => new RecordCellVoteRequest
@@ -285,7 +293,7 @@ public sealed partial class ImportService
                         Present = values.Number("so_co_mat", required: true) ?? 0,
                         InFavour = values.Number("so_tan_thanh", required: true) ?? 0,
                     },
-                    new(new RecordCellVoteRequestValidator()), (f, r) => AdmissionRules.CheckCellVote(f, r, membersById, context),
+                    voteValidator, (f, r) => AdmissionRules.CheckCellVote(f, r, membersById, context),
                     StageKind.CellVote, r => r.VotedOn, (e, r) => AdmissionEntries.CellVote(e, r, candidate.CellId));
 
             if (errors.Count > before)
