@@ -5,6 +5,7 @@ using DangVien.Core.Domain;
 using DangVien.Web.Tests.Candidates;
 using DangVien.Web.Tests.Import;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DangVien.Web.Tests.Api;
 
@@ -37,6 +38,31 @@ public sealed class ApiTests
         var refused = await wrongToken.GetAsync("/api/units");
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Contains("không hợp lệ", (await Json(refused)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The API's equivalent of the page crawl (Security/AnonymousCrawlTests): every /api endpoint of the route table, asked without a sign-in.</summary>
+    [Fact]
+    public async Task Every_api_endpoint_in_the_route_table_answers_anonymous_requests_with_a_401_json_problem()
+    {
+        await using var app = await DangVienApp.StartAsync();
+        var endpoints = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
+            .ToList();
+        Assert.True(endpoints.Count >= 7, string.Join(", ", endpoints.Select(e => e.RoutePattern.RawText)));
+
+        var client = app.Client();
+        foreach (var endpoint in endpoints)
+        {
+            var url = System.Text.RegularExpressions.Regex.Replace(endpoint.RoutePattern.RawText!, @"\{\**([a-z]+)[^}]*\}", m => m.Groups[1].Value == "kind" ? "candidates" : m.Groups[1].Value == "rest" ? "x" : "1");
+            var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods)
+            {
+                var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {url}: {(int)response.StatusCode}");
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+        }
     }
 
     [Fact]
