@@ -101,8 +101,14 @@ public sealed class ApiTests
         Assert.DoesNotContain("chưa dùng", WebUtility.HtmlDecode(list), StringComparison.Ordinal);
 
         var page = await DangVienApp.ParseAsync(await staff.GetAsync("/account/tokens"));
-        var revoke = page.QuerySelectorAll("form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().Single(f => f.TextContent.Contains("Thu hồi", StringComparison.Ordinal));
-        Assert.Equal(HttpStatusCode.OK, (await Forms.PostAsync(staff, "/account/tokens", revoke, [])).StatusCode);
+        var id = page.QuerySelector("button[form=token-revoke]")!.GetAttribute("value")!;
+        var revoked = await Forms.PostAsync(staff, "/account/tokens", Forms.Form(page, "#token-revoke"), new() { ["id"] = id });
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Contains("Đã thu hồi", (await DangVienApp.ParseAsync(revoked)).Body!.TextContent, StringComparison.Ordinal);
+
+        // Again, from the same (now stale) page: a message, not an error.
+        var again = await Forms.PostAsync(staff, "/account/tokens", Forms.Form(page, "#token-revoke"), new() { ["id"] = id });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
 
         var afterRevoke = await api.GetAsync("/api/units");
         Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.StatusCode);
