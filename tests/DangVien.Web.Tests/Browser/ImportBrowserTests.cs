@@ -68,6 +68,10 @@ public sealed class ImportBrowserTests
         await Chromium.ScreenshotAsync(page, $"api-tokens-{width}");
         Assert.StartsWith("dv_", await page.InnerTextAsync("#token-value"), StringComparison.Ordinal);
         await AssertFitsAsync(page);
+
+        await page.ClickAsync(".token-table >> text=Thu hồi");
+        await Chromium.ScreenshotAsync(page, $"api-tokens-revoked-{width}");
+        Assert.Contains("Đã thu hồi", await page.InnerTextAsync(".token-table"), StringComparison.Ordinal);
         folder.Delete(recursive: true);
     }
 
