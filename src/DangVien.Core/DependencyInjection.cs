@@ -41,6 +41,8 @@ public static class DependencyInjection
         services.AddScoped<Features.Quotas.QuotaService>();
         services.AddScoped<Features.Reports.YearlyReportService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
+        services.AddScoped<Features.Import.ImportService>();
+        services.AddScoped<Features.Access.ApiTokenService>();
         return services;
     }
 

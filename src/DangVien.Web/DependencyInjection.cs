@@ -7,6 +7,7 @@ using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Web.Components;
 using DangVien.Web.Endpoints;
+using DangVien.Web.Endpoints.Api;
 using DangVien.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Authorization;
@@ -87,7 +88,23 @@ public static class DependencyInjection
 
         // Every endpoint needs a signed-in user unless it says [AllowAnonymous].
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(ApiAuthentication.Policy, policy => policy.AddAuthenticationSchemes(ApiAuthentication.Scheme).RequireAuthenticatedUser());
+
+        // The JSON API (/api): personal tokens or the cookie, JSON problems, enums as names, an OpenAPI document of /api only.
+        services.AddAuthentication().AddDangVienApiAuthentication();
+        services.AddSingleton<ImportUploads>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddOpenApi(options =>
+        {
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "DangVien API";
+                document.Info.Description = "API JSON của DangVien: đọc tổ chức đảng, hồ sơ, báo cáo, cảnh báo và nhập dữ liệu. Xác thực bằng mã truy cập cá nhân (Authorization: Bearer …) hoặc phiên đăng nhập. Xem docs/API.md.";
+                return Task.CompletedTask;
+            });
+        });
         return builder;
     }
 
@@ -142,6 +159,9 @@ public static class DependencyInjection
         app.MapPost("/account/logout", AccountEndpoints.LogoutAsync);
         app.MapGet("/language", LanguageEndpoint.Switch).AllowAnonymous();
         app.MapGet("/candidates/export.csv", CandidateExportEndpoint.ExportAsync);
+        app.MapDangVienApi();
+        app.MapOpenApi().AllowAnonymous();
+        ImportEndpoints.Map(app);
         app.MapRazorComponents<App>();
         return app;
     }

@@ -255,7 +255,7 @@ internal static class BulkWriter
         await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task CopyAsync<T>(NpgsqlConnection connection, string target, IEnumerable<T> rows,
+    internal static async Task CopyAsync<T>(NpgsqlConnection connection, string target, IEnumerable<T> rows,
         Func<NpgsqlBinaryImporter, T, CancellationToken, Task> writeRow, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", cancellationToken);
@@ -268,7 +268,7 @@ internal static class BulkWriter
         await importer.CompleteAsync(cancellationToken);
     }
 
-    private static async Task WriteAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+    internal static async Task WriteAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
         where T : struct
     {
         if (value is { } present)
@@ -281,7 +281,7 @@ internal static class BulkWriter
         }
     }
 
-    private static async Task WriteAsync(NpgsqlBinaryImporter writer, string? value, NpgsqlDbType type, CancellationToken cancellationToken)
+    internal static async Task WriteAsync(NpgsqlBinaryImporter writer, string? value, NpgsqlDbType type, CancellationToken cancellationToken)
     {
         if (value is null)
         {

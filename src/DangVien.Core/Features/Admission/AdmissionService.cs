@@ -145,13 +145,7 @@ public sealed partial class AdmissionService(
         candidate.MentorMemberId = mentorId;
         candidate.CreatedAt = time.GetUtcNow();
         candidate.Categories = [.. categoryIds.Select(id => new CandidateCategory { SourceCategoryId = id })];
-        candidate.History.Add(NewEntry(StageKind.Source, sourcedOn, entry =>
-        {
-            entry.UnitId = cellId;
-            entry.MemberId = mentorId;
-            entry.DocumentNumber = documentNumber;
-            entry.Note = note;
-        }));
+        candidate.History.Add(NewEntry(StageKind.Source, sourcedOn, entry => AdmissionEntries.Source(entry, cellId, mentorId, documentNumber, note)));
         (candidate.Stage, candidate.StageSince) = StageProjection.Derive(candidate.History);
         db.Candidates.Add(candidate);
         await db.SaveChangesAsync(cancellationToken);
@@ -209,33 +203,19 @@ public sealed partial class AdmissionService(
     public Task<Result> RecordAwarenessCourseAsync(RecordAwarenessCourseRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
         ActAsync(request, expectedVersion, new RecordAwarenessCourseRequestValidator(), cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckAwarenessCourse(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.AwarenessCourse, request.IssuedOn, e =>
-            {
-                e.DocumentNumber = request.CertificateNumber.Trim();
-                e.Issuer = request.IssuingCentre.Trim();
-            })));
+            file => file.Append(NewEntry(StageKind.AwarenessCourse, request.IssuedOn, e => AdmissionEntries.AwarenessCourse(e, request))));
 
     /// <summary>Step 3: the application (1-KNĐ) and personal history (2-KNĐ).</summary>
     public Task<Result> RecordApplicationAsync(RecordApplicationRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
         ActAsync(request, expectedVersion, new RecordApplicationRequestValidator(), cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckApplication(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.Application, request.AppliedOn, e =>
-            {
-                e.FormCode = "1-KNĐ, 2-KNĐ";
-                e.Note = request.Note;
-            })));
+            file => file.Append(NewEntry(StageKind.Application, request.AppliedOn, e => AdmissionEntries.Application(e, request))));
 
     /// <summary>Step 3: the personal history verified and certified.</summary>
     public Task<Result> RecordHistoryVerificationAsync(RecordHistoryVerificationRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
         ActAsync(request, expectedVersion, new RecordHistoryVerificationRequestValidator(), cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckHistoryVerification(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.HistoryVerification, request.VerifiedOn, e =>
-            {
-                e.FormCode = "2-KNĐ";
-                e.DocumentNumber = request.DocumentNumber;
-                e.Issuer = request.CertifiedBy;
-                e.Note = request.Result.Trim();
-            })));
+            file => file.Append(NewEntry(StageKind.HistoryVerification, request.VerifiedOn, e => AdmissionEntries.HistoryVerification(e, request))));
 
     /// <summary>Step 4: two official members, or a Youth Union / Trade Union resolution (4-KNĐ) plus one.</summary>
     public Task<Result> RecordIntroductionAsync(RecordIntroductionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
@@ -245,14 +225,7 @@ public sealed partial class AdmissionService(
                 var members = await LoadMembersAsync(request.Introducers.Select(i => i.MemberId), cancellationToken);
                 return AdmissionRules.CheckIntroduction(file.Facts, request, members, context);
             },
-            file => file.Append(NewEntry(StageKind.Introduction, request.IntroducedOn, e =>
-            {
-                e.IntroductionBasis = request.Basis;
-                e.FormCode = request.Basis == IntroductionBasis.TwoMembers ? "3-KNĐ" : "4-KNĐ, 3-KNĐ";
-                e.DocumentNumber = request.ResolutionNumber;
-                e.Issuer = request.ResolutionIssuer;
-                e.Introducers = [.. request.Introducers.Select(i => new Introducer { MemberId = i.MemberId, KnownSince = i.KnownSince })];
-            })));
+            file => file.Append(NewEntry(StageKind.Introduction, request.IntroducedOn, e => AdmissionEntries.Introduction(e, request))));
 
     /// <summary>Replaces an introducer (transfer, discipline); the replacement need not meet the 12 months.</summary>
     public Task<Result> ReplaceIntroducerAsync(ReplaceIntroducerRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
@@ -286,13 +259,7 @@ public sealed partial class AdmissionService(
     public Task<Result> RecordOpinionAsync(RecordOpinionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
         ActAsync(request, expectedVersion, new RecordOpinionRequestValidator(), cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckOpinion(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.Opinion, request.ReceivedOn, e =>
-            {
-                e.FormCode = AdmissionLabels.FormCodeOf(request.Form);
-                e.Issuer = request.Organisation.Trim();
-                e.DocumentNumber = request.DocumentNumber;
-                e.Note = request.Note;
-            })));
+            file => file.Append(NewEntry(StageKind.Opinion, request.ReceivedOn, e => AdmissionEntries.Opinion(e, request))));
 
     /// <summary>The written consent for an exception to the age or education rule.</summary>
     public Task<Result> RecordEligibilityExceptionAsync(RecordEligibilityExceptionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
@@ -314,13 +281,7 @@ public sealed partial class AdmissionService(
                 var introducers = await LoadMembersAsync(file.Facts.History.CurrentIntroducers.Select(i => i.MemberId), cancellationToken);
                 return AdmissionRules.CheckCellVote(file.Facts, request, introducers, context);
             },
-            file => file.Append(NewEntry(StageKind.CellVote, request.VotedOn, e =>
-            {
-                e.FormCode = "6-KNĐ";
-                e.DocumentNumber = request.ResolutionNumber;
-                e.UnitId = file.Candidate.CellId;
-                e.Vote = NewVote(request.OfficialMembers, request.Present, request.InFavour);
-            })));
+            file => file.Append(NewEntry(StageKind.CellVote, request.VotedOn, e => AdmissionEntries.CellVote(e, request, file.Candidate.CellId))));
 
     /// <summary>Step 7: the grassroots committee's resolution (8-KNĐ).</summary>
     public Task<Result> RecordCommitteeResolutionAsync(RecordCommitteeResolutionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
@@ -705,13 +666,7 @@ public sealed partial class AdmissionService(
         return entry;
     }
 
-    private static CellVote NewVote(int officialMembers, int present, int inFavour) => new()
-    {
-        OfficialMembers = officialMembers,
-        Present = present,
-        InFavour = inFavour,
-        Passed = AdmissionRules.PassesTwoThirds(officialMembers, inFavour),
-    };
+    private static CellVote NewVote(int officialMembers, int present, int inFavour) => AdmissionEntries.Vote(officialMembers, present, inFavour);
 
     private async Task<Member> AdmittedMemberAsync(int candidateId, CancellationToken cancellationToken) =>
         await db.Members.AsTracking().FirstOrDefaultAsync(m => m.CandidateId == candidateId, cancellationToken)
@@ -747,24 +702,34 @@ public sealed partial class AdmissionService(
     }
 
     /// <summary>A cell with its parent's kind and the deciding unit: the nearest ancestor holding admission authority.</summary>
-    private async Task<CellFacts?> LoadCellAsync(int cellId, CancellationToken cancellationToken)
+    private async Task<CellFacts?> LoadCellAsync(int cellId, CancellationToken cancellationToken) =>
+        (await LoadCellsAsync([cellId], cancellationToken)).GetValueOrDefault(cellId);
+
+    /// <summary>
+    /// Several cells as the rules see them (<see cref="CellFacts"/>), in two queries whatever their number:
+    /// each with its parent's kind and its deciding unit, the nearest ancestor holding admission authority.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, CellFacts>> LoadCellsAsync(IReadOnlyCollection<int> cellIds, CancellationToken cancellationToken = default)
     {
-        var cell = await db.OrgUnits.AsNoTracking()
-            .Where(u => u.Id == cellId)
+        var cells = await db.OrgUnits.AsNoTracking()
+            .Where(u => cellIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Name, u.Kind, u.ParentId, ParentKind = u.Parent == null ? (OrgUnitKind?)null : u.Parent.Kind, u.ValidTo, u.Path })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (cell is null)
+            .ToListAsync(cancellationToken);
+        var ancestorIds = cells.SelectMany(c => RuleParameterReader.PathIds(c.Path).Where(id => id != c.Id)).Distinct().ToList();
+        var authorities = await db.OrgUnits.AsNoTracking()
+            .Where(u => ancestorIds.Contains(u.Id) && u.HasAdmissionAuthority)
+            .Select(u => new { u.Id, u.Name })
+            .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var facts = new Dictionary<int, CellFacts>();
+        foreach (var cell in cells)
         {
-            return null;
+            var ancestors = RuleParameterReader.PathIds(cell.Path).Where(id => id != cell.Id).ToList();
+            var deciding = ancestors.AsEnumerable().Reverse().Where(authorities.ContainsKey).Select(id => (int?)id).FirstOrDefault();
+            facts[cell.Id] = new CellFacts(cell.Id, cell.Name, cell.Kind, cell.ParentId, cell.ParentKind, cell.ValidTo,
+                deciding, deciding is { } id ? authorities[id] : null);
         }
 
-        var ancestors = RuleParameterReader.PathIds(cell.Path).Where(id => id != cell.Id).ToList();
-        var authorities = await db.OrgUnits.AsNoTracking()
-            .Where(u => ancestors.Contains(u.Id) && u.HasAdmissionAuthority)
-            .Select(u => new { u.Id, u.Name })
-            .ToListAsync(cancellationToken);
-        var deciding = ancestors.AsEnumerable().Reverse().Select(id => authorities.Find(a => a.Id == id)).FirstOrDefault(a => a is not null);
-        return new CellFacts(cell.Id, cell.Name, cell.Kind, cell.ParentId, cell.ParentKind, cell.ValidTo, deciding?.Id, deciding?.Name);
+        return facts;
     }
 
     private async Task<IReadOnlyDictionary<int, MemberFacts>> LoadMembersAsync(IEnumerable<int> ids, CancellationToken cancellationToken)

@@ -57,11 +57,9 @@ public sealed class MemberService(DangVienDbContext db, TimeProvider time, ILogg
     }
 
     /// <summary>Adds a member who joined before DangVien (or a former member). Returns the new member's id.</summary>
-    public async Task<Result<int>> AddMemberAsync(AddMemberRequest request, CancellationToken cancellationToken = default)
+    /// <summary>The member's dates may not lie after today (shared by the form and the import).</summary>
+    public static IEnumerable<FieldError> DatesNotInFuture(AddMemberRequest request, DateOnly today)
     {
-        var validation = new AddMemberRequestValidator().Validate(request);
-        var errors = validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
-        var today = time.Today();
         foreach (var (field, date, label) in new[]
         {
             (nameof(request.AdmittedOn), (DateOnly?)request.AdmittedOn, "Ngày vào Đảng"),
@@ -71,9 +69,16 @@ public sealed class MemberService(DangVienDbContext db, TimeProvider time, ILogg
         {
             if (date > today)
             {
-                errors.Add(new FieldError(field, $"{label} ({date.Value.Display()}) không thể sau ngày hôm nay ({today.Display()})."));
+                yield return new FieldError(field, $"{label} ({date.Value.Display()}) không thể sau ngày hôm nay ({today.Display()}).");
             }
         }
+    }
+
+    public async Task<Result<int>> AddMemberAsync(AddMemberRequest request, CancellationToken cancellationToken = default)
+    {
+        var validation = new AddMemberRequestValidator().Validate(request);
+        var errors = validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
+        errors.AddRange(DatesNotInFuture(request, time.Today()));
 
         var readable = await access.ReadableUnitAsync(request.CellId, cancellationToken);
         var cell = readable is null ? null : new { readable.Kind, readable.Name };

@@ -1,0 +1,436 @@
+using DangVien.Core.Common;
+using DangVien.Core.Data.Seeding;
+using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
+using DangVien.Core.Features.Admission;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+
+namespace DangVien.Core.Features.Import;
+
+public sealed partial class ImportService
+{
+    private static readonly Dictionary<string, GeneralEducation> Educations = new(StringComparer.Ordinal)
+    {
+        ["thpt"] = GeneralEducation.UpperSecondary,
+        ["thcs"] = GeneralEducation.LowerSecondary,
+        ["tieu_hoc"] = GeneralEducation.Primary,
+        ["biet_doc_biet_viet"] = GeneralEducation.Literate,
+    };
+
+    private static readonly Dictionary<string, string> CreateColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(CreateCandidateRequest.CellId)] = "ma_chi_bo",
+        [nameof(CreateCandidateRequest.FullName)] = "ho_ten",
+        [nameof(CreateCandidateRequest.DateOfBirth)] = "ngay_sinh",
+        [nameof(CreateCandidateRequest.Sex)] = "gioi_tinh",
+        [nameof(CreateCandidateRequest.Ethnicity)] = "dan_toc",
+        [nameof(CreateCandidateRequest.Religion)] = "ton_giao",
+        [nameof(CreateCandidateRequest.CitizenId)] = "so_cccd",
+        [nameof(CreateCandidateRequest.GeneralEducation)] = "trinh_do_pho_thong",
+        [nameof(CreateCandidateRequest.Occupation)] = "nghe_nghiep",
+        [nameof(CreateCandidateRequest.Workplace)] = "noi_lam_viec",
+        [nameof(CreateCandidateRequest.Phone)] = "dien_thoai",
+        [nameof(CreateCandidateRequest.CategoryIds)] = "doi_tuong",
+        [nameof(CreateCandidateRequest.MentorMemberId)] = "cccd_dang_vien_giup_do",
+        [nameof(CreateCandidateRequest.SourcedOn)] = "ngay_tao_nguon",
+    };
+
+    private static readonly Dictionary<string, string> StepColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(RecordAwarenessCourseRequest.CertificateNumber)] = "so_chung_nhan",
+        [nameof(RecordAwarenessCourseRequest.IssuingCentre)] = "noi_cap_chung_nhan",
+        [nameof(RecordAwarenessCourseRequest.IssuedOn)] = "ngay_cap_chung_nhan",
+        [nameof(RecordApplicationRequest.AppliedOn)] = "ngay_lam_don",
+        [nameof(RecordHistoryVerificationRequest.VerifiedOn)] = "ngay_tham_tra",
+        [nameof(RecordHistoryVerificationRequest.Result)] = "ket_luan_tham_tra",
+        [nameof(RecordIntroductionRequest.IntroducedOn)] = "ngay_gioi_thieu",
+        [nameof(RecordIntroductionRequest.Introducers)] = "cccd_nguoi_gioi_thieu_1",
+        ["Introducers[0].MemberId"] = "cccd_nguoi_gioi_thieu_1",
+        ["Introducers[1].MemberId"] = "cccd_nguoi_gioi_thieu_2",
+        ["Introducers[0].KnownSince"] = "ngay_bat_dau_cung_cong_tac",
+        ["Introducers[1].KnownSince"] = "ngay_bat_dau_cung_cong_tac",
+        [nameof(RecordOpinionRequest.ReceivedOn)] = "ngay_nhan_xet",
+        [nameof(RecordOpinionRequest.Organisation)] = "to_chuc_nhan_xet",
+        [nameof(RecordCellVoteRequest.VotedOn)] = "ngay_bieu_quyet",
+        [nameof(RecordCellVoteRequest.OfficialMembers)] = "so_dang_vien_chinh_thuc",
+        [nameof(RecordCellVoteRequest.Present)] = "so_co_mat",
+        [nameof(RecordCellVoteRequest.InFavour)] = "so_tan_thanh",
+    };
+
+    /// <summary>A candidate file to write: the candidate, its categories and its history, in order.</summary>
+    private sealed record NewCandidate(Candidate Candidate, IReadOnlyList<int> CategoryIds, List<StageEntry> Entries);
+
+    private async Task<ImportPlan> PlanCandidatesAsync(ImportTable table, AccessScope scope, CancellationToken cancellationToken)
+    {
+        var errors = new List<ImportError>();
+        var rows = table.Rows;
+
+        // Everything the rows refer to, each in one query.
+        var cellsByCode = await UnitsByCodeAsync(rows.Select(r => r["ma_chi_bo"]), cancellationToken);
+        var cellFacts = await admission.LoadCellsAsync([.. cellsByCode.Values.Where(u => u.Kind.IsCell()).Select(u => u.Id)], cancellationToken);
+        var citizenIds = rows.Select(r => r["so_cccd"]).Where(c => c.Length > 0).Distinct().ToList();
+        var existingFiles = (await db.Candidates.AsNoTracking().Where(c => c.CitizenId != null && citizenIds.Contains(c.CitizenId))
+            .Select(c => c.CitizenId!).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var memberCitizenIds = rows.SelectMany(r => new[] { r["cccd_dang_vien_giup_do"], r["cccd_nguoi_gioi_thieu_1"], r["cccd_nguoi_gioi_thieu_2"], r["so_cccd"] })
+            .Where(c => c.Length > 0).Distinct().ToList();
+        var members = await db.Members.AsNoTracking()
+            .Where(m => m.CitizenId != null && memberCitizenIds.Contains(m.CitizenId))
+            .Select(m => new { Member = m, CellParentId = m.Cell!.ParentId })
+            .ToListAsync(cancellationToken);
+        var membersByCitizenId = members.GroupBy(m => m.Member.CitizenId!)
+            .ToDictionary(g => g.Key, g => new MemberFacts(g.OrderBy(m => m.Member.LeftOn is null ? 0 : 1).First().Member, g.First().CellParentId), StringComparer.Ordinal);
+        var membersById = membersByCitizenId.Values.ToDictionary(m => m.Id);
+        var categories = await db.SourceCategories.AsNoTracking().Where(s => s.IsActive)
+            .ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var activeCategoryIds = categories.Values.ToHashSet();
+        var calendar = await calendarService.GetWorkingDayCalendarAsync(cancellationToken);
+        var parametersOf = await parameterReader.GetAdmissionParameterResolverAsync(cancellationToken);
+        var today = time.Today();
+        var now = time.GetUtcNow();
+        var recordedBy = access.User.Name;
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var planned = new List<NewCandidate>();
+        var existing = 0;
+        var createValidator = new CreateCandidateRequestValidator();
+
+        // Validators are built once (FluentValidation compiles its rules when one is built).
+        var awarenessValidator = new AbstractValidatorOf<RecordAwarenessCourseRequest>(new RecordAwarenessCourseRequestValidator());
+        var applicationValidator = new AbstractValidatorOf<RecordApplicationRequest>(new RecordApplicationRequestValidator());
+        var verificationValidator = new AbstractValidatorOf<RecordHistoryVerificationRequest>(new RecordHistoryVerificationRequestValidator());
+        var introductionValidator = new AbstractValidatorOf<RecordIntroductionRequest>(new RecordIntroductionRequestValidator());
+        var opinionValidator = new AbstractValidatorOf<RecordOpinionRequest>(new RecordOpinionRequestValidator());
+        var voteValidator = new AbstractValidatorOf<RecordCellVoteRequest>(new RecordCellVoteRequestValidator());
+        foreach (var row in rows)
+        {
+            var before = errors.Count;
+            var values = new ImportValues(row, errors);
+            var citizenId = values.Text("so_cccd", required: true);
+            if (citizenId is not null && seen.TryGetValue(citizenId, out var earlier))
+            {
+                values.Error("so_cccd", $"Số CCCD {citizenId} trùng với dòng {earlier}.");
+                continue;
+            }
+
+            if (citizenId is not null)
+            {
+                seen[citizenId] = row.Number;
+                if (existingFiles.Contains(citizenId))
+                {
+                    // The natural key: a file for this person exists (imported before, or entered in the app).
+                    existing++;
+                    continue;
+                }
+            }
+
+            // ---- step 1: the file itself (tạo nguồn), with the create form's validator and rules.
+            var cell = WritableUnit(values, "ma_chi_bo", values.Text("ma_chi_bo", required: true), cellsByCode, scope, "chi bộ");
+            var mentor = MemberByCitizenId(values, "cccd_dang_vien_giup_do", membersByCitizenId, required: true);
+            var categoryIds = new List<int>();
+            foreach (var code in (values.Text("doi_tuong", required: true) ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (categories.TryGetValue(code, out var categoryId))
+                {
+                    categoryIds.Add(categoryId);
+                }
+                else
+                {
+                    values.Error("doi_tuong", $"Không có đối tượng nguồn mã \"{code}\" (hoặc đã ngừng sử dụng).");
+                }
+            }
+
+            var request = new CreateCandidateRequest
+            {
+                CellId = cell?.Id ?? 0,
+                FullName = values.Text("ho_ten", required: true) ?? "",
+                DateOfBirth = values.Date("ngay_sinh", required: true) ?? default,
+                Sex = values.Sex("gioi_tinh") ?? Sex.Male,
+                Ethnicity = values.Text("dan_toc") ?? "Kinh",
+                Religion = values.Text("ton_giao"),
+                CitizenId = citizenId,
+                GeneralEducation = values.Choice("trinh_do_pho_thong", Educations, required: false, GeneralEducation.UpperSecondary) ?? GeneralEducation.UpperSecondary,
+                Occupation = values.Text("nghe_nghiep"),
+                Workplace = values.Text("noi_lam_viec"),
+                Phone = values.Text("dien_thoai"),
+                CategoryIds = categoryIds,
+                MentorMemberId = mentor?.Id ?? 0,
+                SourcedOn = values.Date("ngay_tao_nguon", required: true) ?? default,
+            };
+            var facts = cell is null ? null : cellFacts.GetValueOrDefault(cell.Id);
+            var context = new RuleContext(today, calendar, cell is null ? AdmissionParameters.Default : parametersOf(cell.Path));
+            var found = createValidator.Validate(request).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
+            if (found.Count == 0 && cell is not null)
+            {
+                found.AddRange(AdmissionRules.CheckCreate(request, facts, mentor, activeCategoryIds,
+                    citizenIdInOpenFile: false, citizenIdOfMember: membersByCitizenId.ContainsKey(citizenId!), context));
+            }
+
+            ReportOnce(values, before, errors, CreateColumns, found, "ngay_tao_nguon");
+            if (errors.Count > before)
+            {
+                continue;
+            }
+
+            var candidate = new Candidate
+            {
+                Id = int.MaxValue - row.Number,
+                FullName = request.FullName.Trim(),
+                DateOfBirth = request.DateOfBirth,
+                Sex = request.Sex,
+                Ethnicity = request.Ethnicity.Trim(),
+                Religion = request.Religion,
+                CitizenId = citizenId,
+                GeneralEducation = request.GeneralEducation,
+                Occupation = request.Occupation,
+                Workplace = request.Workplace,
+                Phone = request.Phone,
+                CellId = request.CellId,
+                MentorMemberId = request.MentorMemberId,
+                CreatedAt = now,
+            };
+            var entries = new List<StageEntry>();
+            StageEntry NewEntry(StageKind kind, DateOnly on) =>
+                new() { Id = entries.Count + 1, CandidateId = candidate.Id, Kind = kind, EffectiveOn = on, RecordedBy = recordedBy, RecordedAt = now };
+
+            var source = NewEntry(StageKind.Source, request.SourcedOn);
+            AdmissionEntries.Source(source, request.CellId, request.MentorMemberId, null, "Nhập từ tệp");
+            entries.Add(source);
+
+            // ---- steps 2–6, each checked by its request's validator and AdmissionRules on the history so far.
+            var file = new CandidateFacts(candidate.Id, candidate.FullName, candidate.DateOfBirth, candidate.GeneralEducation, citizenId, facts!, null,
+                new CandidateHistory(entries));
+            bool Step<TRequest>(string dateColumn, Func<TRequest?> read, AbstractValidatorOf<TRequest> validator,
+                Func<CandidateFacts, TRequest, IReadOnlyList<FieldError>> check, StageKind kind, Func<TRequest, DateOnly> dateOf, Action<StageEntry, TRequest> fill)
+                where TRequest : class
+            {
+                if (!values.Has(dateColumn) || errors.Count > before)
+                {
+                    return errors.Count == before;
+                }
+
+                var stepStart = errors.Count;
+                var stepRequest = read();
+                if (stepRequest is null || errors.Count > stepStart)
+                {
+                    return false;
+                }
+
+                var stepErrors = validator.Validate(stepRequest).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
+                if (stepErrors.Count == 0)
+                {
+                    stepErrors.AddRange(check(file, stepRequest));
+                }
+
+                ReportOnce(values, stepStart, errors, StepColumns, stepErrors, dateColumn);
+                if (errors.Count > stepStart)
+                {
+                    return false;
+                }
+
+                var entry = NewEntry(kind, dateOf(stepRequest));
+                fill(entry, stepRequest);
+                entries.Add(entry);
+                file = file with { History = new CandidateHistory(entries) };
+                return true;
+            }
+
+            _ = Step("ngay_cap_chung_nhan",
+                    () => new RecordAwarenessCourseRequest
+                    {
+                        CandidateId = candidate.Id,
+                        IssuedOn = values.Date("ngay_cap_chung_nhan") ?? default,
+                        CertificateNumber = values.Text("so_chung_nhan") ?? "",
+                        IssuingCentre = values.Text("noi_cap_chung_nhan") ?? "",
+                    },
+                    awarenessValidator, (f, r) => AdmissionRules.CheckAwarenessCourse(f, r, context),
+                    StageKind.AwarenessCourse, r => r.IssuedOn, AdmissionEntries.AwarenessCourse)
+                && Step("ngay_lam_don",
+                    () => new RecordApplicationRequest { CandidateId = candidate.Id, AppliedOn = values.Date("ngay_lam_don") ?? default },
+                    applicationValidator, (f, r) => AdmissionRules.CheckApplication(f, r, context),
+                    StageKind.Application, r => r.AppliedOn, AdmissionEntries.Application)
+                && Step("ngay_tham_tra",
+                    () => new RecordHistoryVerificationRequest
+                    {
+                        CandidateId = candidate.Id,
+                        VerifiedOn = values.Date("ngay_tham_tra") ?? default,
+                        Result = values.Text("ket_luan_tham_tra") ?? "",
+                    },
+                    verificationValidator, (f, r) => AdmissionRules.CheckHistoryVerification(f, r, context),
+                    StageKind.HistoryVerification, r => r.VerifiedOn, AdmissionEntries.HistoryVerification)
+                && Step("ngay_gioi_thieu",
+                    () =>
+                    {
+                        var knownSince = values.Date("ngay_bat_dau_cung_cong_tac", required: true) ?? default;
+                        var first = MemberByCitizenId(values, "cccd_nguoi_gioi_thieu_1", membersByCitizenId, required: true);
+                        var second = MemberByCitizenId(values, "cccd_nguoi_gioi_thieu_2", membersByCitizenId, required: true);
+                        return first is null || second is null ? null : new RecordIntroductionRequest
+                        {
+                            CandidateId = candidate.Id,
+                            IntroducedOn = values.Date("ngay_gioi_thieu") ?? default,
+                            Basis = IntroductionBasis.TwoMembers,
+                            Introducers = [new IntroducerInput(first.Id, knownSince), new IntroducerInput(second.Id, knownSince)],
+                        };
+                    },
+                    introductionValidator, (f, r) => AdmissionRules.CheckIntroduction(f, r, membersById, context),
+                    StageKind.Introduction, r => r.IntroducedOn, AdmissionEntries.Introduction)
+                && Step("ngay_nhan_xet",
+                    () => new RecordOpinionRequest
+                    {
+                        CandidateId = candidate.Id,
+                        Form = OpinionForm.Summary,
+                        ReceivedOn = values.Date("ngay_nhan_xet") ?? default,
+                        Organisation = values.Text("to_chuc_nhan_xet") ?? "",
+                    },
+                    opinionValidator, (f, r) => AdmissionRules.CheckOpinion(f, r, context),
+                    StageKind.Opinion, r => r.ReceivedOn, AdmissionEntries.Opinion)
+                && Step("ngay_bieu_quyet",
+                    () => new RecordCellVoteRequest
+                    {
+                        CandidateId = candidate.Id,
+                        VotedOn = values.Date("ngay_bieu_quyet") ?? default,
+                        OfficialMembers = values.Number("so_dang_vien_chinh_thuc", required: true) ?? 0,
+                        Present = values.Number("so_co_mat", required: true) ?? 0,
+                        InFavour = values.Number("so_tan_thanh", required: true) ?? 0,
+                    },
+                    voteValidator, (f, r) => AdmissionRules.CheckCellVote(f, r, membersById, context),
+                    StageKind.CellVote, r => r.VotedOn, (e, r) => AdmissionEntries.CellVote(e, r, candidate.CellId));
+
+            if (errors.Count > before)
+            {
+                continue;
+            }
+
+            (candidate.Stage, candidate.StageSince) = StageProjection.Derive(entries);
+            planned.Add(new NewCandidate(candidate, categoryIds, entries));
+        }
+
+        return new ImportPlan(errors, existing, planned.Count, (connection, ct) => WriteCandidatesAsync(connection, planned, ct));
+    }
+
+    /// <summary>A member named by citizen ID in a column; an error on the column when there is none.</summary>
+    private static MemberFacts? MemberByCitizenId(ImportValues values, string column, Dictionary<string, MemberFacts> members, bool required)
+    {
+        if (values.Text(column, required) is not { } citizenId)
+        {
+            return null;
+        }
+
+        if (members.TryGetValue(citizenId, out var member))
+        {
+            return member;
+        }
+
+        values.Error(column, $"Không tìm thấy đảng viên có số CCCD {citizenId}.");
+        return null;
+    }
+
+    /// <summary>A validator held for <c>Step</c> (FluentValidation's interface, named for readability).</summary>
+    private sealed class AbstractValidatorOf<T>(FluentValidation.IValidator<T> validator)
+    {
+        public FluentValidation.Results.ValidationResult Validate(T request) => validator.Validate(request);
+    }
+
+    private static async Task<int> WriteCandidatesAsync(Npgsql.NpgsqlConnection connection, List<NewCandidate> planned, CancellationToken cancellationToken)
+    {
+        var candidateIds = await NextIdsAsync(connection, "candidates", planned.Count, cancellationToken);
+        var entryIds = await NextIdsAsync(connection, "stage_entries", planned.Sum(p => p.Entries.Count), cancellationToken);
+        var introducerIds = await NextIdsAsync(connection, "introducers", planned.Sum(p => p.Entries.Sum(e => e.Introducers.Count)), cancellationToken);
+        int nextEntry = 0, nextIntroducer = 0;
+        for (var i = 0; i < planned.Count; i++)
+        {
+            var (candidate, _, entries) = planned[i];
+            candidate.Id = (int)candidateIds[i];
+            foreach (var entry in entries)
+            {
+                entry.Id = entryIds[nextEntry++];
+                entry.CandidateId = candidate.Id;
+                if (entry.Vote is { } vote)
+                {
+                    vote.StageEntryId = entry.Id;
+                }
+
+                foreach (var introducer in entry.Introducers)
+                {
+                    introducer.Id = introducerIds[nextIntroducer++];
+                    introducer.StageEntryId = entry.Id;
+                }
+            }
+        }
+
+        await BulkWriter.CopyAsync(connection,
+            "candidates (id, full_name, date_of_birth, sex, ethnicity, religion, citizen_id, general_education, occupation, workplace, phone, cell_id, mentor_member_id, stage, stage_since, created_at)",
+            planned.Select(p => p.Candidate),
+            static async (w, c, ct) =>
+            {
+                await w.WriteAsync(c.Id, NpgsqlDbType.Integer, ct);
+                await w.WriteAsync(c.FullName, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(c.DateOfBirth, NpgsqlDbType.Date, ct);
+                await w.WriteAsync((short)c.Sex, NpgsqlDbType.Smallint, ct);
+                await w.WriteAsync(c.Ethnicity, NpgsqlDbType.Varchar, ct);
+                await BulkWriter.WriteAsync(w, c.Religion, NpgsqlDbType.Varchar, ct);
+                await BulkWriter.WriteAsync(w, c.CitizenId, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync((short)c.GeneralEducation, NpgsqlDbType.Smallint, ct);
+                await BulkWriter.WriteAsync(w, c.Occupation, NpgsqlDbType.Varchar, ct);
+                await BulkWriter.WriteAsync(w, c.Workplace, NpgsqlDbType.Varchar, ct);
+                await BulkWriter.WriteAsync(w, c.Phone, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(c.CellId, NpgsqlDbType.Integer, ct);
+                await BulkWriter.WriteAsync(w, c.MentorMemberId, NpgsqlDbType.Integer, ct);
+                await w.WriteAsync((short)c.Stage, NpgsqlDbType.Smallint, ct);
+                await w.WriteAsync(c.StageSince, NpgsqlDbType.Date, ct);
+                await w.WriteAsync(c.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+            }, cancellationToken);
+
+        await BulkWriter.CopyAsync(connection, "candidate_categories (candidate_id, source_category_id)",
+            planned.SelectMany(p => p.CategoryIds.Select(id => (CandidateId: p.Candidate.Id, CategoryId: id))),
+            static async (w, cc, ct) =>
+            {
+                await w.WriteAsync(cc.CandidateId, NpgsqlDbType.Integer, ct);
+                await w.WriteAsync(cc.CategoryId, NpgsqlDbType.Integer, ct);
+            }, cancellationToken);
+
+        var allEntries = planned.SelectMany(p => p.Entries).ToList();
+        await BulkWriter.CopyAsync(connection,
+            "stage_entries (id, candidate_id, kind, effective_on, form_code, document_number, issuer, unit_id, member_id, introduction_basis, note, recorded_by, recorded_at)",
+            allEntries,
+            static async (w, e, ct) =>
+            {
+                await w.WriteAsync(e.Id, NpgsqlDbType.Bigint, ct);
+                await w.WriteAsync(e.CandidateId, NpgsqlDbType.Integer, ct);
+                await w.WriteAsync((short)e.Kind, NpgsqlDbType.Smallint, ct);
+                await w.WriteAsync(e.EffectiveOn, NpgsqlDbType.Date, ct);
+                await BulkWriter.WriteAsync(w, e.FormCode, NpgsqlDbType.Varchar, ct);
+                await BulkWriter.WriteAsync(w, e.DocumentNumber, NpgsqlDbType.Varchar, ct);
+                await BulkWriter.WriteAsync(w, e.Issuer, NpgsqlDbType.Varchar, ct);
+                await BulkWriter.WriteAsync(w, e.UnitId, NpgsqlDbType.Integer, ct);
+                await BulkWriter.WriteAsync(w, e.MemberId, NpgsqlDbType.Integer, ct);
+                await BulkWriter.WriteAsync(w, (short?)e.IntroductionBasis, NpgsqlDbType.Smallint, ct);
+                await BulkWriter.WriteAsync(w, e.Note, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(e.RecordedBy, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(e.RecordedAt, NpgsqlDbType.TimestampTz, ct);
+            }, cancellationToken);
+
+        await BulkWriter.CopyAsync(connection, "cell_votes (stage_entry_id, official_members, present, in_favour, passed)",
+            allEntries.Where(e => e.Vote is not null).Select(e => e.Vote!),
+            static async (w, v, ct) =>
+            {
+                await w.WriteAsync(v.StageEntryId, NpgsqlDbType.Bigint, ct);
+                await w.WriteAsync(v.OfficialMembers, NpgsqlDbType.Integer, ct);
+                await w.WriteAsync(v.Present, NpgsqlDbType.Integer, ct);
+                await w.WriteAsync(v.InFavour, NpgsqlDbType.Integer, ct);
+                await w.WriteAsync(v.Passed, NpgsqlDbType.Boolean, ct);
+            }, cancellationToken);
+
+        await BulkWriter.CopyAsync(connection, "introducers (id, stage_entry_id, member_id, known_since, is_replacement)",
+            allEntries.SelectMany(e => e.Introducers),
+            static async (w, i, ct) =>
+            {
+                await w.WriteAsync(i.Id, NpgsqlDbType.Bigint, ct);
+                await w.WriteAsync(i.StageEntryId, NpgsqlDbType.Bigint, ct);
+                await w.WriteAsync(i.MemberId, NpgsqlDbType.Integer, ct);
+                await w.WriteAsync(i.KnownSince, NpgsqlDbType.Date, ct);
+                await w.WriteAsync(i.IsReplacement, NpgsqlDbType.Boolean, ct);
+            }, cancellationToken);
+        return planned.Count;
+    }
+}

@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using DangVien.Core.Common;
+using DangVien.Core.Data;
+using DangVien.Core.Features.Access;
+using DangVien.Core.Features.Admission;
+using DangVien.Core.Features.Calendar;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DangVien.Core.Features.Import;
+
+/// <summary>A bad cell (or row, or file): the row number as the user sees it (header = 1, 0 = the whole file), the column, and why, in Vietnamese.</summary>
+public sealed record ImportError(int Row, string Column, string Message);
+
+/// <summary>What an import found and did.</summary>
+public sealed record ImportResult(
+    ImportKind Kind,
+    ImportMode Mode,
+    int TotalRows,
+    int ValidRows,
+    int ExistingRows,
+    IReadOnlyList<ImportError> Errors,
+    bool Committed,
+    int Written,
+    long ElapsedMilliseconds)
+{
+    /// <summary>Rows with at least one error.</summary>
+    public int BadRows => Errors.Where(e => e.Row > 0).Select(e => e.Row).Distinct().Count();
+
+    /// <summary>An error about the whole file (unreadable, a missing column): nothing can be written.</summary>
+    public bool FileRefused => Errors.Any(e => e.Row <= 1);
+}
+
+/// <summary>
+/// Imports units, members and candidates (with the steps already taken) from CSV or XLSX. Every row
+/// is checked with the same validators and <see cref="AdmissionRules"/> the forms use, scoped by
+/// <see cref="CurrentAccess"/> (a user imports only into units they may write), then written with
+/// binary COPY in one transaction. Rows whose natural key exists (unit code, citizen ID) are skipped,
+/// so importing the same file twice creates nothing the second time. Nothing is written unless every
+/// row is valid, or the user asked for the valid rows only (<see cref="ImportMode.ValidOnly"/>).
+/// </summary>
+public sealed partial class ImportService(
+    DangVienDbContext db,
+    CurrentAccess access,
+    AdmissionService admission,
+    CalendarService calendarService,
+    RuleParameterReader parameterReader,
+    TimeProvider time,
+    ILogger<ImportService> logger)
+{
+    /// <summary>Serialises imports (one at a time across the app), so two imports of one file cannot both write it.</summary>
+    private const long ImportLockKey = 0x44565F494D504F;
+
+    public async Task<ImportResult> ImportAsync(ImportKind kind, Stream content, string fileName, ImportMode mode, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var scope = await access.GetScopeAsync(cancellationToken);
+        if (!scope.SeesEverything && scope.WriteRoots.Length == 0)
+        {
+            return Refused(kind, mode, 0, "", "Bạn không có quyền nhập dữ liệu: chỉ cán bộ văn phòng cấp ủy (được quyền ghi hồ sơ) mới nhập được.", clock);
+        }
+
+        ImportTable table;
+        try
+        {
+            table = ImportTable.Read(content, fileName);
+        }
+        catch (Exception e) when (e is CsvHelper.CsvFormatException or InvalidDataException or IOException
+            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException or FormatException)
+        {
+            logger.LogInformation(e, "Import file {FileName} could not be read", fileName);
+            return Refused(kind, mode, 0, "", $"Không đọc được tệp \"{fileName}\": tệp phải là CSV (UTF-8) hoặc XLSX đúng mẫu.", clock);
+        }
+
+        if (HeaderErrors(kind, table) is { Count: > 0 } headerErrors)
+        {
+            return new ImportResult(kind, mode, table.Rows.Count, 0, 0, headerErrors, false, 0, clock.ElapsedMilliseconds);
+        }
+
+        if (table.Rows.Count > ImportTable.MaxRows)
+        {
+            return Refused(kind, mode, table.Rows.Count, "", $"Tệp có {table.Rows.Count:N0} dòng, quá {ImportTable.MaxRows:N0} dòng: hãy chia nhỏ tệp.", clock);
+        }
+
+        if (mode == ImportMode.DryRun)
+        {
+            var checkedOnly = await PlanAsync(kind, table, scope, cancellationToken);
+            return Result(kind, mode, table, checkedOnly, committed: false, written: 0, clock);
+        }
+
+        // Writes: plan and write under one lock and in one transaction, so the natural keys checked are
+        // still free when the rows are written.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({ImportLockKey})", connection))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            var plan = await PlanAsync(kind, table, scope, cancellationToken);
+            if ((plan.Errors.Count > 0 && mode == ImportMode.All) || plan.Valid == 0)
+            {
+                return Result(kind, mode, table, plan, committed: false, written: 0, clock);
+            }
+
+            var written = await plan.Write(connection, cancellationToken);
+            await access.AuditAsync($"import.{ImportLayout.Slug(kind)}", $"file:{Shorten(fileName, 100)}",
+                $"chế độ {(mode == ImportMode.All ? "toàn bộ" : "chỉ dòng hợp lệ")}; {table.Rows.Count} dòng, ghi {written}, đã có {plan.Existing}, lỗi {plan.Errors.Select(e => e.Row).Distinct().Count()}",
+                save: true, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Imported {Written} {Kind} rows from {FileName} in {Elapsed} ms ({Existing} existing, {Errors} errors)",
+                written, kind, fileName, clock.ElapsedMilliseconds, plan.Existing, plan.Errors.Count);
+            return Result(kind, mode, table, plan, committed: true, written, clock);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>What a kind's check produced: the errors, the rows already there, and how to write the valid rows.</summary>
+    private sealed record ImportPlan(List<ImportError> Errors, int Existing, int Valid, Func<NpgsqlConnection, CancellationToken, Task<int>> Write);
+
+    private Task<ImportPlan> PlanAsync(ImportKind kind, ImportTable table, AccessScope scope, CancellationToken cancellationToken) => kind switch
+    {
+        ImportKind.Units => PlanUnitsAsync(table, scope, cancellationToken),
+        ImportKind.Members => PlanMembersAsync(table, scope, cancellationToken),
+        _ => PlanCandidatesAsync(table, scope, cancellationToken),
+    };
+
+    private static List<ImportError> HeaderErrors(ImportKind kind, ImportTable table)
+    {
+        var columns = ImportLayout.Of(kind);
+        var errors = new List<ImportError>();
+        if (table.Headers.Count == 0)
+        {
+            errors.Add(new ImportError(0, "", "Tệp trống: dòng 1 phải là dòng tiêu đề với tên các cột theo mẫu."));
+            return errors;
+        }
+
+        foreach (var missing in columns.Where(c => c.Required && !table.Headers.Contains(c.Name)))
+        {
+            errors.Add(new ImportError(1, missing.Name, $"Thiếu cột bắt buộc \"{missing.Name}\" ({missing.Label})."));
+        }
+
+        foreach (var unknown in table.Headers.Where(h => h.Length > 0 && columns.All(c => c.Name != h)))
+        {
+            errors.Add(new ImportError(1, unknown, $"Cột \"{unknown}\" không có trong mẫu {ImportLayout.Label(kind).ToLowerInvariant()}: kiểm tra lại tên cột."));
+        }
+
+        foreach (var twice in table.Headers.Where(h => h.Length > 0).GroupBy(h => h).Where(g => g.Count() > 1))
+        {
+            errors.Add(new ImportError(1, twice.Key, $"Cột \"{twice.Key}\" xuất hiện hai lần."));
+        }
+
+        return errors;
+    }
+
+    private static ImportResult Result(ImportKind kind, ImportMode mode, ImportTable table, ImportPlan plan, bool committed, int written, Stopwatch clock) =>
+        new(kind, mode, table.Rows.Count, plan.Valid, plan.Existing,
+            [.. plan.Errors.OrderBy(e => e.Row)], committed, written, clock.ElapsedMilliseconds);
+
+    private static ImportResult Refused(ImportKind kind, ImportMode mode, int rows, string column, string message, Stopwatch clock) =>
+        new(kind, mode, rows, 0, 0, [new ImportError(0, column, message)], false, 0, clock.ElapsedMilliseconds);
+
+    private static string Shorten(string value, int length) => value.Length <= length ? value : value[..length];
+
+    /// <summary>Ids for new rows from the table's own identity sequence, in one round trip.</summary>
+    private static async Task<long[]> NextIdsAsync(NpgsqlConnection connection, string table, int count, CancellationToken cancellationToken)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        await using var command = new NpgsqlCommand($"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, @n)", connection);
+        command.Parameters.AddWithValue("n", count);
+        var ids = new List<long>(count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return [.. ids];
+    }
+
+    /// <summary>Units by code, with what the checks need; only codes the file names.</summary>
+    private async Task<Dictionary<string, UnitInfo>> UnitsByCodeAsync(IEnumerable<string> codes, CancellationToken cancellationToken)
+    {
+        var wanted = codes.Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return await db.OrgUnits.AsNoTracking()
+            .Where(u => wanted.Contains(u.Code))
+            .Select(u => new UnitInfo(u.Id, u.Code, u.Name, u.Kind, u.Path, u.ValidTo))
+            .ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, cancellationToken);
+    }
+
+    private sealed record UnitInfo(int Id, string Code, string Name, Domain.OrgUnitKind Kind, LTree Path, DateOnly? ValidTo);
+
+    /// <summary>
+    /// The unit of a row's code column as the user may use it: null (with the error on the column) when it
+    /// does not exist, the user cannot see it (reads as not found), or may not write there.
+    /// </summary>
+    private static UnitInfo? WritableUnit(ImportValues values, string column, string? code, Dictionary<string, UnitInfo> units, AccessScope scope, string what)
+    {
+        if (code is null)
+        {
+            return null;
+        }
+
+        if (!units.TryGetValue(code, out var unit) || !scope.CanRead(unit.Path))
+        {
+            values.Error(column, $"Không tìm thấy {what} mã \"{code}\".");
+            return null;
+        }
+
+        if (!scope.CanWrite(unit.Path))
+        {
+            values.Error(column, $"{unit.Name}: {Messages.NotAllowed}");
+            return null;
+        }
+
+        return unit;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using DangVien.Core.Features.Import;
+
+namespace DangVien.Web.Tests.Import;
+
+/// <summary>Import files for the tests (CSV and XLSX built from rows) and the import page driven as a browser without JavaScript.</summary>
+public static class ImportFiles
+{
+    public static readonly string[] MemberHeader = ["so_cccd", "ho_ten", "ngay_sinh", "gioi_tinh", "ma_chi_bo", "tinh_trang", "ngay_vao_dang", "ngay_chinh_thuc"];
+
+    /// <summary>Three official members of cell C01 (Đồng Tâm) with citizen IDs: a mentor and two introducers.</summary>
+    public static readonly string[][] Members =
+    [
+        ["001080000001", "Nguyễn Văn Giúp", "01/01/1980", "Nam", "C01", "chinh_thuc", "20/05/2010", "20/05/2011"],
+        ["001080000002", "Trần Thị Giới", "02/02/1981", "Nữ", "C01", "Chính thức", "20/05/2010", "20/05/2011"],
+        ["001080000003", "Lê Văn Thiệu", "03/03/1982", "Nam", "C01", "chinh_thuc", "20/05/2010", "20/05/2011"],
+    ];
+
+    public static readonly string[] CandidateHeader =
+    [
+        "so_cccd", "ho_ten", "ngay_sinh", "gioi_tinh", "ma_chi_bo", "doi_tuong", "cccd_dang_vien_giup_do", "ngay_tao_nguon",
+        "ngay_cap_chung_nhan", "so_chung_nhan", "noi_cap_chung_nhan", "ngay_lam_don", "ngay_tham_tra", "ket_luan_tham_tra",
+        "ngay_gioi_thieu", "cccd_nguoi_gioi_thieu_1", "cccd_nguoi_gioi_thieu_2", "ngay_bat_dau_cung_cong_tac",
+        "ngay_nhan_xet", "to_chuc_nhan_xet", "ngay_bieu_quyet", "so_dang_vien_chinh_thuc", "so_co_mat", "so_tan_thanh",
+    ];
+
+    /// <summary>A candidate of C01 with every step up to the cell's vote (all before August 2026).</summary>
+    public static string[] VotedCandidate(string citizenId, string name, string cell = "C01") =>
+    [
+        citizenId, name, "02/09/1999", "Nữ", cell, "doan-vien;nu", "001080000001", "10/01/2024",
+        "15/03/2024", "125/GCN", "Trung tâm Chính trị huyện", "01/04/2024", "15/05/2024", "Lý lịch rõ ràng",
+        "01/06/2024", "001080000002", "001080000003", "01/01/2022",
+        "20/06/2024", "Chi đoàn và chi ủy nơi cư trú", "01/07/2024", "12", "12", "11",
+    ];
+
+    /// <summary>A candidate of C01 only listed (step 1).</summary>
+    public static string[] SourceCandidate(string citizenId, string name, string cell = "C01") =>
+        [citizenId, name, "15/04/2001", "Nam", cell, "doan-vien", "001080000001", "05/02/2025", .. Enumerable.Repeat("", 16)];
+
+    public static byte[] Csv(string[] header, params string[][] rows)
+    {
+        var text = new StringBuilder();
+        foreach (var row in rows.Prepend(header))
+        {
+            text.Append(string.Join(";", row.Select(v => v.Contains(';') ? $"\"{v}\"" : v))).Append("\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    public static byte[] Xlsx(string[] header, params string[][] rows) =>
+        ImportTable.Xlsx(("Dữ liệu", [[.. header], .. rows.Select(r => r.ToList())]));
+
+    /// <summary>Chooses the file on /import and presses "Kiểm tra tệp"; returns the page that answers.</summary>
+    public static async Task<IDocument> CheckAsync(HttpClient client, string kind, string fileName, byte[] content)
+    {
+        var page = await DangVienApp.ParseAsync(await client.GetAsync("/import"));
+        var form = Forms.Form(page, "#import-check");
+        var body = new MultipartFormDataContent();
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden"))
+        {
+            body.Add(new StringContent(input.Value), input.Name!);
+        }
+
+        body.Add(new StringContent(kind), "kind");
+        body.Add(new ByteArrayContent(content), "file", fileName);
+        var response = await client.PostAsync("/import", body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await DangVienApp.ParseAsync(response);
+    }
+
+    /// <summary>Presses the write button of the check's result ("Ghi toàn bộ" or "Chỉ ghi … dòng hợp lệ").</summary>
+    public static async Task<IDocument> CommitAsync(HttpClient client, IDocument checkedPage)
+    {
+        var form = Forms.Form(checkedPage, "#import-commit");
+        var button = form.QuerySelector("button[name=mode]")!;
+        var response = await Forms.PostAsync(client, "/import", form, new() { ["mode"] = button.GetAttribute("value")! });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await DangVienApp.ParseAsync(response);
+    }
+
+    /// <summary>The bad-rows table: (row, column, message) per line.</summary>
+    public static List<(string Row, string Column, string Message)> Errors(IDocument page) =>
+        [.. page.QuerySelectorAll(".import-errors tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray())
+            .Select(cells => (cells[0], cells[1], cells[2]))];
+
+    public static string Summary(IDocument page) => page.QuerySelector("#import-result")?.TextContent.Trim() ?? "";
+}
