@@ -949,6 +949,9 @@ namespace DangVien.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_stage_entries");
 
+                    b.HasIndex("EffectiveOn")
+                        .HasDatabaseName("ix_stage_entries_effective_on");
+
                     b.HasIndex("MemberId")
                         .HasDatabaseName("ix_stage_entries_member_id");
 

@@ -1,9 +1,9 @@
 using System.Data.Common;
+using System.Globalization;
 using DangVien.Core.Data;
 using DangVien.Core.Data.Seeding;
 using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace DangVien.Core.Features.Reports;
 
@@ -22,7 +22,7 @@ namespace DangVien.Core.Features.Reports;
 /// source entry, then the target cell of each transfer from its day on (a candidate without a source entry: the
 /// current cell). A candidate transferred mid-year counts in the old cell for what happened before the transfer and in
 /// the new one after it; within one unit's subtree, once.</item>
-/// <item><b>Carried over</b>: the file was open on 31/12 (an entry on or before that day, and no exit, removal or counted
+/// <item><b>Carried over</b>: the file was open on 31/12 (a source entry on or before that day, and no exit, removal or counted
 /// admission entry on or before it), counted in the cell of that day.</item>
 /// </list>
 /// </remarks>
@@ -50,17 +50,15 @@ internal static class ReportFacts
         (StageKind.Ceremony, "f_ceremony"),
     ];
 
-    /// <summary>
-    /// The common table expressions <c>years</c>, <c>tree</c> (id, kind, path per year), <c>subtree</c> (the unit's subtree
-    /// per year), <c>moves</c>, <c>placed</c> and <c>rows</c> (one row per year and candidate counted under the unit, with
-    /// one boolean per figure and <c>admitted_cells</c>). Parameters: <c>@unit</c>, <c>@from</c>, <c>@year_to</c> (years),
-    /// <c>@counted</c> (the stage kind that counts an admission).
-    /// </summary>
-    private static readonly string Ctes = $"""
-        with years as (
+    private const string Years = """
+        years as (
             select y, make_date(y, 1, 1) as first_day, make_date(y, 12, 31) as last_day
             from generate_series(@year_from, @year_to) as y
-        ),
+        )
+        """;
+
+    /// <summary>The unit's subtree in the tree of each year: (y, id, kind, path).</summary>
+    private static readonly string TreeSql = "with " + Years + ",\n" + """
         tree as (
             select yr.y, u.id, u.kind, coalesce(p.path, u.path) as path
             from years yr
@@ -76,46 +74,78 @@ internal static class ReportFacts
             from tree t
             join tree r on r.y = t.y and r.id = @unit
             where t.path <@ r.path
+        )
+        select y, id, kind, path from subtree
+        """;
+
+    private static readonly string HistoryCtes = "with " + Years + ",\n" + $"""
+        superseded as (
+            select supersedes_id as id from stage_entries where supersedes_id is not null
         ),
-        standing as (
-            select e.candidate_id, e.kind, e.effective_on, e.unit_id, (e.kind <> {(int)StageKind.CellVote} or v.passed is true) as passed
+        events as materialized (
+            select yr.y, e.id, e.candidate_id, e.kind, e.effective_on, (e.kind <> {(int)StageKind.CellVote} or v.passed is true) as passed
             from stage_entries e
+            join years yr on yr.y = extract(year from e.effective_on)::int
             left join cell_votes v on v.stage_entry_id = e.id
-            where not exists (select 1 from stage_entries s where s.supersedes_id = e.id)
+            where e.effective_on between make_date(@year_from, 1, 1) and make_date(@year_to, 12, 31)
+                and not exists (select 1 from superseded s where s.id = e.id)
         ),
-        moves as (
-            select candidate_id, unit_id as cell_id,
-                case when row_number() over w = 1 then '-infinity'::date else effective_on end as since,
-                coalesce(lead(effective_on) over w, 'infinity'::date) as until
-            from standing
-            where kind in ({(int)StageKind.Source}, {(int)StageKind.Transfer}) and unit_id is not null
-            window w as (partition by candidate_id order by effective_on, kind)
+        moves as materialized (
+            select e.candidate_id, e.unit_id as cell_id, e.effective_on as since, e.kind
+            from stage_entries e
+            where e.kind in ({(int)StageKind.Source}, {(int)StageKind.Transfer}) and e.unit_id is not null
+                and e.candidate_id in (select t.candidate_id from stage_entries t where t.kind = {(int)StageKind.Transfer})
+                and not exists (select 1 from superseded s where s.id = e.id)
         ),
-        lifespans as (
-            select candidate_id,
-                min(effective_on) as opened_on,
-                min(effective_on) filter (where kind in ({(int)StageKind.Exit}, {(int)StageKind.Removal}) or kind = @counted) as closed_on
-            from standing
-            group by candidate_id
+        placed as (
+            select distinct on (ev.id) ev.y, ev.candidate_id, coalesce(m.cell_id, c.cell_id) as cell_id, ev.kind, ev.passed
+            from events ev
+            join candidates c on c.id = ev.candidate_id
+            left join moves m on m.candidate_id = ev.candidate_id and m.since <= ev.effective_on
+            order by ev.id, m.since desc, m.kind desc
         ),
-        events as (
-            select yr.y, e.candidate_id, coalesce(m.cell_id, c.cell_id) as cell_id, e.kind, e.passed
-            from standing e
-            join years yr on e.effective_on between yr.first_day and yr.last_day
-            join candidates c on c.id = e.candidate_id
-            left join moves m on m.candidate_id = e.candidate_id and e.effective_on >= m.since and e.effective_on < m.until
+        counted_events as materialized (
+            select p.* from placed p join rf_subtree s on s.y = p.y and s.id = p.cell_id
         ),
-        counted_events as (
-            select ev.* from events ev join subtree s on s.y = ev.y and s.id = ev.cell_id
+        opened as (
+            select e.candidate_id, min(e.effective_on) as opened_on
+            from stage_entries e
+            where e.kind = {(int)StageKind.Source} and not exists (select 1 from superseded s where s.id = e.id)
+            group by e.candidate_id
+        ),
+        closed as (
+            select e.candidate_id, min(e.effective_on) as closed_on
+            from stage_entries e
+            where (e.kind in ({(int)StageKind.Exit}, {(int)StageKind.Removal}) or e.kind = @counted) and not exists (select 1 from superseded s where s.id = e.id)
+            group by e.candidate_id
         ),
         open_files as (
-            select yr.y, l.candidate_id
-            from lifespans l
-            join years yr on l.opened_on <= yr.last_day and (l.closed_on is null or l.closed_on > yr.last_day)
-            join candidates c on c.id = l.candidate_id
-            left join moves m on m.candidate_id = l.candidate_id and yr.last_day >= m.since and yr.last_day < m.until
-            join subtree s on s.y = yr.y and s.id = coalesce(m.cell_id, c.cell_id)
+            select distinct on (yr.y, o.candidate_id) yr.y, o.candidate_id, coalesce(m.cell_id, c.cell_id) as cell_id
+            from opened o
+            join years yr on o.opened_on <= yr.last_day
+            left join closed x on x.candidate_id = o.candidate_id
+            join candidates c on c.id = o.candidate_id
+            left join moves m on m.candidate_id = o.candidate_id and m.since <= yr.last_day
+            where x.closed_on is null or x.closed_on > yr.last_day
+            order by yr.y, o.candidate_id, m.since desc, m.kind desc
         ),
+        counted_open_files as (
+            select f.y, f.candidate_id from open_files f join rf_subtree s on s.y = f.y and s.id = f.cell_id
+        )
+
+        """;
+
+    /// <summary>The counted events: (y, candidate_id, cell_id, kind, passed) of the standing entries dated in the years in cells of the subtree.</summary>
+    private static readonly string EventsSql = HistoryCtes + "select y, candidate_id, cell_id, kind, passed from counted_events";
+
+    /// <summary>The files open on 31/12 of each year in cells of the subtree: (y, candidate_id).</summary>
+    private static readonly string OpenSql = HistoryCtes + "select y, candidate_id from counted_open_files";
+
+    /// <summary>
+    /// Over the session's temporary tables: <c>rows</c> (one row per year and candidate counted under the unit, one
+    /// boolean per figure) and <c>admitted_cells</c>.
+    /// </summary>
+    private static readonly string Ctes = "with " + Years + ",\n" + $"""
         youth as (
             select k.candidate_id from candidate_categories k
             join source_categories sc on sc.id = k.source_category_id and sc.code = '{DefaultSourceCategories.YouthUnion}'
@@ -138,7 +168,7 @@ internal static class ReportFacts
                 bool_or(kind = {(int)StageKind.CommitteeResolution}) as f_resolution,
                 bool_or(kind = {(int)StageKind.AdmissionDecision}) as f_decision,
                 bool_or(kind = {(int)StageKind.Ceremony}) as f_ceremony
-            from counted_events
+            from rf_events
             group by y, candidate_id
         ),
         rows as (
@@ -158,12 +188,13 @@ internal static class ReportFacts
                 coalesce(p.f_vote, false) as f_vote, coalesce(p.f_resolution, false) as f_resolution,
                 coalesce(p.f_decision, false) as f_decision, coalesce(p.f_ceremony, false) as f_ceremony
             from per_candidate p
-            full join open_files o on o.y = p.y and o.candidate_id = p.candidate_id
+            full join rf_open o on o.y = p.y and o.candidate_id = p.candidate_id
             left join youth yo on yo.candidate_id = coalesce(p.candidate_id, o.candidate_id)
         ),
         admitted_cells as (
-            select distinct y, cell_id from counted_events where kind = @counted
+            select distinct y, cell_id from rf_events where kind = @counted
         )
+
 
         """;
 
@@ -191,7 +222,7 @@ internal static class ReportFacts
             count(*) filter (where m.admitted_on <= yr.last_day and (m.left_on > yr.last_day
                 or (m.left_on is null and m.status not in ({(int)MemberStatus.Left}, {(int)MemberStatus.Removed}))))::int
         from years yr
-        join subtree s on s.y = yr.y
+        join rf_subtree s on s.y = yr.y
         join members m on m.cell_id = s.id
         group by yr.y
         """;
@@ -199,10 +230,10 @@ internal static class ReportFacts
     /// <summary>The direct children of the unit in the tree of the year <c>@year_to</c>, with whether any cell under them admitted.</summary>
     public static readonly string ChildrenSql = Ctes + """
         select c.id, u.name,
-            exists (select 1 from admitted_cells a join subtree t on t.y = a.y and t.id = a.cell_id
+            exists (select 1 from admitted_cells a join rf_subtree t on t.y = a.y and t.id = a.cell_id
                     where a.y = @year_to and t.path <@ c.path) as admitted
-        from subtree c
-        join subtree r on r.y = c.y and r.id = @unit
+        from rf_subtree c
+        join rf_subtree r on r.y = c.y and r.id = @unit
         join org_units u on u.id = c.id
         where c.y = @year_to and nlevel(c.path) = nlevel(r.path) + 1 and (u.valid_to is null or u.valid_to >= make_date(@year_to, 12, 31))
         order by u.name
@@ -213,16 +244,28 @@ internal static class ReportFacts
     /// admitted nobody in any of those years, with the last year each of them admitted someone (null: never in the data).
     /// </summary>
     public static readonly string IdleCellsSql = Ctes + $"""
-        , last_admissions as (
-            select coalesce(m.cell_id, c.cell_id) as cell_id, max(extract(year from e.effective_on))::int as last_year
-            from standing e
+        , superseded as (
+            select supersedes_id as id from stage_entries where supersedes_id is not null
+        ),
+        moves as (
+            select e.candidate_id, e.unit_id as cell_id, e.effective_on as since, e.kind
+            from stage_entries e
+            where e.kind in ({(int)StageKind.Source}, {(int)StageKind.Transfer}) and e.unit_id is not null
+                and e.candidate_id in (select t.candidate_id from stage_entries t where t.kind = {(int)StageKind.Transfer})
+                and not exists (select 1 from superseded s where s.id = e.id)
+        ),
+        last_admissions as (
+            select coalesce(
+                    (select m.cell_id from moves m where m.candidate_id = e.candidate_id and m.since <= e.effective_on order by m.since desc, m.kind desc limit 1),
+                    c.cell_id) as cell_id,
+                max(extract(year from e.effective_on))::int as last_year
+            from stage_entries e
             join candidates c on c.id = e.candidate_id
-            left join moves m on m.candidate_id = e.candidate_id and e.effective_on >= m.since and e.effective_on < m.until
-            where e.kind = @counted
+            where e.kind = @counted and not exists (select 1 from superseded s where s.id = e.id)
             group by 1
         )
         select s.id, u.name, la.last_year
-        from subtree s
+        from rf_subtree s
         join org_units u on u.id = s.id
         left join last_admissions la on la.cell_id = s.id
         where s.y = @year_to and s.kind in ({(int)OrgUnitKind.Cell}, {(int)OrgUnitKind.GrassrootsCell})
@@ -238,9 +281,11 @@ internal static class ReportFacts
     /// <summary>The candidate ids behind one flag per year: (year, candidate id).</summary>
     public static string AllIdsSql => Ctes + $"select r.y, r.candidate_id, {string.Join(", ", Flags.Select(f => "r." + f))} from rows r";
 
-    /// <summary>Runs one of the queries above and reads every row.</summary>
-    public static async Task<List<T>> ReadAsync<T>(
-        DangVienDbContext db, string sql, int unitId, int from, int to, StageKind counted, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a session for a unit and span of years: computes the unit's subtree of each year, the counted events and the
+    /// open files once into temporary tables (dropped at the end of the session's transaction), for the queries above to read.
+    /// </summary>
+    public static async Task<Session> OpenAsync(DangVienDbContext db, int unitId, int from, int to, StageKind counted, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -249,14 +294,32 @@ internal static class ReportFacts
             await connection.OpenAsync(cancellationToken);
         }
 
-        try
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var session = new Session(connection, transaction, opened, unitId, from, to, counted);
+        // The planner cannot estimate rows of common table expressions; nested loops and merge joins over them have cost
+        // minutes where hash joins take milliseconds.
+        await session.ExecuteAsync("set local enable_nestloop = off; set local enable_mergejoin = off; set local jit = off", cancellationToken);
+        await session.ExecuteAsync("create temp table rf_subtree on commit drop as " + TreeSql, cancellationToken);
+        await session.ExecuteAsync("analyze rf_subtree", cancellationToken);
+        await session.ExecuteAsync("create temp table rf_events on commit drop as " + EventsSql, cancellationToken);
+        await session.ExecuteAsync("create temp table rf_open on commit drop as " + OpenSql, cancellationToken);
+        await session.ExecuteAsync("analyze rf_events; analyze rf_open", cancellationToken);
+        return session;
+    }
+
+    /// <summary>The temporary tables of one unit and span of years, and the queries over them.</summary>
+    public sealed class Session(DbConnection connection, DbTransaction transaction, bool closeConnection, int unitId, int from, int to, StageKind counted) : IAsyncDisposable
+    {
+        public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.Add(new NpgsqlParameter<int>("unit", unitId));
-            command.Parameters.Add(new NpgsqlParameter<int>("year_from", from));
-            command.Parameters.Add(new NpgsqlParameter<int>("year_to", to));
-            command.Parameters.Add(new NpgsqlParameter<short>("counted", (short)counted));
+            await using var command = Command(sql);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        /// <summary>Runs one of the queries above and reads every row.</summary>
+        public async Task<List<T>> ReadAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+        {
+            await using var command = Command(sql);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var rows = new List<T>();
             while (await reader.ReadAsync(cancellationToken))
@@ -266,12 +329,28 @@ internal static class ReportFacts
 
             return rows;
         }
-        finally
+
+        public async ValueTask DisposeAsync()
         {
-            if (opened)
+            await transaction.RollbackAsync();
+            await transaction.DisposeAsync();
+            if (closeConnection)
             {
                 await connection.CloseAsync();
             }
+        }
+
+        private DbCommand Command(string sql)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            // Every value is an int of ours (never text from a user), written as a literal: CREATE TABLE AS takes no parameters.
+            command.CommandText = sql
+                .Replace("@unit", unitId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("@year_from", from.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("@year_to", to.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("@counted", ((int)counted).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            return command;
         }
     }
 }

@@ -83,14 +83,20 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
         var basis = await AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken);
         var counted = QuotaMath.CountedKind(basis);
 
-        var counts = (await ReportFacts.ReadAsync(db, ReportFacts.CountsSql, unitId, year, year, counted, ReadCounts, cancellationToken)).Single();
-        var members = await ReportFacts.ReadAsync(db, ReportFacts.MembersSql, unitId, year, year, counted,
-            r => (Start: r.GetInt32(1), End: r.GetInt32(2)), cancellationToken);
-        var (membersAtStart, membersAtEnd) = members.Count > 0 ? members[0] : (0, 0);
-        var byCategory = (await ReportFacts.ReadAsync(db, ReportFacts.CategoriesSql, unitId, year, year, counted,
-            r => (Category: r.GetInt32(1), Admitted: r.GetInt32(2)), cancellationToken)).ToDictionary(c => c.Category, c => c.Admitted);
-        var children = await ReportFacts.ReadAsync(db, ReportFacts.ChildrenSql, unitId, year, year, counted,
-            r => (Crumb: new UnitCrumb(r.GetInt32(0), r.GetString(1)), Admitted: r.GetBoolean(2)), cancellationToken);
+        Dictionary<string, int> counts;
+        int membersAtStart, membersAtEnd;
+        Dictionary<int, int> byCategory;
+        List<(UnitCrumb Crumb, bool Admitted)> children;
+        await using (var facts = await ReportFacts.OpenAsync(db, unitId, year, year, counted, cancellationToken))
+        {
+            counts = (await facts.ReadAsync(ReportFacts.CountsSql, ReadCounts, cancellationToken)).Single();
+            var members = await facts.ReadAsync(ReportFacts.MembersSql, r => (Start: r.GetInt32(1), End: r.GetInt32(2)), cancellationToken);
+            (membersAtStart, membersAtEnd) = members.Count > 0 ? members[0] : (0, 0);
+            byCategory = (await facts.ReadAsync(ReportFacts.CategoriesSql, r => (Category: r.GetInt32(1), Admitted: r.GetInt32(2)), cancellationToken))
+                .ToDictionary(c => c.Category, c => c.Admitted);
+            children = await facts.ReadAsync(ReportFacts.ChildrenSql, r => (Crumb: new UnitCrumb(r.GetInt32(0), r.GetString(1)), Admitted: r.GetBoolean(2)), cancellationToken);
+        }
+
 
         var quota = await db.Quotas.AsNoTracking()
             .Where(q => q.OrgUnitId == unitId && q.Year == year)
@@ -149,11 +155,17 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
 
         var basis = await AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken);
         var counted = QuotaMath.CountedKind(basis);
-        var counts = await ReportFacts.ReadAsync(db, ReportFacts.CountsSql, unitId, from, to, counted, r => (Year: r.GetInt32(0), Counts: ReadCounts(r)), cancellationToken);
-        var members = (await ReportFacts.ReadAsync(db, ReportFacts.MembersSql, unitId, from, to, counted,
-            r => (Year: r.GetInt32(0), Start: r.GetInt32(1), End: r.GetInt32(2)), cancellationToken)).ToDictionary(m => m.Year);
-        var byCategory = await ReportFacts.ReadAsync(db, ReportFacts.CategoriesSql, unitId, from, to, counted,
-            r => (Year: r.GetInt32(0), Category: r.GetInt32(1), Admitted: r.GetInt32(2)), cancellationToken);
+        List<(int Year, Dictionary<string, int> Counts)> counts;
+        Dictionary<int, (int Year, int Start, int End)> members;
+        List<(int Year, int Category, int Admitted)> byCategory;
+        await using (var facts = await ReportFacts.OpenAsync(db, unitId, from, to, counted, cancellationToken))
+        {
+            counts = await facts.ReadAsync(ReportFacts.CountsSql, r => (Year: r.GetInt32(0), Counts: ReadCounts(r)), cancellationToken);
+            members = (await facts.ReadAsync(ReportFacts.MembersSql, r => (Year: r.GetInt32(0), Start: r.GetInt32(1), End: r.GetInt32(2)), cancellationToken))
+                .ToDictionary(m => m.Year);
+            byCategory = await facts.ReadAsync(ReportFacts.CategoriesSql, r => (Year: r.GetInt32(0), Category: r.GetInt32(1), Admitted: r.GetInt32(2)), cancellationToken);
+        }
+
         var quotas = await db.Quotas.AsNoTracking()
             .Where(q => q.OrgUnitId == unitId && q.Year >= from && q.Year <= to)
             .ToDictionaryAsync(q => q.Year, q => q.Total, cancellationToken);
@@ -196,8 +208,12 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
         }
 
         var counted = QuotaMath.CountedKind(await AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken));
-        var cells = await ReportFacts.ReadAsync(db, ReportFacts.IdleCellsSql, unitId, year - years + 1, year, counted,
-            r => new IdleCell(r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2)), cancellationToken);
+        List<IdleCell> cells;
+        await using (var facts = await ReportFacts.OpenAsync(db, unitId, year - years + 1, year, counted, cancellationToken))
+        {
+            cells = await facts.ReadAsync(ReportFacts.IdleCellsSql, r => new IdleCell(r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2)), cancellationToken);
+        }
+
         var path = unit.Path;
         var cellCount = await db.OrgUnits.CountAsync(
             u => u.Path.IsDescendantOf(path) && (u.Kind == OrgUnitKind.Cell || u.Kind == OrgUnitKind.GrassrootsCell) && u.ValidTo == null, cancellationToken);
@@ -224,7 +240,11 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
         if (ids is null)
         {
             var counted = QuotaMath.CountedKind(await AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken));
-            ids = [.. await ReportFacts.ReadAsync(db, ReportFacts.IdsSql(figure.Flag), unitId, from, to, counted, r => r.GetInt32(0), cancellationToken)];
+            await using (var facts = await ReportFacts.OpenAsync(db, unitId, from, to, counted, cancellationToken))
+            {
+                ids = [.. await facts.ReadAsync(ReportFacts.IdsSql(figure.Flag), r => r.GetInt32(0), cancellationToken)];
+            }
+
             if (figure.CategoryId is { } categoryId)
             {
                 var inCategory = await db.CandidateCategories.AsNoTracking()
@@ -289,9 +309,14 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
 
         var report = await LiveAsync(unit, year, cancellationToken);
         var counted = QuotaMath.CountedKind(report.Basis);
-        var rows = await ReportFacts.ReadAsync(db, ReportFacts.AllIdsSql, unitId, year, year, counted,
-            r => (Id: r.GetInt32(1), Flags: ReportFacts.Flags.Select((f, i) => (f, r.GetBoolean(2 + i))).Where(x => x.Item2).Select(x => x.f).ToHashSet(StringComparer.Ordinal)),
-            cancellationToken);
+        List<(int Id, HashSet<string> Flags)> rows;
+        await using (var facts = await ReportFacts.OpenAsync(db, unitId, year, year, counted, cancellationToken))
+        {
+            rows = await facts.ReadAsync(ReportFacts.AllIdsSql,
+                r => (Id: r.GetInt32(1), Flags: ReportFacts.Flags.Select((f, i) => (f, r.GetBoolean(2 + i))).Where(x => x.Item2).Select(x => x.f).ToHashSet(StringComparer.Ordinal)),
+                cancellationToken);
+        }
+
         var lists = ReportFigure.FlagFigures.ToDictionary(f => f.Key, f => rows.Where(r => r.Flags.Contains(f.Flag)).Select(r => r.Id).Order().ToArray(), StringComparer.Ordinal);
         var admitted = lists["admitted"];
         var categories = await db.CandidateCategories.AsNoTracking()

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DangVien.Core.Data.Migrations
 {
     [DbContext(typeof(DangVienDbContext))]
-    [Migration("20261123060249_ReportsFrozenYearSnapshots")]
+    [Migration("20261123063608_ReportsFrozenYearSnapshots")]
     partial class ReportsFrozenYearSnapshots
     {
         /// <inheritdoc />
@@ -951,6 +951,9 @@ namespace DangVien.Core.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_stage_entries");
+
+                    b.HasIndex("EffectiveOn")
+                        .HasDatabaseName("ix_stage_entries_effective_on");
 
                     b.HasIndex("MemberId")
                         .HasDatabaseName("ix_stage_entries_member_id");

@@ -37,6 +37,11 @@ namespace DangVien.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_stage_entries_effective_on",
+                table: "stage_entries",
+                column: "effective_on");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_report_snapshots_org_unit_id_year",
                 table: "report_snapshots",
                 columns: new[] { "org_unit_id", "year" },
@@ -48,6 +53,10 @@ namespace DangVien.Core.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "report_snapshots");
+
+            migrationBuilder.DropIndex(
+                name: "ix_stage_entries_effective_on",
+                table: "stage_entries");
         }
     }
 }
