@@ -130,6 +130,8 @@ public static class DependencyInjection
         app.MapStaticAssets().AllowAnonymous();
         app.MapPost("/account/logout", AccountEndpoints.LogoutAsync);
         app.MapGet("/candidates/export.csv", CandidateExportEndpoint.ExportAsync);
+        app.MapGet("/candidates/export.xlsx", CandidateExportEndpoint.ExportXlsxAsync);
+        app.MapReportExports();
         app.MapRazorComponents<App>();
         return app;
     }
