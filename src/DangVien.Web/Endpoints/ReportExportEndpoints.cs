@@ -22,7 +22,7 @@ public static class ReportExportEndpoints
         app.MapGet("/reports/idle-cells.{format}", IdleCellsAsync);
     }
 
-    private static async Task<IResult> YearlyAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, CancellationToken cancellationToken)
+    private static async Task<IResult> YearlyAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         if (!IsFormat(format, pdf: true) || Int(query["unit"]) is not { } unit || Int(query["year"]) is not { } year
@@ -31,11 +31,11 @@ public static class ReportExportEndpoints
             return TypedResults.NotFound();
         }
 
-        return await FileAsync(access, format, ReportDocuments.Yearly(report), $"bao-cao-nam-{Inv(year)}-{Inv(unit)}", unit,
+        return await FileAsync(access, configuration, format, ReportDocuments.Yearly(report), $"bao-cao-nam-{Inv(year)}-{Inv(unit)}", unit,
             $"báo cáo năm {Inv(year)} ({(report.Frozen is null ? "trực tiếp" : "đã chốt")})", cancellationToken);
     }
 
-    private static async Task<IResult> TrendAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, CancellationToken cancellationToken)
+    private static async Task<IResult> TrendAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         if (!IsFormat(format, pdf: true) || Int(query["unit"]) is not { } unit || Int(query["from"]) is not { } from || Int(query["to"]) is not { } to
@@ -44,11 +44,11 @@ public static class ReportExportEndpoints
             return TypedResults.NotFound();
         }
 
-        return await FileAsync(access, format, ReportDocuments.Trend(trend), $"bao-cao-{Inv(from)}-{Inv(to)}-{Inv(unit)}", unit,
+        return await FileAsync(access, configuration, format, ReportDocuments.Trend(trend), $"bao-cao-{Inv(from)}-{Inv(to)}-{Inv(unit)}", unit,
             $"báo cáo nhiều năm {Inv(from)}–{Inv(to)}", cancellationToken);
     }
 
-    private static async Task<IResult> ListAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         if (!IsFormat(format, pdf: false) || Int(query["unit"]) is not { } unit || Int(query["from"]) is not { } from
@@ -58,11 +58,11 @@ public static class ReportExportEndpoints
             return TypedResults.NotFound();
         }
 
-        return await FileAsync(access, format, ReportDocuments.List(list), $"danh-sach-{figure.Key}-{Inv(list.From)}-{Inv(list.To)}-{Inv(unit)}", unit,
+        return await FileAsync(access, configuration, format, ReportDocuments.List(list), $"danh-sach-{figure.Key}-{Inv(list.From)}-{Inv(list.To)}-{Inv(unit)}", unit,
             $"danh sách {figure.Key} {Inv(list.From)}–{Inv(list.To)}; {Inv(list.Rows.Count)} dòng", cancellationToken);
     }
 
-    private static async Task<IResult> IdleCellsAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, CancellationToken cancellationToken)
+    private static async Task<IResult> IdleCellsAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         if (!IsFormat(format, pdf: false) || Int(query["unit"]) is not { } unit || Int(query["year"]) is not { } year
@@ -71,12 +71,12 @@ public static class ReportExportEndpoints
             return TypedResults.NotFound();
         }
 
-        return await FileAsync(access, format, ReportDocuments.IdleCells(idle), $"chi-bo-khong-ket-nap-{Inv(idle.Years)}-nam-{Inv(year)}-{Inv(unit)}", unit,
+        return await FileAsync(access, configuration, format, ReportDocuments.IdleCells(idle), $"chi-bo-khong-ket-nap-{Inv(idle.Years)}-nam-{Inv(year)}-{Inv(unit)}", unit,
             $"chi bộ không kết nạp {Inv(idle.Years)} năm đến {Inv(year)}", cancellationToken);
     }
 
     /// <summary>Writes the document in the format asked, audited as an export of the unit.</summary>
-    public static async Task<IResult> FileAsync(CurrentAccess access, string format, ExportDocument document, string fileName, int unitId, string detail, CancellationToken cancellationToken)
+    public static async Task<IResult> FileAsync(CurrentAccess access, IConfiguration configuration, string format, ExportDocument document, string fileName, int unitId, string detail, CancellationToken cancellationToken)
     {
         byte[] bytes;
         string contentType;
@@ -91,11 +91,11 @@ public static class ReportExportEndpoints
             default:
                 try
                 {
-                    (bytes, contentType) = (PdfExport.Write(document), "application/pdf");
+                    (bytes, contentType) = (PdfExport.Write(document, configuration["Reports:PdfSharpLicense"]), "application/pdf");
                 }
-                catch (PdfFontMissingException missing)
+                catch (PdfExportUnavailableException missing)
                 {
-                    return TypedResults.Problem(missing.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Thiếu phông chữ để xuất PDF");
+                    return TypedResults.Problem(missing.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Chưa xuất được PDF");
                 }
 
                 break;

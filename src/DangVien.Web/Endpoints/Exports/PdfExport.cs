@@ -8,8 +8,13 @@ namespace DangVien.Web.Endpoints.Exports;
 /// <summary>
 /// Writes an <see cref="ExportDocument"/> as an A4 PDF (PDFsharp) in DejaVu Sans, read from Debian's fonts-dejavu-core
 /// (<see cref="FontDirectory"/>), which has every Vietnamese glyph. Without the font file the export stops with
-/// <see cref="PdfFontMissingException"/>, whose message says what to install.
+/// <see cref="PdfExportUnavailableException"/>, whose message says what to install.
 /// </summary>
+/// <remarks>
+/// PDFsharp 6.5 refuses to run until a license is loaded: its free license is the AGPL, otherwise a commercial key. That
+/// is the operator's choice, so it is configuration (<c>Reports:PdfSharpLicense</c> = <c>AGPL</c> or a key); without it
+/// the PDF export says so (the tests set <c>AGPL</c>).
+/// </remarks>
 public static class PdfExport
 {
     public const string FontDirectory = "/usr/share/fonts/truetype/dejavu";
@@ -20,8 +25,9 @@ public static class PdfExport
     private static readonly Lock Gate = new();
     private static bool _resolverSet;
 
-    public static byte[] Write(ExportDocument document)
+    public static byte[] Write(ExportDocument document, string? license)
     {
+        EnsureLicense(license);
         EnsureFontResolver();
         using var pdf = new PdfDocument();
         pdf.Info.Title = document.Title;
@@ -66,12 +72,36 @@ public static class PdfExport
         return [width - (other * (columns - 1)), .. Enumerable.Repeat(other, columns - 1)];
     }
 
+    private static void EnsureLicense(string? license)
+    {
+        if (string.IsNullOrWhiteSpace(license))
+        {
+            throw new PdfExportUnavailableException(
+                "Chưa cấu hình giấy phép PDFsharp nên chưa xuất được PDF: quản trị viên đặt Reports__PdfSharpLicense (AGPL hoặc mã giấy phép thương mại).");
+        }
+
+        lock (Gate)
+        {
+            if (!PdfSharpLicense.HasValidLicense)
+            {
+                if (string.Equals(license, "AGPL", StringComparison.OrdinalIgnoreCase))
+                {
+                    PdfSharpLicense.SetAgplLicense();
+                }
+                else
+                {
+                    PdfSharpLicense.LoadLicense(license);
+                }
+            }
+        }
+    }
+
     private static void EnsureFontResolver()
     {
         var path = Path.Combine(FontDirectory, "DejaVuSans.ttf");
         if (!File.Exists(path) || !File.Exists(Path.Combine(FontDirectory, "DejaVuSans-Bold.ttf")))
         {
-            throw new PdfFontMissingException(
+            throw new PdfExportUnavailableException(
                 $"Không xuất được PDF: thiếu phông chữ DejaVu Sans ({path}). Cài gói fonts-dejavu-core (apt-get install fonts-dejavu-core) rồi thử lại.");
         }
 
@@ -194,5 +224,5 @@ public static class PdfExport
     }
 }
 
-/// <summary>The PDF font is not installed; the message says what to install.</summary>
-public sealed class PdfFontMissingException(string message) : Exception(message);
+/// <summary>The PDF export cannot run here (font not installed, no PDFsharp license configured); the message says what to do.</summary>
+public sealed class PdfExportUnavailableException(string message) : Exception(message);
