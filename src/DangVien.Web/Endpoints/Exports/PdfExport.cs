@@ -24,6 +24,7 @@ public static class PdfExport
     private const double LineHeight = 15;
     private static readonly Lock Gate = new();
     private static bool _resolverSet;
+    private static bool _licenseSet;
 
     public static byte[] Write(ExportDocument document, string? license)
     {
@@ -82,7 +83,7 @@ public static class PdfExport
 
         lock (Gate)
         {
-            if (!PdfSharpLicense.HasValidLicense)
+            if (!_licenseSet)
             {
                 if (string.Equals(license, "AGPL", StringComparison.OrdinalIgnoreCase))
                 {
@@ -92,6 +93,8 @@ public static class PdfExport
                 {
                     PdfSharpLicense.LoadLicense(license);
                 }
+
+                _licenseSet = true;
             }
         }
     }
