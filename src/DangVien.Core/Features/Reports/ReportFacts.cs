@@ -98,11 +98,17 @@ internal static class ReportFacts
                 and not exists (select 1 from superseded s where s.id = e.id)
         ),
         placed as (
-            select distinct on (ev.id) ev.y, ev.candidate_id, coalesce(m.cell_id, c.cell_id) as cell_id, ev.kind, ev.passed
+            select ev.y, ev.candidate_id, c.cell_id, ev.kind, ev.passed
+            from events ev
+            join candidates c on c.id = ev.candidate_id
+            where not exists (select 1 from moves m where m.candidate_id = ev.candidate_id)
+            union all
+            (select distinct on (ev.id) ev.y, ev.candidate_id, coalesce(m.cell_id, c.cell_id), ev.kind, ev.passed
             from events ev
             join candidates c on c.id = ev.candidate_id
             left join moves m on m.candidate_id = ev.candidate_id and m.since <= ev.effective_on
-            order by ev.id, m.since desc, m.kind desc
+            where ev.candidate_id in (select candidate_id from moves)
+            order by ev.id, m.since desc, m.kind desc)
         ),
         counted_events as materialized (
             select p.* from placed p join rf_subtree s on s.y = p.y and s.id = p.cell_id
@@ -120,14 +126,22 @@ internal static class ReportFacts
             group by e.candidate_id
         ),
         open_files as (
-            select distinct on (yr.y, o.candidate_id) yr.y, o.candidate_id, coalesce(m.cell_id, c.cell_id) as cell_id
+            select yr.y, o.candidate_id, c.cell_id
+            from opened o
+            join years yr on o.opened_on <= yr.last_day
+            left join closed x on x.candidate_id = o.candidate_id
+            join candidates c on c.id = o.candidate_id
+            where (x.closed_on is null or x.closed_on > yr.last_day)
+                and not exists (select 1 from moves m where m.candidate_id = o.candidate_id)
+            union all
+            (select distinct on (yr.y, o.candidate_id) yr.y, o.candidate_id, coalesce(m.cell_id, c.cell_id)
             from opened o
             join years yr on o.opened_on <= yr.last_day
             left join closed x on x.candidate_id = o.candidate_id
             join candidates c on c.id = o.candidate_id
             left join moves m on m.candidate_id = o.candidate_id and m.since <= yr.last_day
-            where x.closed_on is null or x.closed_on > yr.last_day
-            order by yr.y, o.candidate_id, m.since desc, m.kind desc
+            where (x.closed_on is null or x.closed_on > yr.last_day) and o.candidate_id in (select candidate_id from moves)
+            order by yr.y, o.candidate_id, m.since desc, m.kind desc)
         ),
         counted_open_files as (
             select f.y, f.candidate_id from open_files f join rf_subtree s on s.y = f.y and s.id = f.cell_id
@@ -145,7 +159,7 @@ internal static class ReportFacts
     /// Over the session's temporary tables: <c>rows</c> (one row per year and candidate counted under the unit, one
     /// boolean per figure) and <c>admitted_cells</c>.
     /// </summary>
-    private static readonly string Ctes = "with " + Years + ",\n" + $"""
+    private static readonly string RowsCtes = "with " + Years + ",\n" + $"""
         youth as (
             select k.candidate_id from candidate_categories k
             join source_categories sc on sc.id = k.source_category_id and sc.code = '{DefaultSourceCategories.YouthUnion}'
@@ -195,6 +209,14 @@ internal static class ReportFacts
             select distinct y, cell_id from rf_events where kind = @counted
         )
 
+
+        """;
+
+    /// <summary>The rows and admitted cells of the session (temporary tables), for the queries below.</summary>
+    private static readonly string Ctes = "with " + Years + """
+        ,
+        rows as (select * from rf_rows),
+        admitted_cells as (select * from rf_admitted_cells)
 
         """;
 
@@ -304,6 +326,9 @@ internal static class ReportFacts
         await session.ExecuteAsync("create temp table rf_events on commit drop as " + EventsSql, cancellationToken);
         await session.ExecuteAsync("create temp table rf_open on commit drop as " + OpenSql, cancellationToken);
         await session.ExecuteAsync("analyze rf_events; analyze rf_open", cancellationToken);
+        await session.ExecuteAsync("create temp table rf_rows on commit drop as " + RowsCtes + " select * from rows", cancellationToken);
+        await session.ExecuteAsync("create temp table rf_admitted_cells on commit drop as " + RowsCtes + " select * from admitted_cells", cancellationToken);
+        await session.ExecuteAsync("analyze rf_rows; analyze rf_admitted_cells", cancellationToken);
         return session;
     }
 
