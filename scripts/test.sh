@@ -21,6 +21,21 @@ if [ -z "${DANGVIEN_CHROMIUM:-}" ] && ! command -v chromium >/dev/null; then
   fi
 fi
 
+# The PDF exports draw with DejaVu Sans (Vietnamese glyphs), and their tests read the PDFs back with pdftotext.
+missing=()
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing ${missing[*]} for the PDF exports and their tests..."
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "The PDF export tests need: apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
 dotnet build DangVien.sln -c Release -nologo -clp:ErrorsOnly
 
 if [ -z "${DANGVIEN_TEST_CONNECTION:-}" ]; then

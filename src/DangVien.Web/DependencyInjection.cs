@@ -162,6 +162,8 @@ public static class DependencyInjection
         app.MapDangVienApi();
         app.MapOpenApi().AllowAnonymous();
         ImportEndpoints.Map(app);
+        app.MapGet("/candidates/export.xlsx", CandidateExportEndpoint.ExportXlsxAsync);
+        app.MapReportExports();
         app.MapRazorComponents<App>();
         return app;
     }

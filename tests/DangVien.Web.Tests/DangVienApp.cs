@@ -50,6 +50,7 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Migrate", "false");
         builder.UseSetting("Database:SeedDemo", "false");
         builder.UseSetting("Urls", "http://127.0.0.1:0");
+        builder.UseSetting("Reports:PdfSharpLicense", "AGPL");
         if (_clock is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton(_clock));

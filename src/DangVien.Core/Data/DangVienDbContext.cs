@@ -38,6 +38,8 @@ public sealed class DangVienDbContext(DbContextOptions<DangVienDbContext> option
 
     public DbSet<Quota> Quotas => Set<Quota>();
 
+    public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
+
     public DbSet<QuotaCategoryTarget> QuotaCategoryTargets => Set<QuotaCategoryTarget>();
 
     public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();

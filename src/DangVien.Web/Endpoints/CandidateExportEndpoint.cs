@@ -24,27 +24,7 @@ public static class CandidateExportEndpoint
 
     public static async Task<IResult> ExportAsync(HttpContext context, AdmissionService admission, OrgUnitService units, TimeProvider time, CancellationToken cancellationToken)
     {
-        var request = context.Request.Query;
-        var unitId = int.TryParse(request["unit"], NumberStyles.None, CultureInfo.InvariantCulture, out var unit)
-            ? unit
-            : (await units.GetRootsAsync(time.Today().Year, cancellationToken)).FirstOrDefault()?.Id;
-        if (unitId is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var query = new CandidateListQuery
-        {
-            UnitId = unitId.Value,
-            Stage = CandidateListLink.ParseStage(request["stage"]),
-            CategoryId = Int(request["category"]),
-            Year = Int(request["year"]),
-            OverdueOnly = CandidateListLink.ParseFlag(request["overdue"]),
-            Search = request["q"],
-            Sort = CandidateListLink.ParseSort(request["sort"]),
-            Descending = string.Equals(request["dir"], "desc", StringComparison.OrdinalIgnoreCase),
-        };
-        if (await admission.ExportListAsync(query, cancellationToken) is not { } rows)
+        if (await RowsAsync(context, admission, units, time, cancellationToken) is not { } rows)
         {
             return TypedResults.NotFound();
         }
@@ -75,6 +55,46 @@ public static class CandidateExportEndpoint
 
         await writer.FlushAsync(cancellationToken);
         return TypedResults.Empty;
+    }
+
+    /// <summary><c>GET /candidates/export.xlsx</c>: the same rows as the CSV (same query, scoping, masking and audit) as an XLSX workbook.</summary>
+    public static async Task<IResult> ExportXlsxAsync(HttpContext context, AdmissionService admission, OrgUnitService units, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await RowsAsync(context, admission, units, time, cancellationToken) is not { } rows)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var today = time.Today();
+        var document = Exports.ReportDocuments.Candidates(rows, "Danh sách hồ sơ quần chúng, ngày " + today.Display());
+        return TypedResults.File(Exports.XlsxExport.Write(document, "Hồ sơ"), Exports.XlsxExport.ContentType,
+            $"ho-so-quan-chung-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx");
+    }
+
+    /// <summary>The filtered list of the query string (every page), scoped and audited by the service; null when the unit is not readable.</summary>
+    private static async Task<IReadOnlyList<CandidateExportRow>?> RowsAsync(HttpContext context, AdmissionService admission, OrgUnitService units, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var request = context.Request.Query;
+        var unitId = int.TryParse(request["unit"], NumberStyles.None, CultureInfo.InvariantCulture, out var unit)
+            ? unit
+            : (await units.GetRootsAsync(time.Today().Year, cancellationToken)).FirstOrDefault()?.Id;
+        if (unitId is null)
+        {
+            return null;
+        }
+
+        var query = new CandidateListQuery
+        {
+            UnitId = unitId.Value,
+            Stage = CandidateListLink.ParseStage(request["stage"]),
+            CategoryId = Int(request["category"]),
+            Year = Int(request["year"]),
+            OverdueOnly = CandidateListLink.ParseFlag(request["overdue"]),
+            Search = request["q"],
+            Sort = CandidateListLink.ParseSort(request["sort"]),
+            Descending = string.Equals(request["dir"], "desc", StringComparison.OrdinalIgnoreCase),
+        };
+        return await admission.ExportListAsync(query, cancellationToken);
     }
 
     /// <summary>One CSV field: quoted when it holds the separator, a quote or a line break; defused when it would start a formula.</summary>

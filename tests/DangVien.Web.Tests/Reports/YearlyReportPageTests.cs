@@ -72,7 +72,7 @@ public sealed class YearlyReportPageTests
         Assert.Equal(["Dừng xem xét", "1"], Row(own, "#funnel-heading", 10));
     }
 
-    private static async Task<TinyProvince> ProvinceAsync(DangVienApp app)
+    internal static async Task<TinyProvince> ProvinceAsync(DangVienApp app)
     {
         _ = app.Services; // start-up loads the default source categories
         await using var db = app.Database.CreateContext();

@@ -27,6 +27,8 @@ internal sealed class StageEntryConfiguration : IEntityTypeConfiguration<StageEn
 
         builder.HasIndex(e => new { e.CandidateId, e.Id });
         builder.HasIndex(e => new { e.Kind, e.EffectiveOn });
+        // Reports read the history of a span of years (all kinds) in one range scan.
+        builder.HasIndex(e => e.EffectiveOn);
         builder.HasIndex(e => e.SupersedesId).IsUnique().HasFilter("supersedes_id IS NOT NULL");
     }
 }

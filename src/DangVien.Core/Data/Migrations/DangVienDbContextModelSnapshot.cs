@@ -748,6 +748,53 @@ namespace DangVien.Core.Data.Migrations
                     b.ToTable("quota_category_targets");
                 });
 
+            modelBuilder.Entity("DangVien.Core.Domain.ReportSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("FrozenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("frozen_at");
+
+                    b.Property<string>("FrozenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("frozen_by");
+
+                    b.Property<string>("Lists")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("lists");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("report");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_snapshots");
+
+                    b.HasIndex("OrgUnitId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_snapshots_org_unit_id_year");
+
+                    b.ToTable("report_snapshots");
+                });
+
             modelBuilder.Entity("DangVien.Core.Domain.RoleAssignment", b =>
                 {
                     b.Property<int>("Id")
@@ -959,6 +1006,9 @@ namespace DangVien.Core.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_stage_entries");
+
+                    b.HasIndex("EffectiveOn")
+                        .HasDatabaseName("ix_stage_entries_effective_on");
 
                     b.HasIndex("MemberId")
                         .HasDatabaseName("ix_stage_entries_member_id");
@@ -1233,6 +1283,16 @@ namespace DangVien.Core.Data.Migrations
                         .HasConstraintName("fk_quota_category_targets_source_categories_source_category_id");
 
                     b.Navigation("SourceCategory");
+                });
+
+            modelBuilder.Entity("DangVien.Core.Domain.ReportSnapshot", b =>
+                {
+                    b.HasOne("DangVien.Core.Domain.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_snapshots_org_units_org_unit_id");
                 });
 
             modelBuilder.Entity("DangVien.Core.Domain.RoleAssignment", b =>

@@ -49,6 +49,8 @@ public static class AuditActions
 {
     public const string CandidateView = "candidate.view";
     public const string CandidatesExport = "candidates.export";
+    public const string ReportExport = "report.export";
+    public const string ReportFreeze = "report.freeze";
     public const string UserCreate = "user.create";
     public const string UserPasswordReset = "user.password.reset";
     public const string UserLock = "user.lock";

@@ -70,4 +70,58 @@ public sealed record YearlyReport(
 
     /// <summary>Members at the end minus members at the start.</summary>
     public int MembersChange => MembersAtEnd - MembersAtStart;
+
+    /// <summary>Who froze the year and when, when the report is read from its snapshot; null for live data.</summary>
+    public ReportFreeze? Frozen { get; init; }
 }
+
+/// <summary>A frozen year: who froze it and when.</summary>
+public sealed record ReportFreeze(string FrozenBy, DateTimeOffset FrozenAt);
+
+/// <summary>One year of a multi-year trend.</summary>
+public sealed record TrendYear(int Year, int MembersAtStart, int MembersAtEnd, int Admitted, int? Quota, int CarriedOver, int Recognised, int Removed, bool Frozen)
+{
+    public double? Reached => QuotaMath.Reached(Admitted, Quota);
+
+    public double? ShareOfMembers => MembersAtStart > 0 ? Admitted / (double)MembersAtStart : null;
+}
+
+/// <summary>
+/// The report of a span of years (a term, ten years): each year's figures, the admitted by source category over the span,
+/// the totals and the yearly averages.
+/// </summary>
+public sealed record ReportTrend(int UnitId, string UnitName, int From, int To, IReadOnlyList<TrendYear> Years, IReadOnlyList<CategoryLine> Categories)
+{
+    public int YearCount => Years.Count;
+
+    public int TotalAdmitted => Years.Sum(y => y.Admitted);
+
+    /// <summary>Admitted per year on average (total ÷ years).</summary>
+    public double AdmittedPerYear => Years.Count > 0 ? TotalAdmitted / (double)Years.Count : 0;
+
+    /// <summary>The average yearly share of members admitted: total admitted ÷ the sum of the members at the start of each year.</summary>
+    public double? AverageShare => Years.Sum(y => y.MembersAtStart) is > 0 and var m ? TotalAdmitted / (double)m : null;
+
+    /// <summary>Members at the start of the first year and at the end of the last.</summary>
+    public int MembersAtStart => Years.Count > 0 ? Years[0].MembersAtStart : 0;
+
+    public int MembersAtEnd => Years.Count > 0 ? Years[^1].MembersAtEnd : 0;
+
+    /// <summary>Growth of the members over the span (0.5 = +50 %); null without members at the start.</summary>
+    public double? MembersGrowth => MembersAtStart > 0 ? (MembersAtEnd - MembersAtStart) / (double)MembersAtStart : null;
+}
+
+/// <summary>A cell that admitted nobody in the last N years, with the last year it did (null: never, in the data).</summary>
+public sealed record IdleCell(int Id, string Name, int? LastAdmissionYear);
+
+/// <summary>The cells of a unit's subtree that admitted nobody for <see cref="Years"/> years running, up to <see cref="Year"/>.</summary>
+public sealed record IdleCellsReport(int UnitId, string UnitName, int Year, int Years, int CellCount, IReadOnlyList<IdleCell> Cells)
+{
+    public int FirstYear => Year - Years + 1;
+}
+
+/// <summary>One candidate behind a figure: personal data masked as elsewhere.</summary>
+public sealed record ReportListRow(int Id, string FullName, DateOnly DateOfBirth, Sex Sex, string? CitizenId, string CellName, string StageLabel, DateOnly StageSince);
+
+/// <summary>The candidates behind one figure of the report of a unit for a span of years.</summary>
+public sealed record ReportList(int UnitId, string UnitName, int From, int To, ReportFigure Figure, string Label, IReadOnlyList<ReportListRow> Rows, int OutsideScope, bool Frozen);

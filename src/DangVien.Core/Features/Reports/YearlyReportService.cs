@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Data.Seeding;
 using DangVien.Core.Domain;
@@ -13,32 +16,25 @@ namespace DangVien.Core.Features.Reports;
 /// The yearly report on party development of a unit's subtree (báo cáo năm), computed in a few set-based queries
 /// over the history so it can run province-wide.
 /// </summary>
-public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess access, RuleParameterReader parameters)
+public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess access, RuleParameterReader parameters, TimeProvider? time = null)
 {
-    /// <summary>The steps of the stage funnel, in pipeline order.</summary>
-    public static readonly IReadOnlyList<StageKind> FunnelKinds =
-    [
-        StageKind.Source,
-        StageKind.AwarenessCourse,
-        StageKind.Application,
-        StageKind.HistoryVerification,
-        StageKind.Introduction,
-        StageKind.Opinion,
-        StageKind.CellVote,
-        StageKind.CommitteeResolution,
-        StageKind.AdmissionDecision,
-        StageKind.Ceremony,
-    ];
+    /// <summary>The longest span of years a trend, a list or the idle-cells view covers.</summary>
+    public const int MaxTrendYears = 30;
 
-    private static readonly StageKind[] CountedKinds = [.. FunnelKinds, StageKind.Exit];
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The steps of the stage funnel, in pipeline order.</summary>
+    public static IReadOnlyList<StageKind> FunnelKinds { get; } = [.. ReportFacts.FunnelFlags.Select(f => f.Kind)];
 
     /// <summary>
     /// The report of a unit's subtree for a year; null when the unit does not exist or the user may not read it
     /// (the subtree of a readable unit is readable, so every figure is within the user's scope).
     /// </summary>
     /// <remarks>
-    /// All figures count the candidates and members of the cells under the unit (see <see cref="Tree"/>: the current tree
-    /// in this version) and only history entries that stand (a corrected entry is replaced by its correction):
+    /// All figures count the candidates and members of the cells under the unit in the tree as it stood in the year, each
+    /// event in the cell the candidate was in on its day (see <see cref="ReportFacts"/>, the one place these rules live),
+    /// and only history entries that stand (a corrected entry is replaced by its correction). A frozen year is read from its
+    /// snapshot (<see cref="YearlyReport.Frozen"/>):
     /// <list type="bullet">
     /// <item><b>Admitted</b>: as <see cref="QuotaService"/> — a standing admission decision (or ceremony, by the rule
     /// parameter <see cref="RuleKeys.AdmissionCountingDate"/> read for this unit) dated in the year. <b>Quota</b>: the
@@ -71,89 +67,56 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             return null;
         }
 
+        if (await SnapshotAsync(unitId, year, cancellationToken) is { } snapshot)
+        {
+            return JsonSerializer.Deserialize<YearlyReport>(snapshot.Report, Json)! with { Frozen = new ReportFreeze(snapshot.FrozenBy, snapshot.FrozenAt) };
+        }
+
+        return await LiveAsync(unit, year, cancellationToken);
+    }
+
+    /// <summary>The report computed from the history now (never from a snapshot).</summary>
+    private async Task<YearlyReport> LiveAsync(UnitRef unit, int year, CancellationToken cancellationToken)
+    {
+        var unitId = unit.Id;
         var scope = await access.GetScopeAsync(cancellationToken);
         var basis = await AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken);
-        var countedKind = QuotaMath.CountedKind(basis);
-        var first = new DateOnly(year, 1, 1);
-        var last = new DateOnly(year, 12, 31);
-        var atStart = AdmissionCounting.MemberOn(QuotaMath.MembersCountedOn(year));
-        var atEnd = AdmissionCounting.MemberOn(last);
+        var counted = QuotaMath.CountedKind(basis);
 
-        var tree = Tree();
-        var path = unit.Path;
-        var cells = tree.Where(n => n.Path.IsDescendantOf(path)).Select(n => n.Id);
-        var candidates = db.Candidates.AsNoTracking().Where(c => cells.Contains(c.CellId));
-        var standing = AdmissionCounting.Standing(db);
-        var admittedIds = AdmissionCounting.AdmittedCandidateIds(db, basis, year);
-        var youthUnion = db.SourceCategories.Where(s => s.Code == DefaultSourceCategories.YouthUnion).Select(s => s.Id);
-        var introduced = AdmissionCounting.StandingEntries(db, StageKind.Introduction, first, last).Select(e => e.CandidateId);
-        var coursed = AdmissionCounting.StandingEntries(db, StageKind.AwarenessCourse, first, last).Select(e => e.CandidateId);
-        var recognised = AdmissionCounting.StandingEntries(db, StageKind.RecognitionDecision, first, last).Select(e => e.CandidateId);
-        var removed = AdmissionCounting.StandingEntries(db, StageKind.Removal, first, last).Select(e => e.CandidateId);
+        Dictionary<string, int> counts;
+        int membersAtStart, membersAtEnd;
+        Dictionary<int, int> byCategory;
+        List<(UnitCrumb Crumb, bool Admitted)> children;
+        await using (var facts = await ReportFacts.OpenAsync(db, unitId, year, year, counted, cancellationToken))
+        {
+            counts = (await facts.ReadAsync(ReportFacts.CountsSql, ReadCounts, cancellationToken)).Single();
+            var members = await facts.ReadAsync(ReportFacts.MembersSql, r => (Start: r.GetInt32(1), End: r.GetInt32(2)), cancellationToken);
+            (membersAtStart, membersAtEnd) = members.Count > 0 ? members[0] : (0, 0);
+            byCategory = (await facts.ReadAsync(ReportFacts.CategoriesSql, r => (Category: r.GetInt32(1), Admitted: r.GetInt32(2)), cancellationToken))
+                .ToDictionary(c => c.Category, c => c.Admitted);
+            children = await facts.ReadAsync(ReportFacts.ChildrenSql, r => (Crumb: new UnitCrumb(r.GetInt32(0), r.GetString(1)), Admitted: r.GetBoolean(2)), cancellationToken);
+        }
 
-        var figures = await db.OrgUnits.AsNoTracking()
-            .Where(u => u.Id == unitId)
-            .Select(u => new
-            {
-                MembersAtStart = db.Members.Where(atStart).Count(m => cells.Contains(m.CellId)),
-                MembersAtEnd = db.Members.Where(atEnd).Count(m => cells.Contains(m.CellId)),
-                Admitted = candidates.Count(c => admittedIds.Contains(c.Id)),
-                Quota = db.Quotas.Where(q => q.OrgUnitId == unitId && q.Year == year).Select(q => (int?)q.Total).FirstOrDefault(),
-                Youth = candidates.Count(c => c.Categories.Any(k => youthUnion.Contains(k.SourceCategoryId)) && introduced.Contains(c.Id)),
-                YouthAdmitted = candidates.Count(c => c.Categories.Any(k => youthUnion.Contains(k.SourceCategoryId)) && introduced.Contains(c.Id)
-                    && admittedIds.Contains(c.Id)),
-                Coursed = candidates.Count(c => coursed.Contains(c.Id)),
-                CoursedAdmitted = candidates.Count(c => coursed.Contains(c.Id) && admittedIds.Contains(c.Id)),
-                CarriedOver = candidates.Count(c => standing.Any(e => e.CandidateId == c.Id && e.EffectiveOn <= last)
-                    && !standing.Any(e => e.CandidateId == c.Id && e.EffectiveOn <= last
-                        && (e.Kind == StageKind.Exit || e.Kind == StageKind.Removal || e.Kind == countedKind))),
-                Recognised = candidates.Count(c => recognised.Contains(c.Id)),
-                Removed = candidates.Count(c => removed.Contains(c.Id)),
-            })
-            .SingleAsync(cancellationToken);
 
-        var steps = await standing
-            .Where(e => e.EffectiveOn >= first && e.EffectiveOn <= last && CountedKinds.Contains(e.Kind)
-                && (e.Kind != StageKind.CellVote || e.Vote!.Passed)
-                && candidates.Any(c => c.Id == e.CandidateId))
-            .GroupBy(e => e.Kind)
-            .Select(g => new { Kind = g.Key, Candidates = g.Select(e => e.CandidateId).Distinct().Count() })
-            .ToDictionaryAsync(g => g.Kind, g => g.Candidates, cancellationToken);
-
+        var quota = await db.Quotas.AsNoTracking()
+            .Where(q => q.OrgUnitId == unitId && q.Year == year)
+            .Select(q => new { q.Total, Targets = q.CategoryTargets.Select(t => new { t.SourceCategoryId, t.Target }).ToList() })
+            .FirstOrDefaultAsync(cancellationToken);
         var categories = await db.SourceCategories.AsNoTracking()
-            .Select(s => new
-            {
-                s.Id,
-                s.Name,
-                s.SortOrder,
-                Admitted = db.CandidateCategories.Count(k => k.SourceCategoryId == s.Id && candidates.Any(c => c.Id == k.CandidateId) && admittedIds.Contains(k.CandidateId)),
-                Target = db.QuotaCategoryTargets
-                    .Where(t => t.SourceCategoryId == s.Id && db.Quotas.Any(q => q.Id == t.QuotaId && q.OrgUnitId == unitId && q.Year == year))
-                    .Select(t => (int?)t.Target)
-                    .FirstOrDefault(),
-            })
-            .Where(s => s.Admitted > 0 || s.Target != null)
-            .OrderBy(s => s.SortOrder)
-            .ThenBy(s => s.Id)
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
+            .Select(s => new { s.Id, s.Name })
             .ToListAsync(cancellationToken);
-
-        var children = await tree
-            .Where(n => n.ParentId == unitId && n.Listed)
-            .Select(n => new
-            {
-                n.Id,
-                n.Path,
-                Admitted = candidates.Any(c => admittedIds.Contains(c.Id) && tree.Any(t => t.Id == c.CellId && t.Path.IsDescendantOf(n.Path))),
-            })
-            .Join(db.OrgUnits, n => n.Id, u => u.Id, (n, u) => new { n.Id, u.Name, n.Admitted })
-            .OrderBy(n => n.Name)
-            .ToListAsync(cancellationToken);
-
         var ancestors = await scope.Units(db.OrgUnits.AsNoTracking())
             .Where(u => u.Path.IsAncestorOf(unit.Path) && u.Id != unitId)
             .OrderBy(u => u.Path.NLevel)
             .Select(u => new UnitCrumb(u.Id, u.Name))
             .ToListAsync(cancellationToken);
+
+        var lines = categories
+            .Select(c => new CategoryLine(c.Id, c.Name, byCategory.GetValueOrDefault(c.Id),
+                quota?.Targets.FirstOrDefault(t => t.SourceCategoryId == c.Id)?.Target))
+            .Where(c => c.Admitted > 0 || c.Target != null)
+            .ToList();
 
         return new YearlyReport(
             unitId,
@@ -162,21 +125,240 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             year,
             ancestors,
             basis,
-            figures.MembersAtStart,
-            figures.MembersAtEnd,
-            figures.Admitted,
-            figures.Quota,
-            [.. categories.Select(c => new CategoryLine(c.Id, c.Name, c.Admitted, c.Target))],
-            [.. FunnelKinds.Select(k => new FunnelStep(k, steps.GetValueOrDefault(k)))],
-            steps.GetValueOrDefault(StageKind.Exit),
-            new Conversion(figures.Youth, figures.YouthAdmitted),
-            new Conversion(figures.Coursed, figures.CoursedAdmitted),
+            membersAtStart,
+            membersAtEnd,
+            counts["admitted"],
+            quota?.Total,
+            lines,
+            [.. ReportFacts.FunnelFlags.Select(f => new FunnelStep(f.Kind, counts[f.Flag]))],
+            counts["exited"],
+            new Conversion(counts["youth_introduced"], counts["youth_admitted"]),
+            new Conversion(counts["coursed"], counts["coursed_admitted"]),
             children.Count,
-            [.. children.Where(c => !c.Admitted).Select(c => new UnitCrumb(c.Id, c.Name))],
-            figures.CarriedOver,
-            figures.Recognised,
-            figures.Removed);
+            [.. children.Where(c => !c.Admitted).Select(c => c.Crumb)],
+            counts["carried"],
+            counts["recognised"],
+            counts["removed"]);
     }
+
+    /// <summary>
+    /// The trend of a span of years (at most <see cref="MaxTrendYears"/>): each year's members, admitted, quota, carried
+    /// over, recognised and removed, and the admitted by source category over the span; a frozen year reads its snapshot.
+    /// Null when the unit is not readable.
+    /// </summary>
+    public async Task<ReportTrend?> GetTrendAsync(int unitId, int from, int to, CancellationToken cancellationToken = default)
+    {
+        if (from > to || to - from + 1 > MaxTrendYears || await access.ReadableUnitAsync(unitId, cancellationToken) is not { } unit)
+        {
+            return null;
+        }
+
+        var basis = await AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken);
+        var counted = QuotaMath.CountedKind(basis);
+        List<(int Year, Dictionary<string, int> Counts)> counts;
+        Dictionary<int, (int Year, int Start, int End)> members;
+        List<(int Year, int Category, int Admitted)> byCategory;
+        await using (var facts = await ReportFacts.OpenAsync(db, unitId, from, to, counted, cancellationToken))
+        {
+            counts = await facts.ReadAsync(ReportFacts.CountsSql, r => (Year: r.GetInt32(0), Counts: ReadCounts(r)), cancellationToken);
+            members = (await facts.ReadAsync(ReportFacts.MembersSql, r => (Year: r.GetInt32(0), Start: r.GetInt32(1), End: r.GetInt32(2)), cancellationToken))
+                .ToDictionary(m => m.Year);
+            byCategory = await facts.ReadAsync(ReportFacts.CategoriesSql, r => (Year: r.GetInt32(0), Category: r.GetInt32(1), Admitted: r.GetInt32(2)), cancellationToken);
+        }
+
+        var quotas = await db.Quotas.AsNoTracking()
+            .Where(q => q.OrgUnitId == unitId && q.Year >= from && q.Year <= to)
+            .ToDictionaryAsync(q => q.Year, q => q.Total, cancellationToken);
+        var snapshots = (await db.ReportSnapshots.AsNoTracking()
+                .Where(s => s.OrgUnitId == unitId && s.Year >= from && s.Year <= to)
+                .Select(s => s.Report)
+                .ToListAsync(cancellationToken))
+            .Select(r => JsonSerializer.Deserialize<YearlyReport>(r, Json)!)
+            .ToDictionary(r => r.Year);
+
+        var years = counts.Select(c => snapshots.TryGetValue(c.Year, out var frozen)
+                ? new TrendYear(c.Year, frozen.MembersAtStart, frozen.MembersAtEnd, frozen.Admitted, frozen.Quota, frozen.CarriedOver, frozen.Recognised, frozen.Removed, true)
+                : new TrendYear(c.Year, members.GetValueOrDefault(c.Year).Start, members.GetValueOrDefault(c.Year).End, c.Counts["admitted"],
+                    quotas.TryGetValue(c.Year, out var q) ? q : null, c.Counts["carried"], c.Counts["recognised"], c.Counts["removed"], false))
+            .ToList();
+        var categoryTotals = byCategory
+            .Where(c => !snapshots.ContainsKey(c.Year))
+            .Select(c => (c.Category, c.Admitted))
+            .Concat(snapshots.Values.SelectMany(r => r.Categories.Select(c => (Category: c.CategoryId, c.Admitted))))
+            .GroupBy(c => c.Category)
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Admitted));
+        var categories = await db.SourceCategories.AsNoTracking()
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
+            .Select(s => new { s.Id, s.Name })
+            .ToListAsync(cancellationToken);
+        return new ReportTrend(unitId, unit.Name, from, to, years,
+            [.. categories.Where(c => categoryTotals.GetValueOrDefault(c.Id) > 0).Select(c => new CategoryLine(c.Id, c.Name, categoryTotals[c.Id], null))]);
+    }
+
+    /// <summary>
+    /// The cells under the unit (in the tree of <paramref name="year"/>) that existed through the last
+    /// <paramref name="years"/> years up to <paramref name="year"/> and admitted nobody in any of them. Null when the unit
+    /// is not readable or <paramref name="years"/> is outside 1–<see cref="MaxTrendYears"/>.
+    /// </summary>
+    public async Task<IdleCellsReport?> GetIdleCellsAsync(int unitId, int year, int years, CancellationToken cancellationToken = default)
+    {
+        if (years is < 1 or > MaxTrendYears || await access.ReadableUnitAsync(unitId, cancellationToken) is not { } unit)
+        {
+            return null;
+        }
+
+        var counted = QuotaMath.CountedKind(await AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken));
+        List<IdleCell> cells;
+        await using (var facts = await ReportFacts.OpenAsync(db, unitId, year - years + 1, year, counted, cancellationToken))
+        {
+            cells = await facts.ReadAsync(ReportFacts.IdleCellsSql, r => new IdleCell(r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2)), cancellationToken);
+        }
+
+        var path = unit.Path;
+        var cellCount = await db.OrgUnits.CountAsync(
+            u => u.Path.IsDescendantOf(path) && (u.Kind == OrgUnitKind.Cell || u.Kind == OrgUnitKind.GrassrootsCell) && u.ValidTo == null, cancellationToken);
+        return new IdleCellsReport(unitId, unit.Name, year, years, cellCount, cells);
+    }
+
+    /// <summary>
+    /// The candidates behind a figure of the unit's report for the years <paramref name="from"/>–<paramref name="to"/>,
+    /// by name; for a frozen single year, those stored with the snapshot. Only candidates the user may read now are listed
+    /// (<see cref="ReportList.OutsideScope"/> counts the others, e.g. of a cell that moved out of the user's units since);
+    /// citizen ids masked unless the user handles files there. Null when the unit is not readable.
+    /// </summary>
+    public async Task<ReportList?> GetListAsync(int unitId, int from, int to, ReportFigure figure, CancellationToken cancellationToken = default)
+    {
+        if (from > to || to - from + 1 > MaxTrendYears || await access.ReadableUnitAsync(unitId, cancellationToken) is not { } unit)
+        {
+            return null;
+        }
+
+        var ids = from == to && await SnapshotAsync(unitId, from, cancellationToken) is { } snapshot
+            ? JsonSerializer.Deserialize<Dictionary<string, int[]>>(snapshot.Lists, Json)!.GetValueOrDefault(figure.Key, [])
+            : null;
+        var frozen = ids is not null;
+        if (ids is null)
+        {
+            var counted = QuotaMath.CountedKind(await AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken));
+            await using (var facts = await ReportFacts.OpenAsync(db, unitId, from, to, counted, cancellationToken))
+            {
+                ids = [.. await facts.ReadAsync(ReportFacts.IdsSql(figure.Flag), r => r.GetInt32(0), cancellationToken)];
+            }
+
+            if (figure.CategoryId is { } categoryId)
+            {
+                var inCategory = await db.CandidateCategories.AsNoTracking()
+                    .Where(k => k.SourceCategoryId == categoryId && ids.Contains(k.CandidateId))
+                    .Select(k => k.CandidateId)
+                    .ToListAsync(cancellationToken);
+                ids = [.. inCategory];
+            }
+        }
+
+        var label = figure.CategoryId is { } category
+            ? figure.Label + ": " + await db.SourceCategories.Where(s => s.Id == category).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken)
+            : figure.Label;
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var rows = await scope.Candidates(db.Candidates.AsNoTracking())
+            .Where(c => ids.Contains(c.Id))
+            .OrderBy(c => EF.Functions.Collate(c.FullName, DangVienDbContext.VietnameseCollation))
+            .ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.FullName, c.DateOfBirth, c.Sex, c.CitizenId, CellName = c.Cell!.Name, CellPath = c.Cell.Path, c.Stage, c.StageSince })
+            .ToListAsync(cancellationToken);
+        var list = rows
+            .Select(r => new ReportListRow(r.Id, r.FullName, r.DateOfBirth, r.Sex,
+                scope.CanSeePersonalData(r.CellPath) ? r.CitizenId : AccessScope.MaskCitizenId(r.CitizenId),
+                r.CellName, AdmissionLabels.Of(r.Stage), r.StageSince))
+            .ToList();
+        return new ReportList(unitId, unit.Name, from, to, figure, label, list, ids.Length - list.Count, frozen);
+    }
+
+    /// <summary>Whether the user may freeze the unit's <paramref name="year"/>: committee staff of the unit or above, and the year is closed.</summary>
+    public async Task<bool> CanFreezeAsync(int unitId, int year, CancellationToken cancellationToken = default)
+    {
+        var unit = await access.ReadableUnitAsync(unitId, cancellationToken);
+        return unit is not null && year < Today.Year && (await access.GetScopeAsync(cancellationToken)).CanWrite(unit.Path);
+    }
+
+    /// <summary>
+    /// Freezes a closed year of the unit (chốt số liệu): stores the report and the candidates behind each figure as they
+    /// are now, with who froze it and when; from then on the report and its lists are read from the snapshot. Only
+    /// committee staff of the unit (or above) may freeze; the current year cannot be frozen, nor a year twice.
+    /// </summary>
+    public async Task<Result> FreezeAsync(int unitId, int year, CancellationToken cancellationToken = default)
+    {
+        if (await access.ReadableUnitAsync(unitId, cancellationToken) is not { } unit)
+        {
+            return Result.Fail("unit", "Không tìm thấy tổ chức đảng.");
+        }
+
+        if (!(await access.GetScopeAsync(cancellationToken)).CanWrite(unit.Path))
+        {
+            return Result.Fail("unit", "Chỉ cán bộ đảng ủy của đơn vị mới được chốt số liệu báo cáo.");
+        }
+
+        if (year >= Today.Year)
+        {
+            return Result.Fail("year", $"Năm {year.ToString(CultureInfo.InvariantCulture)} chưa kết thúc nên chưa thể chốt số liệu.");
+        }
+
+        if (await SnapshotAsync(unitId, year, cancellationToken) is not null)
+        {
+            return Result.Fail("year", $"Số liệu năm {year.ToString(CultureInfo.InvariantCulture)} đã được chốt.");
+        }
+
+        var report = await LiveAsync(unit, year, cancellationToken);
+        var counted = QuotaMath.CountedKind(report.Basis);
+        List<(int Id, HashSet<string> Flags)> rows;
+        await using (var facts = await ReportFacts.OpenAsync(db, unitId, year, year, counted, cancellationToken))
+        {
+            rows = await facts.ReadAsync(ReportFacts.AllIdsSql,
+                r => (Id: r.GetInt32(1), Flags: ReportFacts.Flags.Select((f, i) => (f, r.GetBoolean(2 + i))).Where(x => x.Item2).Select(x => x.f).ToHashSet(StringComparer.Ordinal)),
+                cancellationToken);
+        }
+
+        var lists = ReportFigure.FlagFigures.ToDictionary(f => f.Key, f => rows.Where(r => r.Flags.Contains(f.Flag)).Select(r => r.Id).Order().ToArray(), StringComparer.Ordinal);
+        var admitted = lists["admitted"];
+        var categories = await db.CandidateCategories.AsNoTracking()
+            .Where(k => admitted.Contains(k.CandidateId))
+            .Select(k => new { k.SourceCategoryId, k.CandidateId })
+            .ToListAsync(cancellationToken);
+        foreach (var group in categories.GroupBy(k => k.SourceCategoryId))
+        {
+            lists[ReportFigure.Category(group.Key).Key] = [.. group.Select(k => k.CandidateId).Order()];
+        }
+
+        db.ReportSnapshots.Add(new ReportSnapshot
+        {
+            OrgUnitId = unitId,
+            Year = year,
+            Report = JsonSerializer.Serialize(report, Json),
+            Lists = JsonSerializer.Serialize(lists, Json),
+            FrozenBy = access.User.Name,
+            FrozenAt = (time ?? TimeProvider.System).GetUtcNow(),
+        });
+        await access.AuditAsync(AuditActions.ReportFreeze, $"unit:{unitId.ToString(CultureInfo.InvariantCulture)}",
+            $"năm {year.ToString(CultureInfo.InvariantCulture)}; kết nạp {report.Admitted.ToString(CultureInfo.InvariantCulture)}", save: false, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Result.Fail("year", $"Số liệu năm {year.ToString(CultureInfo.InvariantCulture)} đã được chốt.");
+        }
+
+        return Result.Success();
+    }
+
+    private DateOnly Today => (time ?? TimeProvider.System).Today();
+
+    private Task<ReportSnapshot?> SnapshotAsync(int unitId, int year, CancellationToken cancellationToken) =>
+        db.ReportSnapshots.AsNoTracking().FirstOrDefaultAsync(s => s.OrgUnitId == unitId && s.Year == year, cancellationToken);
+
+    private static Dictionary<string, int> ReadCounts(System.Data.Common.DbDataReader reader) =>
+        ReportFacts.Flags.Select((f, i) => (f, reader.GetInt32(1 + i))).ToDictionary(x => x.f, x => x.Item2, StringComparer.Ordinal);
 
     /// <summary>
     /// The highest units the user may read (those whose parent they may not read), by name: where the report opens when no
@@ -192,28 +374,5 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             .ThenBy(u => u.Name)
             .Select(u => new UnitCrumb(u.Id, u.Name))
             .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// The organisation tree the report counts under — the one place that decides it. This version reads the current
-    /// tree (<see cref="OrgUnit.Path"/>; every unit where it stands now, <see cref="TreeNode.Listed"/> while it exists, as
-    /// the quota sheet lists children); issue 6 item 2 switches it to the <see cref="OrgUnitPlacement"/>s valid on 31/12 of
-    /// the year, so units merged or re-parented later count where they stood.
-    /// </summary>
-    private IQueryable<TreeNode> Tree() =>
-        db.OrgUnits.AsNoTracking()
-            .Select(u => new TreeNode { Id = u.Id, ParentId = u.ParentId, Path = u.Path, Listed = u.ValidTo == null });
-
-    /// <summary>A unit's place in the tree the report counts under.</summary>
-    private sealed class TreeNode
-    {
-        public int Id { get; init; }
-
-        public int? ParentId { get; init; }
-
-        public LTree Path { get; init; } = new("");
-
-        /// <summary>Whether the unit is listed among its parent's children.</summary>
-        public bool Listed { get; init; }
     }
 }

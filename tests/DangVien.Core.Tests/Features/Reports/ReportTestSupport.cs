@@ -15,7 +15,8 @@ public static class ReportTestSupport
     public static YearlyReportService Reports(this World world, ICurrentUser? user = null) => new(
         world.Db,
         new CurrentAccess(user ?? new SystemUser("can.bo@test"), world.Db, world.Time),
-        new RuleParameterReader(world.Db));
+        new RuleParameterReader(world.Db),
+        world.Time);
 
     /// <summary>
     /// A candidate of <paramref name="cell"/> in the given categories with the given history (a cell vote passes unless its

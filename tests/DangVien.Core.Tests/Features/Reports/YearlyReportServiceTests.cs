@@ -151,11 +151,11 @@ public sealed class YearlyReportServiceTests
     }
 
     /// <summary>A percentage as the page shows it: one decimal.</summary>
-    private static double? Displayed(double? ratio) => ratio is { } r ? Math.Round(r * 100, 1, MidpointRounding.AwayFromZero) : null;
+    internal static double? Displayed(double? ratio) => ratio is { } r ? Math.Round(r * 100, 1, MidpointRounding.AwayFromZero) : null;
 
-    private sealed record ReportCategories(SourceCategory YouthUnion, SourceCategory Education, SourceCategory Women);
+    internal sealed record ReportCategories(SourceCategory YouthUnion, SourceCategory Education, SourceCategory Women);
 
-    private static async Task<ReportCategories> ProvinceAsync(World world)
+    internal static async Task<ReportCategories> ProvinceAsync(World world)
     {
         var youth = new SourceCategory { Code = DefaultSourceCategories.YouthUnion, Name = "Đoàn viên TNCS Hồ Chí Minh", SortOrder = 9 };
         world.Db.SourceCategories.Add(youth);

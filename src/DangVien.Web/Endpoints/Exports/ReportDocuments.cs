@@ -1,0 +1,107 @@
+using System.Globalization;
+using DangVien.Core.Domain;
+using DangVien.Core.Features.Admission;
+using DangVien.Core.Features.Reports;
+using static DangVien.Web.Components.Shared.Format;
+
+namespace DangVien.Web.Endpoints.Exports;
+
+/// <summary>The reports as <see cref="ExportDocument"/>s: the same figures, labels and formatting as the pages.</summary>
+public static class ReportDocuments
+{
+    public static ExportDocument Yearly(YearlyReport report)
+    {
+        var y = report.Year.ToString(CultureInfo.InvariantCulture);
+        var notes = new List<string>
+        {
+            $"{report.UnitName} ({VietnameseNames.Of(report.Kind)}) và các tổ chức đảng trực thuộc, năm {y}.",
+            "Số đã kết nạp tính theo " + (report.Basis == Core.Features.Quotas.AdmissionCountingBasis.CeremonyDate ? "ngày tổ chức lễ kết nạp." : "ngày ký quyết định kết nạp."),
+            report.Frozen is { } frozen
+                ? $"Số liệu đã chốt ngày {D(DateOnly.FromDateTime(frozen.FrozenAt.ToOffset(TimeSpan.FromHours(7)).DateTime))} bởi {frozen.FrozenBy}."
+                : "Số liệu trực tiếp (chưa chốt).",
+        };
+        string[] header = ["Chỉ số", "Giá trị"];
+        var quota = new ExportTable("1. Kết nạp đảng viên so với chỉ tiêu", header,
+        [
+            ["Chỉ tiêu năm " + y, ExportCell.Of(report.Quota)],
+            ["Đã kết nạp", report.Admitted],
+            ["Tỷ lệ đạt chỉ tiêu", Percent(report.Reached)],
+        ]);
+        var members = new ExportTable("2. Đảng viên và tỷ lệ kết nạp", header,
+        [
+            ["Đảng viên đến " + D(report.StartCountedOn), report.MembersAtStart],
+            ["Đảng viên đến " + D(report.EndCountedOn), report.MembersAtEnd],
+            ["Kết nạp so với đảng viên đầu năm", Percent(report.ShareOfMembers)],
+            ["Mục tiêu 3–4 % (Nghị quyết 21-NQ/TW)", $"{N((double)report.GuideLow, 1)} – {N((double)report.GuideHigh, 1)} người; " + (report.MeetsGuide ? "đã đạt" : "chưa đạt")],
+        ]);
+        var categories = new ExportTable("3. Đảng viên kết nạp theo đối tượng nguồn", ["Đối tượng nguồn", "Đã kết nạp", "Chỉ tiêu", "Tỷ lệ đạt"],
+            [.. report.Categories.Select(c => (IReadOnlyList<ExportCell>)[c.Name, c.Admitted, ExportCell.Of(c.Target), Percent(c.Reached)])]);
+        var funnel = new ExportTable("4. Các bước của quy trình trong năm", ["Bước", "Số người"],
+            [.. report.Funnel.Select(s => (IReadOnlyList<ExportCell>)[ReportLabels.Step(s.Kind), s.Candidates]), ["Dừng xem xét", report.Exited]]);
+        var conversions = new ExportTable("Tỷ lệ chuyển đổi", ["Nhóm", "Số người", "Được kết nạp", "Tỷ lệ"],
+        [
+            ["Đoàn viên được giới thiệu trong năm", report.YouthUnionIntroduced.Cohort, report.YouthUnionIntroduced.Admitted, Percent(report.YouthUnionIntroduced.Rate)],
+            ["Học xong lớp bồi dưỡng nhận thức về Đảng trong năm", report.AwarenessCourseCompleted.Cohort, report.AwarenessCourseCompleted.Admitted, Percent(report.AwarenessCourseCompleted.Rate)],
+        ]);
+        var children = new ExportTable($"5. Đơn vị trực thuộc chưa kết nạp được đảng viên ({N(report.ChildrenWithoutAdmission.Count)}/{N(report.ChildCount)})", ["Đơn vị"],
+            [.. report.ChildrenWithoutAdmission.Select(c => (IReadOnlyList<ExportCell>)[c.Name])]);
+        var carried = new ExportTable("6. Hồ sơ chuyển tiếp và đảng viên dự bị", header,
+        [
+            ["Hồ sơ chuyển sang năm " + (report.Year + 1).ToString(CultureInfo.InvariantCulture), report.CarriedOver],
+            ["Đảng viên dự bị được công nhận chính thức", report.Recognised],
+            ["Đảng viên dự bị bị xóa tên", report.Removed],
+        ]);
+        return new ExportDocument($"Báo cáo năm {y} — {report.UnitName}", notes, [quota, members, categories, funnel, conversions, children, carried]);
+    }
+
+    public static ExportDocument Trend(ReportTrend trend)
+    {
+        var span = $"{trend.From.ToString(CultureInfo.InvariantCulture)}–{trend.To.ToString(CultureInfo.InvariantCulture)}";
+        var years = new ExportTable("Từng năm", ["Năm", "Đảng viên đầu năm", "Đảng viên cuối năm", "Chỉ tiêu", "Đã kết nạp", "Tỷ lệ đạt", "Kết nạp/đảng viên đầu năm", "Chuyển năm sau", "Công nhận chính thức", "Xóa tên"],
+            [.. trend.Years.Select(t => (IReadOnlyList<ExportCell>)
+            [
+                t.Year.ToString(CultureInfo.InvariantCulture) + (t.Frozen ? " (đã chốt)" : ""), t.MembersAtStart, t.MembersAtEnd, ExportCell.Of(t.Quota), t.Admitted,
+                Percent(t.Reached), Percent(t.ShareOfMembers), t.CarriedOver, t.Recognised, t.Removed,
+            ])]);
+        var totals = new ExportTable("Tổng và bình quân", ["Chỉ số", "Giá trị"],
+        [
+            ["Số năm", trend.YearCount],
+            ["Tổng số đã kết nạp", trend.TotalAdmitted],
+            ["Bình quân mỗi năm", N(trend.AdmittedPerYear, 1)],
+            ["Tỷ lệ kết nạp bình quân mỗi năm", Percent(trend.AverageShare)],
+            ["Đảng viên đầu kỳ", trend.MembersAtStart],
+            ["Đảng viên cuối kỳ", trend.MembersAtEnd],
+            ["Tăng so với đầu kỳ", Percent(trend.MembersGrowth)],
+        ]);
+        var categories = new ExportTable("Đã kết nạp theo đối tượng nguồn", ["Đối tượng nguồn", "Đã kết nạp"],
+            [.. trend.Categories.Select(c => (IReadOnlyList<ExportCell>)[c.Name, c.Admitted])]);
+        return new ExportDocument($"Báo cáo nhiều năm {span} — {trend.UnitName}", [], [years, totals, categories]);
+    }
+
+    public static ExportDocument List(ReportList list)
+    {
+        var span = list.From == list.To ? "năm " + list.From.ToString(CultureInfo.InvariantCulture)
+            : $"{list.From.ToString(CultureInfo.InvariantCulture)}–{list.To.ToString(CultureInfo.InvariantCulture)}";
+        var notes = list.OutsideScope > 0 ? [$"Còn {N(list.OutsideScope)} người ngoài phạm vi tài khoản của bạn không được liệt kê."] : new List<string>();
+        var rows = list.Rows.Select((r, i) => (IReadOnlyList<ExportCell>)
+        [
+            (i + 1).ToString(CultureInfo.InvariantCulture), r.FullName, D(r.DateOfBirth), r.Sex == Sex.Female ? "Nữ" : "Nam", r.CitizenId ?? "", r.CellName, r.StageLabel, D(r.StageSince),
+        ]).ToList();
+        return new ExportDocument($"{list.Label} — {list.UnitName}, {span}", notes,
+            [new ExportTable($"{N(list.Rows.Count)} người", ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Chi bộ", "Giai đoạn", "Từ ngày"], rows)]);
+    }
+
+    public static ExportDocument IdleCells(IdleCellsReport idle) => new(
+        $"Chi bộ không kết nạp được đảng viên {N(idle.Years)} năm liền ({idle.FirstYear.ToString(CultureInfo.InvariantCulture)}–{idle.Year.ToString(CultureInfo.InvariantCulture)}) — {idle.UnitName}",
+        [$"{N(idle.Cells.Count)} trong số {N(idle.CellCount)} chi bộ."],
+        [new ExportTable("Chi bộ", ["Chi bộ", "Lần cuối kết nạp (năm)"],
+            [.. idle.Cells.Select(c => (IReadOnlyList<ExportCell>)[c.Name, c.LastAdmissionYear is { } last ? last.ToString(CultureInfo.InvariantCulture) : "chưa có"])])]);
+
+    /// <summary>The candidate list (the /candidates export) as a document.</summary>
+    public static ExportDocument Candidates(IReadOnlyList<CandidateExportRow> rows, string title) => new(title, [],
+        [new ExportTable($"{N(rows.Count)} hồ sơ", ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Chi bộ", "Đối tượng", "Giai đoạn", "Từ ngày"],
+            [.. rows.Select((r, i) => (IReadOnlyList<ExportCell>)
+            [
+                (i + 1).ToString(CultureInfo.InvariantCulture), r.FullName, D(r.DateOfBirth), r.Sex == Sex.Female ? "Nữ" : "Nam", r.CitizenId ?? "", r.CellName, r.Categories, r.StageLabel, D(r.StageSince),
+            ])])]);
+}

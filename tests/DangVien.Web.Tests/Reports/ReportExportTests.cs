@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using DangVien.Core.Domain;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+
+namespace DangVien.Web.Tests.Reports;
+
+/// <summary>
+/// The report's downloads and pages through real HTTP over the tiny province of <see cref="YearlyReportPageTests"/> (the
+/// commune's 2026: quota 3, 1 admitted = 33,3 %; Youth Union members introduced 2, admitted 1 = 50,0 %), each file opened
+/// and read: CSV as text, XLSX with OpenXml, PDF with pdftotext (poppler-utils).
+/// </summary>
+public sealed class ReportExportTests
+{
+    private static readonly FixedClock February2027 = new(new DateTimeOffset(2027, 2, 1, 9, 0, 0, TimeSpan.FromHours(7)));
+
+    [Fact]
+    public async Task The_yearly_report_downloads_as_csv_xlsx_and_pdf_with_the_pages_figures_and_each_is_audited()
+    {
+        await using var app = await DangVienApp.StartAsync(February2027);
+        var tree = await YearlyReportPageTests.ProvinceAsync(app);
+        await app.CreateUserAsync("bantochuc", (tree.Province.Id, AccessRole.ProvincialBoard));
+        var client = await app.SignedInClientAsync("bantochuc");
+        var query = $"unit={tree.Commune.Id}&year=2026";
+
+        // The report page links to every download, the trend and the idle cells.
+        var page = await DangVienApp.ParseAsync(await client.GetAsync($"/reports?{query}"));
+        var links = page.QuerySelectorAll(".report-tools a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains($"/reports/export.csv?{query}", links);
+        Assert.Contains($"/reports/export.xlsx?{query}", links);
+        Assert.Contains($"/reports/export.pdf?{query}", links);
+        Assert.Contains($"/reports/trend?unit={tree.Commune.Id}&from=2017&to=2026", links);
+        Assert.Contains($"/reports/idle-cells?unit={tree.Commune.Id}&year=2026&years=3", links);
+        Assert.Contains("Số liệu trực tiếp", page.QuerySelector(".report-source")!.TextContent);
+        Assert.Empty(page.QuerySelectorAll("form.report-freeze"));
+
+        var csv = await client.GetAsync($"/reports/export.csv?{query}");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
+        Assert.StartsWith("\uFEFFBáo cáo năm 2026 — Đảng bộ xã Tân Lập", text);
+        Assert.Contains("\r\nChỉ tiêu năm 2026;3\r\nĐã kết nạp;1\r\nTỷ lệ đạt chỉ tiêu;33,3 %\r\n", text);
+        Assert.Contains("\r\nĐoàn viên được giới thiệu trong năm;2;1;50,0 %\r\n", text);
+
+        var xlsx = await client.GetByteArrayAsync($"/reports/export.xlsx?{query}");
+        var cells = Cells(xlsx);
+        Assert.Equal("Báo cáo năm 2026 — Đảng bộ xã Tân Lập", cells[0][0]);
+        Assert.Equal(["Chỉ tiêu năm 2026", "3"], Find(cells, "Chỉ tiêu năm 2026"));
+        Assert.Equal(["Đã kết nạp", "1"], Find(cells, "Đã kết nạp"));
+        Assert.Equal(["Tỷ lệ đạt chỉ tiêu", "33,3 %"], Find(cells, "Tỷ lệ đạt chỉ tiêu"));
+        Assert.Equal(["Đoàn viên được giới thiệu trong năm", "2", "1", "50,0 %"], Find(cells, "Đoàn viên được giới thiệu trong năm"));
+        Assert.Equal(["Chi bộ thôn Ấp Bắc"], Find(cells, "Chi bộ thôn Ấp Bắc"));
+
+        var pdf = await client.GetAsync($"/reports/export.pdf?{query}");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        var pdfText = PdfText(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Báo cáo năm 2026 — Đảng bộ xã Tân Lập", pdfText);
+        Assert.Matches(@"Tỷ lệ đạt chỉ tiêu\s+33,3 %", pdfText);
+        Assert.Matches(@"Đoàn viên được giới thiệu trong năm\s+2\s+1\s+50,0 %", pdfText);
+        Assert.Contains("Đảng viên dự bị được công nhận chính thức", pdfText);
+
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(3, await db.AuditEntries.CountAsync(a => a.Action == "report.export" && a.UserName == "bantochuc" && a.Subject == $"unit:{tree.Commune.Id}"));
+    }
+
+    [Fact]
+    public async Task Drill_down_lists_the_trend_and_idle_cells_open_and_download_and_the_candidate_list_exports_to_xlsx()
+    {
+        await using var app = await DangVienApp.StartAsync(February2027);
+        var tree = await YearlyReportPageTests.ProvinceAsync(app);
+        await app.CreateUserAsync("vanphong", (tree.Commune.Id, AccessRole.CommitteeStaff));
+        var client = await app.SignedInClientAsync("vanphong");
+
+        var report = await DangVienApp.ParseAsync(await client.GetAsync($"/reports?unit={tree.Commune.Id}&year=2026"));
+        var admittedLink = report.QuerySelector("#quota-heading")!.Closest("section")!.QuerySelector("dd a")!.GetAttribute("href")!;
+        Assert.Equal($"/reports/list?unit={tree.Commune.Id}&from=2026&to=2026&figure=admitted", admittedLink);
+        var list = await DangVienApp.ParseAsync(await client.GetAsync(admittedLink));
+        Assert.Equal("Đã kết nạp", list.QuerySelector("h1")!.TextContent);
+        Assert.Equal(["Nguyễn Văn An"], list.QuerySelectorAll(".report-people tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+        var introduced = await DangVienApp.ParseAsync(await client.GetAsync($"/reports/list?unit={tree.Commune.Id}&from=2026&figure=youth-introduced"));
+        Assert.Equal(["Nguyễn Văn An", "Trần Văn Bình"], introduced.QuerySelectorAll(".report-people tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+
+        var listXlsx = Cells(await client.GetByteArrayAsync($"/reports/list.xlsx?unit={tree.Commune.Id}&from=2026&to=2026&figure=youth-introduced"));
+        Assert.Equal("Nguyễn Văn An", Find(listXlsx, "1")[1]);
+        Assert.Equal("Trần Văn Bình", Find(listXlsx, "2")[1]);
+
+        var trend = await DangVienApp.ParseAsync(await client.GetAsync($"/reports/trend?unit={tree.Commune.Id}&from=2025&to=2026"));
+        Assert.Equal("Báo cáo nhiều năm 2025–2026", trend.QuerySelector("h1")!.TextContent);
+        var trendCsv = await client.GetStringAsync($"/reports/trend.csv?unit={tree.Commune.Id}&from=2025&to=2026");
+        Assert.Contains("\r\nTổng số đã kết nạp;1\r\nBình quân mỗi năm;0,5\r\n", trendCsv);
+
+        var idle = await DangVienApp.ParseAsync(await client.GetAsync($"/reports/idle-cells?unit={tree.Commune.Id}&year=2026&years=1"));
+        Assert.Equal(["Chi bộ thôn Ấp Bắc"], idle.QuerySelectorAll(".idle-cells tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+        var idleXlsx = Cells(await client.GetByteArrayAsync($"/reports/idle-cells.xlsx?unit={tree.Commune.Id}&year=2026&years=1"));
+        Assert.Equal(["Chi bộ thôn Ấp Bắc", "chưa có"], Find(idleXlsx, "Chi bộ thôn Ấp Bắc"));
+
+        var candidates = Cells(await client.GetByteArrayAsync($"/candidates/export.xlsx?unit={tree.Commune.Id}"));
+        Assert.Contains(candidates, row => row.Count > 1 && row[1] == "Nguyễn Văn An");
+    }
+
+    [Fact]
+    public async Task Committee_staff_freeze_a_closed_year_and_the_report_then_reads_the_snapshot()
+    {
+        await using var app = await DangVienApp.StartAsync(February2027);
+        var tree = await YearlyReportPageTests.ProvinceAsync(app);
+        await app.CreateUserAsync("vanphong", (tree.Commune.Id, AccessRole.CommitteeStaff));
+        await app.CreateUserAsync("bithu", (tree.CellA.Id, AccessRole.CellSecretary));
+        var staff = await app.SignedInClientAsync("vanphong");
+        var secretary = await app.SignedInClientAsync("bithu");
+        var url = $"/reports?unit={tree.Commune.Id}&year=2026";
+
+        Assert.Empty((await DangVienApp.ParseAsync(await secretary.GetAsync($"/reports?unit={tree.CellA.Id}&year=2026"))).QuerySelectorAll("form.report-freeze"));
+        Assert.Empty((await DangVienApp.ParseAsync(await staff.GetAsync($"/reports?unit={tree.Commune.Id}&year=2027"))).QuerySelectorAll("form.report-freeze"));
+        var response = await Forms.PostAsync(staff, url, "form.report-freeze", []);
+        var frozen = await DangVienApp.ParseAsync(response);
+        Assert.Contains("Số liệu đã chốt ngày", frozen.QuerySelector(".report-source")!.TextContent);
+        Assert.Contains("bởi vanphong", frozen.QuerySelector(".report-source")!.TextContent);
+        Assert.Empty(frozen.QuerySelectorAll("form.report-freeze"));
+
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(1, await db.ReportSnapshots.CountAsync(s => s.OrgUnitId == tree.Commune.Id && s.Year == 2026 && s.FrozenBy == "vanphong"));
+        var csv = await staff.GetStringAsync($"/reports/export.csv?unit={tree.Commune.Id}&year=2026");
+        Assert.Contains("Số liệu đã chốt ngày 01/02/2027 bởi vanphong.", csv);
+    }
+
+    [Fact]
+    public async Task Outside_the_users_units_every_report_download_is_404()
+    {
+        await using var app = await DangVienApp.StartAsync(February2027);
+        var tree = await YearlyReportPageTests.ProvinceAsync(app);
+        await app.CreateUserAsync("bithu", (tree.CellB.Id, AccessRole.CellSecretary));
+        var client = await app.SignedInClientAsync("bithu");
+        var a = tree.CellA.Id;
+        string[] urls =
+        [
+            $"/reports/export.csv?unit={a}&year=2026", $"/reports/export.xlsx?unit={a}&year=2026", $"/reports/export.pdf?unit={a}&year=2026",
+            $"/reports/trend.xlsx?unit={a}&from=2025&to=2026", $"/reports/list.csv?unit={a}&from=2026&figure=admitted",
+            $"/reports/idle-cells.xlsx?unit={a}&year=2026&years=2", $"/reports/list?unit={a}&from=2026&figure=admitted",
+            $"/reports/trend?unit={a}&from=2025&to=2026", $"/reports/idle-cells?unit={a}&year=2026", $"/candidates/export.xlsx?unit={a}",
+            $"/reports/export.doc?unit={tree.CellB.Id}&year=2026", $"/reports/list?unit={tree.CellB.Id}&from=2026&figure=nothing",
+        ];
+        foreach (var url in urls)
+        {
+            Assert.True(HttpStatusCode.NotFound == (await client.GetAsync(url)).StatusCode, url);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/reports/export.xlsx?unit={tree.CellB.Id}&year=2026")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Client().GetAsync($"/reports/export.csv?unit={a}&year=2026")).StatusCode);
+    }
+
+    /// <summary>The first worksheet's rows as texts (numbers as their invariant digits).</summary>
+    private static List<List<string>> Cells(byte[] xlsx)
+    {
+        using var stream = new MemoryStream(xlsx);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        return [.. sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue!.Text).ToList())];
+    }
+
+    private static List<string> Find(List<List<string>> rows, string first) => rows.First(r => r.Count > 0 && r[0] == first);
+
+    /// <summary>The PDF's text, extracted by poppler's pdftotext (scripts/test.sh installs poppler-utils).</summary>
+    private static string PdfText(byte[] pdf)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(path, pdf);
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"])
+            {
+                RedirectStandardOutput = true,
+                StandardOutputEncoding = Encoding.UTF8,
+            })!;
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.Equal(0, process.ExitCode);
+            return text;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
