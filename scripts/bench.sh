@@ -6,7 +6,7 @@
 #   scripts/bench.sh --load 180 --pg-outage-at 60 --pg-outage-for 30 --restart-app-at 130
 #                                         the failure run: PostgreSQL stopped 30 s in the middle, the app killed
 #                                         (SIGKILL) and started again later, every write counted afterwards
-#   options: --only-load (skip the benchmarks and pages)  --skip-load  --iterations N (BenchmarkDotNet, default 15)
+#   options: --only-load (skip the benchmarks and pages)  --skip-load  --no-build  --iterations N (BenchmarkDotNet, default 15)
 #            --page-seconds N (wrk, default 15)  --connections N (default 32)
 #   environment: BENCH_PG_DIR (default .data/bench-pg), BENCH_PG_PORT (5434), BENCH_APP_PORT (5090),
 #                BENCH_SCENARIOS (comma-separated service scenarios, default all; see bench/DangVien.Benchmarks/Scenarios.cs)
@@ -26,6 +26,7 @@ outage_at=""
 outage_for=30
 restart_at=""
 only_load=false
+no_build=false
 skip_load=false
 iterations=15
 page_seconds=15
@@ -37,6 +38,7 @@ while [ $# -gt 0 ]; do
     --pg-outage-for) outage_for=$2; shift 2 ;;
     --restart-app-at) restart_at=$2; shift 2 ;;
     --only-load) only_load=true; shift ;;
+    --no-build) no_build=true; shift ;;
     --skip-load) skip_load=true; shift ;;
     --iterations) iterations=$2; shift 2 ;;
     --page-seconds) page_seconds=$2; shift 2 ;;
@@ -73,8 +75,10 @@ scripts/pg.sh start "$pg_dir" "$pg_port"
 if ! "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U dangvien -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='province'" | grep -q 1; then
   "$bin/createdb" -h 127.0.0.1 -p "$pg_port" -U dangvien province
 fi
-echo "building (Release)..."
-dotnet build DangVien.sln -c Release -v q -nologo | grep -E "error|Warn|Elapsed" || true
+if [ "$no_build" = false ]; then
+  echo "building (Release)..."
+  dotnet build DangVien.sln -c Release -v q -nologo | grep -E "error|Warn|Elapsed" || true
+fi
 web=src/DangVien.Web/bin/Release/net10.0/DangVien.Web.dll
 generated="reused"
 if [ "$(psql_db -tAc "SELECT to_regclass('org_units') IS NOT NULL AND EXISTS (SELECT 1 FROM org_units)" 2>/dev/null)" != "t" ]; then

@@ -45,7 +45,7 @@ public sealed record Plan(IReadOnlyList<WorkerPlan> Workers)
 {
     public static async Task<Plan> ReadAsync(LoadOptions options)
     {
-        await using var connection = new NpgsqlConnection(options.ConnectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(options.ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         var users = new List<(string Name, int Unit)>();
         await using (var command = new NpgsqlCommand(

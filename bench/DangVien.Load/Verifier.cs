@@ -16,7 +16,9 @@ public static class Verifier
     public static async Task<Verification> VerifyAsync(LoadOptions options, Ledger ledger)
     {
         var prefix = string.Create(CultureInfo.InvariantCulture, $"9{options.RunId % 1000:000}");
-        await using var connection = new NpgsqlConnection(options.ConnectionString);
+        // A fresh connection, not one from the pool: after an outage the pooled ones are dead.
+        var fresh = new NpgsqlConnectionStringBuilder(options.ConnectionString) { Pooling = false };
+        await using var connection = new NpgsqlConnection(fresh.ConnectionString);
 
         // The database may still be starting after an outage at the very end: try for a minute.
         for (var attempt = 0; ; attempt++)
