@@ -109,8 +109,14 @@ stop_app() {
 cleanup() {
   [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null || true
   stop_app
+  # The app restarted by the failure run is not this shell's child: stop it by the pid it wrote.
+  if [ -f "$results/app.pid" ] && [ "$(cat "$results/app.pid")" != "$app_pid" ]; then kill "$(cat "$results/app.pid")" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
+if curl -s -o /dev/null "http://127.0.0.1:$app_port/health"; then
+  echo "something already answers on port $app_port (an app left from an earlier run?): stop it or set BENCH_APP_PORT" >&2
+  exit 1
+fi
 start_app
 # The demo users exist now (--seed-demo on a database without users); the bench users copy their password.
 psql_db -q -f bench/sql/users.sql >"$results/users.txt"
@@ -241,7 +247,7 @@ if [ "$skip_load" = false ]; then
   load_status=${PIPESTATUS[0]}
   set -e
   load_to=$(date +%s)
-  requests_line=$(grep '^requests' "$results/load.txt" | cut -f2-)
+  requests_line=$(grep '^requests' "$results/load.txt" 2>/dev/null | cut -f2- || true)
   printf 'mixed load %s s, %s conn\t-\t-\t%s\t-\t-\tzero 5xx, nothing lost\t%s\n' "$load_seconds" "$connections" \
     "$(echo "$requests_line" | awk '{print $2}')" "$(load_now)" >>"$table"
   first_minute=$(mem_max "$load_from" $((load_from + 60)))
