@@ -348,6 +348,8 @@ namespace DangVien.Core.Data.Migrations
                     b.HasIndex("CellId", "Stage")
                         .HasDatabaseName("ix_candidates_cell_id_stage");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CellId", "Stage"), new[] { "StageSince", "FullName" });
+
                     b.HasIndex("FullName", "DateOfBirth")
                         .HasDatabaseName("ix_candidates_full_name_date_of_birth");
 
@@ -1023,6 +1025,8 @@ namespace DangVien.Core.Data.Migrations
 
                     b.HasIndex("CandidateId", "Id")
                         .HasDatabaseName("ix_stage_entries_candidate_id_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CandidateId", "Id"), new[] { "Kind", "EffectiveOn", "DocumentDate", "ReceivedOn", "SupersedesId", "RecordedAt" });
 
                     b.HasIndex("Kind", "EffectiveOn")
                         .HasDatabaseName("ix_stage_entries_kind_effective_on");
