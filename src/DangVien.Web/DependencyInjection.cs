@@ -9,6 +9,7 @@ using DangVien.Web.Components;
 using DangVien.Web.Endpoints;
 using DangVien.Web.Endpoints.Api;
 using DangVien.Web.Hosting;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -79,6 +80,8 @@ public static class DependencyInjection
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/not-found";
+            options.Events ??= new CookieAuthenticationEvents();
+            options.Events.OnValidatePrincipal = DatabaseAvailability.SkippedOnErrorPage(options.Events.OnValidatePrincipal);
         });
         services.AddAntiforgery(options =>
         {

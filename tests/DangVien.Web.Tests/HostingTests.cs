@@ -61,6 +61,36 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task While_the_database_is_away_concurrent_requests_whose_session_check_is_due_all_answer_503()
+    {
+        // The load run's 500s: once the session's security-stamp check (every minute) was due, it failed on the
+        // database, and failed again while the error page was rendered — ASP.NET Core then answers a bare 500.
+        var clock = new DangVien.Web.Tests.Admin.MovableClock(DateTimeOffset.UtcNow);
+        await using var app = await DangVienApp.StartAsync(clock);
+        var client = await app.AdminClientAsync(await TinyProvince.CreateRootAsync(app));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var name = app.Database.Name;
+        await RenameDatabaseAsync(app, name, name + "_away");
+
+        string[] urls = ["/", "/candidates", "/alerts", "/reports"];
+        var answers = await Task.WhenAll(Enumerable.Range(0, 24).Select(async i =>
+        {
+            var response = await client.GetAsync(urls[i % urls.Length]);
+            return (response.StatusCode, Html: await response.Content.ReadAsStringAsync());
+        }));
+        await RenameDatabaseAsync(app, name + "_away", name);
+        var back = await client.GetAsync("/");
+
+        Assert.All(answers, answer =>
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+            Assert.Contains("Hệ thống tạm thời gián đoạn", answer.Html);
+        });
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+    }
+
+    [Fact]
     public async Task Started_against_a_database_that_is_not_there_the_app_exits_with_one_line_naming_host_and_port()
     {
         var dll = typeof(Program).Assembly.Location;
