@@ -82,13 +82,13 @@ internal static class ReportFacts
         superseded as (
             select supersedes_id as id from stage_entries where supersedes_id is not null
         ),
-        events as materialized (
-            select yr.y, e.id, e.candidate_id, e.kind, e.effective_on, (e.kind <> {(int)StageKind.CellVote} or v.passed is true) as passed
+        events as not materialized (
+            select extract(year from e.effective_on)::int as y, e.id, e.candidate_id, e.effective_on,
+                case when e.kind <> {(int)StageKind.CellVote} or e.id in (select v.stage_entry_id from cell_votes v where v.passed)
+                    then 1 << e.kind else 0 end as bit
             from stage_entries e
-            join years yr on yr.y = extract(year from e.effective_on)::int
-            left join cell_votes v on v.stage_entry_id = e.id
             where e.effective_on between make_date(@year_from, 1, 1) and make_date(@year_to, 12, 31)
-                and not exists (select 1 from superseded s where s.id = e.id)
+                and e.id not in (select id from superseded)
         ),
         moves as materialized (
             select e.candidate_id, e.unit_id as cell_id, e.effective_on as since, e.kind
@@ -98,17 +98,20 @@ internal static class ReportFacts
                 and not exists (select 1 from superseded s where s.id = e.id)
         ),
         placed as (
-            select ev.y, ev.candidate_id, c.cell_id, ev.kind, ev.passed
-            from events ev
+            select ev.y, ev.candidate_id, c.cell_id, ev.mask
+            from (select y, candidate_id, bit_or(bit) as mask from events
+                  where candidate_id not in (select candidate_id from moves)
+                  group by y, candidate_id) ev
             join candidates c on c.id = ev.candidate_id
-            where not exists (select 1 from moves m where m.candidate_id = ev.candidate_id)
             union all
-            (select distinct on (ev.id) ev.y, ev.candidate_id, coalesce(m.cell_id, c.cell_id), ev.kind, ev.passed
-            from events ev
-            join candidates c on c.id = ev.candidate_id
-            left join moves m on m.candidate_id = ev.candidate_id and m.since <= ev.effective_on
-            where ev.candidate_id in (select candidate_id from moves)
-            order by ev.id, m.since desc, m.kind desc)
+            select y, candidate_id, cell_id, bit_or(bit)
+            from (select distinct on (ev.id) ev.y, ev.candidate_id, coalesce(m.cell_id, c.cell_id) as cell_id, ev.bit
+                  from events ev
+                  join candidates c on c.id = ev.candidate_id
+                  left join moves m on m.candidate_id = ev.candidate_id and m.since <= ev.effective_on
+                  where ev.candidate_id = any(array(select candidate_id from moves))
+                  order by ev.id, m.since desc, m.kind desc) pm
+            group by y, candidate_id, cell_id
         ),
         counted_events as materialized (
             select p.* from placed p join rf_subtree s on s.y = p.y and s.id = p.cell_id
@@ -149,8 +152,12 @@ internal static class ReportFacts
 
         """;
 
-    /// <summary>The counted events: (y, candidate_id, cell_id, kind, passed) of the standing entries dated in the years in cells of the subtree.</summary>
-    private static readonly string EventsSql = HistoryCtes + "select y, candidate_id, cell_id, kind, passed from counted_events";
+    /// <summary>
+    /// The counted events of the standing entries dated in the years in cells of the subtree, one row per year, candidate and
+    /// cell: (y, candidate_id, cell_id, mask), bit <c>1 &lt;&lt; kind</c> of the mask set when the candidate has an entry of
+    /// that kind there that year (a cell vote only when it passed).
+    /// </summary>
+    private static readonly string EventsSql = HistoryCtes + "select y, candidate_id, cell_id, mask from counted_events";
 
     /// <summary>The files open on 31/12 of each year in cells of the subtree: (y, candidate_id).</summary>
     private static readonly string OpenSql = HistoryCtes + "select y, candidate_id from counted_open_files";
@@ -166,22 +173,22 @@ internal static class ReportFacts
         ),
         per_candidate as (
             select y, candidate_id,
-                bool_or(kind = @counted) as admitted,
-                bool_or(kind = {(int)StageKind.Introduction}) as introduced,
-                bool_or(kind = {(int)StageKind.AwarenessCourse}) as coursed,
-                bool_or(kind = {(int)StageKind.RecognitionDecision}) as recognised,
-                bool_or(kind = {(int)StageKind.Removal}) as removed,
-                bool_or(kind = {(int)StageKind.Exit}) as exited,
-                bool_or(kind = {(int)StageKind.Source}) as f_source,
-                bool_or(kind = {(int)StageKind.AwarenessCourse}) as f_course,
-                bool_or(kind = {(int)StageKind.Application}) as f_application,
-                bool_or(kind = {(int)StageKind.HistoryVerification}) as f_verification,
-                bool_or(kind = {(int)StageKind.Introduction}) as f_introduction,
-                bool_or(kind = {(int)StageKind.Opinion}) as f_opinion,
-                bool_or(kind = {(int)StageKind.CellVote} and passed) as f_vote,
-                bool_or(kind = {(int)StageKind.CommitteeResolution}) as f_resolution,
-                bool_or(kind = {(int)StageKind.AdmissionDecision}) as f_decision,
-                bool_or(kind = {(int)StageKind.Ceremony}) as f_ceremony
+                (bit_or(mask) & (1 << @counted)) <> 0 as admitted,
+                (bit_or(mask) & (1 << {(int)StageKind.Introduction})) <> 0 as introduced,
+                (bit_or(mask) & (1 << {(int)StageKind.AwarenessCourse})) <> 0 as coursed,
+                (bit_or(mask) & (1 << {(int)StageKind.RecognitionDecision})) <> 0 as recognised,
+                (bit_or(mask) & (1 << {(int)StageKind.Removal})) <> 0 as removed,
+                (bit_or(mask) & (1 << {(int)StageKind.Exit})) <> 0 as exited,
+                (bit_or(mask) & (1 << {(int)StageKind.Source})) <> 0 as f_source,
+                (bit_or(mask) & (1 << {(int)StageKind.AwarenessCourse})) <> 0 as f_course,
+                (bit_or(mask) & (1 << {(int)StageKind.Application})) <> 0 as f_application,
+                (bit_or(mask) & (1 << {(int)StageKind.HistoryVerification})) <> 0 as f_verification,
+                (bit_or(mask) & (1 << {(int)StageKind.Introduction})) <> 0 as f_introduction,
+                (bit_or(mask) & (1 << {(int)StageKind.Opinion})) <> 0 as f_opinion,
+                (bit_or(mask) & (1 << {(int)StageKind.CellVote})) <> 0 as f_vote,
+                (bit_or(mask) & (1 << {(int)StageKind.CommitteeResolution})) <> 0 as f_resolution,
+                (bit_or(mask) & (1 << {(int)StageKind.AdmissionDecision})) <> 0 as f_decision,
+                (bit_or(mask) & (1 << {(int)StageKind.Ceremony})) <> 0 as f_ceremony
             from rf_events
             group by y, candidate_id
         ),
@@ -206,7 +213,7 @@ internal static class ReportFacts
             left join youth yo on yo.candidate_id = coalesce(p.candidate_id, o.candidate_id)
         ),
         admitted_cells as (
-            select distinct y, cell_id from rf_events where kind = @counted
+            select distinct y, cell_id from rf_events where (mask & (1 << @counted)) <> 0
         )
 
 
@@ -320,7 +327,8 @@ internal static class ReportFacts
         var session = new Session(connection, transaction, opened, unitId, from, to, counted);
         // The planner cannot estimate rows of common table expressions; nested loops and merge joins over them have cost
         // minutes where hash joins take milliseconds.
-        await session.ExecuteAsync("set local enable_nestloop = off; set local enable_mergejoin = off; set local jit = off", cancellationToken);
+        // work_mem: the ten-year trend's hashes and sorts (hundreds of thousands of entries) stay in memory.
+        await session.ExecuteAsync("set local enable_nestloop = off; set local enable_mergejoin = off; set local jit = off; set local work_mem = '64MB'", cancellationToken);
         await session.ExecuteAsync("create temp table rf_subtree on commit drop as " + TreeSql, cancellationToken);
         await session.ExecuteAsync("analyze rf_subtree", cancellationToken);
         await session.ExecuteAsync("create temp table rf_events on commit drop as " + EventsSql, cancellationToken);

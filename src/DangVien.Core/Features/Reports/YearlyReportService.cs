@@ -153,14 +153,23 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             return null;
         }
 
-        var basis = await AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken);
-        var counted = QuotaMath.CountedKind(basis);
-        List<(int Year, Dictionary<string, int> Counts)> counts;
-        Dictionary<int, (int Year, int Start, int End)> members;
-        List<(int Year, int Category, int Admitted)> byCategory;
-        await using (var facts = await ReportFacts.OpenAsync(db, unitId, from, to, counted, cancellationToken))
+        var snapshots = (await db.ReportSnapshots.AsNoTracking()
+                .Where(s => s.OrgUnitId == unitId && s.Year >= from && s.Year <= to)
+                .Select(s => s.Report)
+                .ToListAsync(cancellationToken))
+            .Select(r => JsonSerializer.Deserialize<YearlyReport>(r, Json)!)
+            .ToDictionary(r => r.Year);
+        // Frozen years read their snapshot: only the span of the live years is computed (none when every year is frozen).
+        var live = Enumerable.Range(from, to - from + 1).Where(y => !snapshots.ContainsKey(y)).ToList();
+        var counts = new Dictionary<int, Dictionary<string, int>>();
+        var members = new Dictionary<int, (int Year, int Start, int End)>();
+        var byCategory = new List<(int Year, int Category, int Admitted)>();
+        if (live.Count > 0)
         {
-            counts = await facts.ReadAsync(ReportFacts.CountsSql, r => (Year: r.GetInt32(0), Counts: ReadCounts(r)), cancellationToken);
+            var counted = QuotaMath.CountedKind(await AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken));
+            await using var facts = await ReportFacts.OpenAsync(db, unitId, live[0], live[^1], counted, cancellationToken);
+            counts = (await facts.ReadAsync(ReportFacts.CountsSql, r => (Year: r.GetInt32(0), Counts: ReadCounts(r)), cancellationToken))
+                .ToDictionary(c => c.Year, c => c.Counts);
             members = (await facts.ReadAsync(ReportFacts.MembersSql, r => (Year: r.GetInt32(0), Start: r.GetInt32(1), End: r.GetInt32(2)), cancellationToken))
                 .ToDictionary(m => m.Year);
             byCategory = await facts.ReadAsync(ReportFacts.CategoriesSql, r => (Year: r.GetInt32(0), Category: r.GetInt32(1), Admitted: r.GetInt32(2)), cancellationToken);
@@ -169,17 +178,11 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
         var quotas = await db.Quotas.AsNoTracking()
             .Where(q => q.OrgUnitId == unitId && q.Year >= from && q.Year <= to)
             .ToDictionaryAsync(q => q.Year, q => q.Total, cancellationToken);
-        var snapshots = (await db.ReportSnapshots.AsNoTracking()
-                .Where(s => s.OrgUnitId == unitId && s.Year >= from && s.Year <= to)
-                .Select(s => s.Report)
-                .ToListAsync(cancellationToken))
-            .Select(r => JsonSerializer.Deserialize<YearlyReport>(r, Json)!)
-            .ToDictionary(r => r.Year);
 
-        var years = counts.Select(c => snapshots.TryGetValue(c.Year, out var frozen)
-                ? new TrendYear(c.Year, frozen.MembersAtStart, frozen.MembersAtEnd, frozen.Admitted, frozen.Quota, frozen.CarriedOver, frozen.Recognised, frozen.Removed, true)
-                : new TrendYear(c.Year, members.GetValueOrDefault(c.Year).Start, members.GetValueOrDefault(c.Year).End, c.Counts["admitted"],
-                    quotas.TryGetValue(c.Year, out var q) ? q : null, c.Counts["carried"], c.Counts["recognised"], c.Counts["removed"], false))
+        var years = Enumerable.Range(from, to - from + 1).Select(y => snapshots.TryGetValue(y, out var frozen)
+                ? new TrendYear(y, frozen.MembersAtStart, frozen.MembersAtEnd, frozen.Admitted, frozen.Quota, frozen.CarriedOver, frozen.Recognised, frozen.Removed, true)
+                : new TrendYear(y, members.GetValueOrDefault(y).Start, members.GetValueOrDefault(y).End, counts[y]["admitted"],
+                    quotas.TryGetValue(y, out var q) ? q : null, counts[y]["carried"], counts[y]["recognised"], counts[y]["removed"], false))
             .ToList();
         var categoryTotals = byCategory
             .Where(c => !snapshots.ContainsKey(c.Year))

@@ -175,6 +175,12 @@ public sealed class ReportHistoryTests
         Assert.Equal(["Lê Thị Cường", "Nguyễn Văn An", "Vũ Thị Mai"], list.Rows.Select(r => r.FullName));
         var trend = (await world.Reports().GetTrendAsync(world.Commune.Id, 2026, 2026))!;
         Assert.Equal((3, true), (trend.Years[0].Admitted, trend.Years[0].Frozen));
+        // Only the live years are computed: 2025 live (Em and Giang, carried over An and Hải), 2026 from its snapshot.
+        var span = (await world.Reports().GetTrendAsync(world.Commune.Id, 2025, 2026))!;
+        Assert.Equal(
+            [(2025, 17, 17, 2, 2, false), (2026, 17, 18, 3, 2, true)],
+            span.Years.Select(y => (y.Year, y.MembersAtStart, y.MembersAtEnd, y.Admitted, y.CarriedOver, y.Frozen)));
+        Assert.Equal(5, span.TotalAdmitted);
         // The live figure of another unit (the office cell, not frozen) has the late admission.
         Assert.Equal(3, (await world.Reports().GetAsync(world.OfficeCell.Id, 2026))!.Admitted);
         Assert.Null((await world.Reports().GetAsync(world.OfficeCell.Id, 2026))!.Frozen);
