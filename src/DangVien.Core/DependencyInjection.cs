@@ -24,7 +24,7 @@ public static class DependencyInjection
     public static IServiceCollection AddDangVienCore(this IServiceCollection services, string connectionString)
     {
         services.AddDbContext<DangVienDbContext>(options => options
-            .UseNpgsql(DangVienDbContextOptions.WithoutJit(connectionString), DangVienDbContextOptions.ConfigureNpgsql));
+            .UseNpgsql(DangVienDbContextOptions.ForApplication(connectionString), DangVienDbContextOptions.ConfigureNpgsql));
         services.AddSingleton(TimeProvider.System);
         AddValidators(services);
 
@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Units.OrgUnitService>();
         services.AddScoped<Features.Access.CurrentAccess>();
         services.AddScoped<Features.Access.AuditLogService>();
+        services.AddSingleton<Features.Admission.RuleParameterCache>();
         services.AddScoped<Features.Admission.RuleParameterReader>();
         services.AddScoped<Features.Admission.AdmissionService>();
         services.AddScoped<Features.Members.MemberService>();

@@ -19,6 +19,17 @@ public sealed class ConnectionStringTests
     }
 
     [Fact]
+    public void The_applications_connections_prepare_repeated_statements_and_skip_the_reset_unless_told_otherwise()
+    {
+        var plain = new NpgsqlConnectionStringBuilder(DangVienDbContextOptions.ForApplication("Host=db;Database=dangvien;Maximum Pool Size=10"));
+        var chosen = new NpgsqlConnectionStringBuilder(DangVienDbContextOptions.ForApplication(
+            "Host=db;Max Auto Prepare=0;No Reset On Close=false;AutoPrepareMinUsages=5;Maximum Pool Size=200"));
+
+        Assert.Equal(("-c jit=off", 64, 2, true, DangVienDbContextOptions.MinimumPoolSize), (plain.Options, plain.MaxAutoPrepare, plain.AutoPrepareMinUsages, plain.NoResetOnClose, plain.MaxPoolSize));
+        Assert.Equal((0, 5, false, 200), (chosen.MaxAutoPrepare, chosen.AutoPrepareMinUsages, chosen.NoResetOnClose, chosen.MaxPoolSize));
+    }
+
+    [Fact]
     public async Task A_connection_opened_with_it_has_JIT_off()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();

@@ -16,6 +16,12 @@ public sealed class CurrentAccess(ICurrentUser user, DangVienDbContext db, TimeP
 {
     private AccessScope? _scope;
 
+    /// <summary>
+    /// The units looked up in this request (a dashboard asks for the same unit from the quota sheet and the alerts),
+    /// found or not; the scope check runs on every call. The instance lives for one request of one user.
+    /// </summary>
+    private readonly Dictionary<int, UnitRef?> _units = [];
+
     public ICurrentUser User => user;
 
     public async Task<AccessScope> GetScopeAsync(CancellationToken cancellationToken = default)
@@ -46,10 +52,15 @@ public sealed class CurrentAccess(ICurrentUser user, DangVienDbContext db, TimeP
     /// <summary>The unit when it exists and the user may read it; null otherwise (so ids do not leak).</summary>
     public async Task<UnitRef?> ReadableUnitAsync(int unitId, CancellationToken cancellationToken = default)
     {
-        var unit = await db.OrgUnits.AsNoTracking()
-            .Where(u => u.Id == unitId)
-            .Select(u => new UnitRef(u.Id, u.Name, u.Kind, u.ParentId, u.Path))
-            .FirstOrDefaultAsync(cancellationToken);
+        if (!_units.TryGetValue(unitId, out var unit))
+        {
+            unit = await db.OrgUnits.AsNoTracking()
+                .Where(u => u.Id == unitId)
+                .Select(u => new UnitRef(u.Id, u.Name, u.Kind, u.ParentId, u.Path))
+                .FirstOrDefaultAsync(cancellationToken);
+            _units[unitId] = unit;
+        }
+
         return unit is not null && (await GetScopeAsync(cancellationToken)).CanRead(unit.Path) ? unit : null;
     }
 

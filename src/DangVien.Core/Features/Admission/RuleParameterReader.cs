@@ -7,10 +7,17 @@ namespace DangVien.Core.Features.Admission;
 /// <summary>
 /// Reads the configurable rule parameters (<see cref="RuleParameter"/>): the row of the nearest
 /// ancestor unit (the unit itself included) overrides the province-wide row (no unit); the default
-/// of <see cref="RuleKeys.DefaultOf"/> applies when neither exists.
+/// of <see cref="RuleKeys.DefaultOf"/> applies when neither exists. The rows come from
+/// <see cref="RuleParameterCache"/> when the app provides one (every request), from the database otherwise.
 /// </summary>
-public sealed class RuleParameterReader(DangVienDbContext db)
+public sealed class RuleParameterReader(DangVienDbContext db, RuleParameterCache? cache)
 {
+    /// <summary>A reader without a cache: every call reads the database (tools, tests).</summary>
+    public RuleParameterReader(DangVienDbContext db)
+        : this(db, null)
+    {
+    }
+
     private static readonly string[] AdmissionKeys = [RuleKeys.CertificateValidityMonths, RuleKeys.DossierRenewalMonths];
 
     /// <summary>One parameter as it applies to a unit.</summary>
@@ -74,6 +81,17 @@ public sealed class RuleParameterReader(DangVienDbContext db)
     private static AdmissionParameters ForPath(IReadOnlyCollection<RuleParameter> rows, IReadOnlyList<int> pathIds) =>
         new(Resolve(rows, RuleKeys.CertificateValidityMonths, pathIds), Resolve(rows, RuleKeys.DossierRenewalMonths, pathIds));
 
-    private async Task<List<RuleParameter>> LoadAsync(string[] keys, CancellationToken cancellationToken) =>
-        await db.RuleParameters.AsNoTracking().Where(r => keys.Contains(r.Key)).ToListAsync(cancellationToken);
+    private async Task<List<RuleParameter>> LoadAsync(string[] keys, CancellationToken cancellationToken)
+    {
+        if (cache is null)
+        {
+            return await db.RuleParameters.AsNoTracking().Where(r => keys.Contains(r.Key)).ToListAsync(cancellationToken);
+        }
+
+        var all = await cache.GetOrLoadAsync(LoadAllAsync, cancellationToken);
+        return [.. all.Where(r => keys.Contains(r.Key))];
+    }
+
+    private async Task<IReadOnlyList<RuleParameter>> LoadAllAsync(CancellationToken cancellationToken) =>
+        await db.RuleParameters.AsNoTracking().ToListAsync(cancellationToken);
 }
