@@ -4,7 +4,7 @@ using FluentValidation;
 namespace DangVien.Core.Features.Admission;
 
 /// <summary>Step 1, tạo nguồn: the cell lists an outstanding person, with categories and the official member who follows them.</summary>
-public sealed record CreateCandidateRequest
+public sealed record CreateCandidateRequest : IPersonalData
 {
     public int CellId { get; init; }
 
@@ -69,23 +69,7 @@ public sealed class CreateCandidateRequestValidator : AbstractValidator<CreateCa
     public CreateCandidateRequestValidator()
     {
         RuleFor(r => r.CellId).Id("chi bộ");
-        RuleFor(r => r.FullName).RequiredText("họ và tên", 120);
-        RuleFor(r => r.DateOfBirth).RequiredDate("ngày sinh");
-        RuleFor(r => r.Sex).IsInEnum().WithMessage("Giới tính không hợp lệ.");
-        RuleFor(r => r.Ethnicity).RequiredText("dân tộc", 50);
-        RuleFor(r => r.Religion).OptionalText("tôn giáo", 50);
-        RuleFor(r => r.HomeTown).OptionalText("quê quán", 200);
-        RuleFor(r => r.Address).OptionalText("nơi ở hiện nay", 300);
-        RuleFor(r => r.CitizenId).Matches("^[0-9]{12}$").When(r => !string.IsNullOrEmpty(r.CitizenId))
-            .WithMessage("Số CCCD phải gồm đúng 12 chữ số.");
-        RuleFor(r => r.GeneralEducation).IsInEnum().WithMessage("Trình độ giáo dục phổ thông không hợp lệ.");
-        RuleFor(r => r.ProfessionalQualification).OptionalText("trình độ chuyên môn", 100);
-        RuleFor(r => r.PoliticalTheory).OptionalText("trình độ lý luận chính trị", 100);
-        RuleFor(r => r.Occupation).OptionalText("nghề nghiệp", 100);
-        RuleFor(r => r.Workplace).OptionalText("nơi làm việc", 200);
-        RuleFor(r => r.Phone).Matches(@"^\+?[0-9 .]{8,20}$").When(r => !string.IsNullOrEmpty(r.Phone))
-            .WithMessage("Số điện thoại không hợp lệ.");
-        RuleFor(r => r.FamilyBackground).OptionalText("thành phần gia đình", 4000);
+        Include(new PersonalDataValidator());
         RuleFor(r => r.CategoryIds).NotEmpty().WithMessage("Chọn ít nhất một đối tượng nguồn.");
         RuleFor(r => r.CategoryIds).Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("Một đối tượng nguồn được chọn hai lần.");
         RuleFor(r => r.MentorMemberId).Id("đảng viên chính thức theo dõi, giúp đỡ");
