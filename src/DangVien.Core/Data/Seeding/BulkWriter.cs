@@ -105,53 +105,7 @@ internal static class BulkWriter
                 await w.WriteAsync(cc.SourceCategoryId, NpgsqlDbType.Integer, ct);
             }, cancellationToken);
 
-        await CopyAsync(connection,
-            "stage_entries (id, candidate_id, kind, effective_on, form_code, document_number, issuer, unit_id, member_id, received_on, extension_working_days, introduction_basis, exit_reason, exception_kind, note, supersedes_id, recorded_by, recorded_at)",
-            data.Entries,
-            static async (w, e, ct) =>
-            {
-                await w.WriteAsync(e.Id, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(e.CandidateId, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync((short)e.Kind, NpgsqlDbType.Smallint, ct);
-                await w.WriteAsync(e.EffectiveOn, NpgsqlDbType.Date, ct);
-                await WriteAsync(w, e.FormCode, NpgsqlDbType.Varchar, ct);
-                await WriteAsync(w, e.DocumentNumber, NpgsqlDbType.Varchar, ct);
-                await WriteAsync(w, e.Issuer, NpgsqlDbType.Varchar, ct);
-                await WriteAsync(w, e.UnitId, NpgsqlDbType.Integer, ct);
-                await WriteAsync(w, e.MemberId, NpgsqlDbType.Integer, ct);
-                await WriteAsync(w, e.ReceivedOn, NpgsqlDbType.Date, ct);
-                await WriteAsync(w, e.ExtensionWorkingDays, NpgsqlDbType.Integer, ct);
-                await WriteAsync(w, (short?)e.IntroductionBasis, NpgsqlDbType.Smallint, ct);
-                await WriteAsync(w, (short?)e.ExitReason, NpgsqlDbType.Smallint, ct);
-                await WriteAsync(w, (short?)e.ExceptionKind, NpgsqlDbType.Smallint, ct);
-                await WriteAsync(w, e.Note, NpgsqlDbType.Varchar, ct);
-                await WriteAsync(w, e.SupersedesId, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(e.RecordedBy, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(e.RecordedAt, NpgsqlDbType.TimestampTz, ct);
-            }, cancellationToken);
-
-        await CopyAsync(connection, "cell_votes (stage_entry_id, official_members, present, in_favour, passed)",
-            data.Entries.Where(e => e.Vote is not null).Select(e => e.Vote!),
-            static async (w, v, ct) =>
-            {
-                await w.WriteAsync(v.StageEntryId, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(v.OfficialMembers, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(v.Present, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(v.InFavour, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(v.Passed, NpgsqlDbType.Boolean, ct);
-            }, cancellationToken);
-
-        await CopyAsync(connection, "introducers (id, stage_entry_id, member_id, known_since, is_replacement, replaces_member_id)",
-            data.Entries.SelectMany(e => e.Introducers),
-            static async (w, i, ct) =>
-            {
-                await w.WriteAsync(i.Id, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(i.StageEntryId, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(i.MemberId, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(i.KnownSince, NpgsqlDbType.Date, ct);
-                await w.WriteAsync(i.IsReplacement, NpgsqlDbType.Boolean, ct);
-                await WriteAsync(w, i.ReplacesMemberId, NpgsqlDbType.Integer, ct);
-            }, cancellationToken);
+        await CopyHistoryAsync(connection, data.Entries, cancellationToken);
 
         await CopyAsync(connection, "quotas (id, org_unit_id, year, total, assigned_by_unit_id, assigned_by, assigned_at)", data.Quotas,
             static async (w, q, ct) =>
@@ -253,6 +207,58 @@ internal static class BulkWriter
         update.Parameters.AddWithValue("member_ids", linked.Select(m => m.Id).ToArray());
         update.Parameters.AddWithValue("candidate_ids", linked.Select(m => m.CandidateId!.Value).ToArray());
         await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>History entries with their cell votes and introducers, by binary COPY (the generator and the import).</summary>
+    internal static async Task CopyHistoryAsync(NpgsqlConnection connection, IReadOnlyCollection<StageEntry> entries, CancellationToken cancellationToken)
+    {
+        await CopyAsync(connection,
+            "stage_entries (id, candidate_id, kind, effective_on, form_code, document_number, issuer, unit_id, member_id, received_on, extension_working_days, introduction_basis, exit_reason, exception_kind, note, supersedes_id, recorded_by, recorded_at)",
+            entries,
+            static async (w, e, ct) =>
+            {
+                await w.WriteAsync(e.Id, NpgsqlDbType.Bigint, ct);
+                await w.WriteAsync(e.CandidateId, NpgsqlDbType.Integer, ct);
+                await w.WriteAsync((short)e.Kind, NpgsqlDbType.Smallint, ct);
+                await w.WriteAsync(e.EffectiveOn, NpgsqlDbType.Date, ct);
+                await WriteAsync(w, e.FormCode, NpgsqlDbType.Varchar, ct);
+                await WriteAsync(w, e.DocumentNumber, NpgsqlDbType.Varchar, ct);
+                await WriteAsync(w, e.Issuer, NpgsqlDbType.Varchar, ct);
+                await WriteAsync(w, e.UnitId, NpgsqlDbType.Integer, ct);
+                await WriteAsync(w, e.MemberId, NpgsqlDbType.Integer, ct);
+                await WriteAsync(w, e.ReceivedOn, NpgsqlDbType.Date, ct);
+                await WriteAsync(w, e.ExtensionWorkingDays, NpgsqlDbType.Integer, ct);
+                await WriteAsync(w, (short?)e.IntroductionBasis, NpgsqlDbType.Smallint, ct);
+                await WriteAsync(w, (short?)e.ExitReason, NpgsqlDbType.Smallint, ct);
+                await WriteAsync(w, (short?)e.ExceptionKind, NpgsqlDbType.Smallint, ct);
+                await WriteAsync(w, e.Note, NpgsqlDbType.Varchar, ct);
+                await WriteAsync(w, e.SupersedesId, NpgsqlDbType.Bigint, ct);
+                await w.WriteAsync(e.RecordedBy, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(e.RecordedAt, NpgsqlDbType.TimestampTz, ct);
+            }, cancellationToken);
+
+        await CopyAsync(connection, "cell_votes (stage_entry_id, official_members, present, in_favour, passed)",
+            entries.Where(e => e.Vote is not null).Select(e => e.Vote!),
+            static async (w, v, ct) =>
+            {
+                await w.WriteAsync(v.StageEntryId, NpgsqlDbType.Bigint, ct);
+                await w.WriteAsync(v.OfficialMembers, NpgsqlDbType.Integer, ct);
+                await w.WriteAsync(v.Present, NpgsqlDbType.Integer, ct);
+                await w.WriteAsync(v.InFavour, NpgsqlDbType.Integer, ct);
+                await w.WriteAsync(v.Passed, NpgsqlDbType.Boolean, ct);
+            }, cancellationToken);
+
+        await CopyAsync(connection, "introducers (id, stage_entry_id, member_id, known_since, is_replacement, replaces_member_id)",
+            entries.SelectMany(e => e.Introducers),
+            static async (w, i, ct) =>
+            {
+                await w.WriteAsync(i.Id, NpgsqlDbType.Bigint, ct);
+                await w.WriteAsync(i.StageEntryId, NpgsqlDbType.Bigint, ct);
+                await w.WriteAsync(i.MemberId, NpgsqlDbType.Integer, ct);
+                await w.WriteAsync(i.KnownSince, NpgsqlDbType.Date, ct);
+                await w.WriteAsync(i.IsReplacement, NpgsqlDbType.Boolean, ct);
+                await WriteAsync(w, i.ReplacesMemberId, NpgsqlDbType.Integer, ct);
+            }, cancellationToken);
     }
 
     internal static async Task CopyAsync<T>(NpgsqlConnection connection, string target, IEnumerable<T> rows,

@@ -390,47 +390,7 @@ public sealed partial class ImportService
             }, cancellationToken);
 
         var allEntries = planned.SelectMany(p => p.Entries).ToList();
-        await BulkWriter.CopyAsync(connection,
-            "stage_entries (id, candidate_id, kind, effective_on, form_code, document_number, issuer, unit_id, member_id, introduction_basis, note, recorded_by, recorded_at)",
-            allEntries,
-            static async (w, e, ct) =>
-            {
-                await w.WriteAsync(e.Id, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(e.CandidateId, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync((short)e.Kind, NpgsqlDbType.Smallint, ct);
-                await w.WriteAsync(e.EffectiveOn, NpgsqlDbType.Date, ct);
-                await BulkWriter.WriteAsync(w, e.FormCode, NpgsqlDbType.Varchar, ct);
-                await BulkWriter.WriteAsync(w, e.DocumentNumber, NpgsqlDbType.Varchar, ct);
-                await BulkWriter.WriteAsync(w, e.Issuer, NpgsqlDbType.Varchar, ct);
-                await BulkWriter.WriteAsync(w, e.UnitId, NpgsqlDbType.Integer, ct);
-                await BulkWriter.WriteAsync(w, e.MemberId, NpgsqlDbType.Integer, ct);
-                await BulkWriter.WriteAsync(w, (short?)e.IntroductionBasis, NpgsqlDbType.Smallint, ct);
-                await BulkWriter.WriteAsync(w, e.Note, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(e.RecordedBy, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(e.RecordedAt, NpgsqlDbType.TimestampTz, ct);
-            }, cancellationToken);
-
-        await BulkWriter.CopyAsync(connection, "cell_votes (stage_entry_id, official_members, present, in_favour, passed)",
-            allEntries.Where(e => e.Vote is not null).Select(e => e.Vote!),
-            static async (w, v, ct) =>
-            {
-                await w.WriteAsync(v.StageEntryId, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(v.OfficialMembers, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(v.Present, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(v.InFavour, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(v.Passed, NpgsqlDbType.Boolean, ct);
-            }, cancellationToken);
-
-        await BulkWriter.CopyAsync(connection, "introducers (id, stage_entry_id, member_id, known_since, is_replacement)",
-            allEntries.SelectMany(e => e.Introducers),
-            static async (w, i, ct) =>
-            {
-                await w.WriteAsync(i.Id, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(i.StageEntryId, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(i.MemberId, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(i.KnownSince, NpgsqlDbType.Date, ct);
-                await w.WriteAsync(i.IsReplacement, NpgsqlDbType.Boolean, ct);
-            }, cancellationToken);
+        await BulkWriter.CopyHistoryAsync(connection, allEntries, cancellationToken);
         return planned.Count;
     }
 }
