@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
 
 namespace DangVien.Web.Tests;
 
@@ -64,6 +65,25 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
         var html = await response.Content.ReadAsStringAsync();
         var context = BrowsingContext.New(Configuration.Default);
         return await context.OpenAsync(request => request.Content(html));
+    }
+
+    /// <summary>
+    /// Takes the app's database away (or brings it back) by renaming it, after ending its connections:
+    /// the app sees what it sees when PostgreSQL is unreachable for that database.
+    /// </summary>
+    public async Task RenameDatabaseAsync(string from, string to)
+    {
+        NpgsqlConnection.ClearAllPools();
+        var admin = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        await using (var kick = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{from}' AND pid <> pg_backend_pid()", connection))
+        {
+            await kick.ExecuteNonQueryAsync();
+        }
+
+        await using var rename = new NpgsqlCommand($"ALTER DATABASE \"{from}\" RENAME TO \"{to}\"", connection);
+        await rename.ExecuteNonQueryAsync();
     }
 
     public override async ValueTask DisposeAsync()

@@ -45,12 +45,12 @@ public sealed class HostingTests
         var client = await app.AdminClientAsync(await TinyProvince.CreateRootAsync(app));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
         var name = app.Database.Name;
-        await RenameDatabaseAsync(app, name, name + "_away");
+        await app.RenameDatabaseAsync(name, name + "_away");
 
         var away = await client.GetAsync("/");
         var html = await away.Content.ReadAsStringAsync();
         var health = await client.GetAsync("/health");
-        await RenameDatabaseAsync(app, name + "_away", name);
+        await app.RenameDatabaseAsync(name + "_away", name);
         var back = await client.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, away.StatusCode);
@@ -71,7 +71,7 @@ public sealed class HostingTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
         clock.Advance(TimeSpan.FromMinutes(2));
         var name = app.Database.Name;
-        await RenameDatabaseAsync(app, name, name + "_away");
+        await app.RenameDatabaseAsync(name, name + "_away");
 
         string[] urls = ["/", "/candidates", "/alerts", "/reports"];
         var answers = await Task.WhenAll(Enumerable.Range(0, 24).Select(async i =>
@@ -79,7 +79,7 @@ public sealed class HostingTests
             var response = await client.GetAsync(urls[i % urls.Length]);
             return (response.StatusCode, Html: await response.Content.ReadAsStringAsync());
         }));
-        await RenameDatabaseAsync(app, name + "_away", name);
+        await app.RenameDatabaseAsync(name + "_away", name);
         var back = await client.GetAsync("/");
 
         Assert.All(answers, answer =>
@@ -111,21 +111,6 @@ public sealed class HostingTests
         Assert.Equal(1, process.ExitCode);
         Assert.Single(stderr.Split('\n'));
         Assert.StartsWith("Cannot connect to PostgreSQL at 127.0.0.1:1", stderr);
-    }
-
-    private static async Task RenameDatabaseAsync(DangVienApp app, string from, string to)
-    {
-        NpgsqlConnection.ClearAllPools();
-        var admin = new NpgsqlConnectionStringBuilder(app.Database.ConnectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync();
-        await using (var kick = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{from}' AND pid <> pg_backend_pid()", connection))
-        {
-            await kick.ExecuteNonQueryAsync();
-        }
-
-        await using var rename = new NpgsqlCommand($"ALTER DATABASE \"{from}\" RENAME TO \"{to}\"", connection);
-        await rename.ExecuteNonQueryAsync();
     }
 
     private static async Task DropTablesAsync(DangVienApp app)

@@ -37,11 +37,11 @@ public sealed class OutageWriteTests
         ];
 
         var name = app.Database.Name;
-        await RenameDatabaseAsync(app, name, name + "_away");
+        await app.RenameDatabaseAsync(name, name + "_away");
         var away = await SubmitAsync(staff, form, url, "#create-candidate", values);
         var awayHtml = await away.Content.ReadAsStringAsync();
         var health = await staff.GetAsync("/health");
-        await RenameDatabaseAsync(app, name + "_away", name);
+        await app.RenameDatabaseAsync(name + "_away", name);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, away.StatusCode);
         Assert.Contains("chưa được lưu", awayHtml);
@@ -54,20 +54,5 @@ public sealed class OutageWriteTests
         var saved = await db.Candidates.Where(c => c.CitizenId == "001201009876").Select(c => c.Id).ToListAsync();
         var id = Assert.Single(saved);
         Assert.Equal(1, await db.StageEntries.CountAsync(e => e.CandidateId == id));
-    }
-
-    private static async Task RenameDatabaseAsync(DangVienApp app, string from, string to)
-    {
-        NpgsqlConnection.ClearAllPools();
-        var admin = new NpgsqlConnectionStringBuilder(app.Database.ConnectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync();
-        await using (var kick = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{from}' AND pid <> pg_backend_pid()", connection))
-        {
-            await kick.ExecuteNonQueryAsync();
-        }
-
-        await using var rename = new NpgsqlCommand($"ALTER DATABASE \"{from}\" RENAME TO \"{to}\"", connection);
-        await rename.ExecuteNonQueryAsync();
     }
 }
