@@ -23,8 +23,12 @@ public static class DependencyInjection
 
     public static IServiceCollection AddDangVienCore(this IServiceCollection services, string connectionString)
     {
-        services.AddDbContext<DangVienDbContext>(options => options
-            .UseNpgsql(DangVienDbContextOptions.ForApplication(connectionString), DangVienDbContextOptions.ConfigureNpgsql));
+        // The options are built once (a singleton), not for every request's context: building them parses the
+        // connection string and assembles EF Core's configuration, which showed in the cell dashboard's profile.
+        var applicationConnectionString = DangVienDbContextOptions.ForApplication(connectionString);
+        services.AddDbContext<DangVienDbContext>(
+            options => options.UseNpgsql(applicationConnectionString, DangVienDbContextOptions.ConfigureNpgsql),
+            optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton(TimeProvider.System);
         AddValidators(services);
 
@@ -41,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Alerts.AlertService>();
         services.AddScoped<Features.Quotas.QuotaService>();
         services.AddScoped<Features.Reports.YearlyReportService>();
+        services.AddSingleton<Features.Dashboard.DashboardCache>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Import.ImportService>();
         services.AddScoped<Features.Access.ApiTokenService>();

@@ -1,6 +1,7 @@
 using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Alerts;
 using DangVien.Core.Features.Quotas;
 using DangVien.Core.Features.Units;
@@ -17,13 +18,17 @@ namespace DangVien.Core.Features.Dashboard;
 /// </summary>
 /// <remarks>
 /// The quota figures are those of the chosen year; the funnel and the deadlines are today's, whatever the year.
+/// With a <see cref="DashboardCache"/> (the app has one), a dashboard computed earlier is served while the change
+/// stamp of its subtree is unchanged: no write under the unit since, same day, same grants.
 /// </remarks>
 public sealed class DashboardService(
     DangVienDbContext db,
+    CurrentAccess access,
     OrgUnitService units,
     QuotaService quotas,
     AlertService alerts,
-    TimeProvider time)
+    TimeProvider time,
+    DashboardCache? cache = null)
 {
     /// <summary>Deadlines falling due within this many days are shown (and every overdue one).</summary>
     public const int AlertHorizonDays = 30;
@@ -41,6 +46,36 @@ public sealed class DashboardService(
     /// </summary>
     public async Task<DashboardView?> GetAsync(DashboardQuery query, CancellationToken cancellationToken = default)
     {
+        var today = time.Today();
+        if (cache is null)
+        {
+            return await ComputeAsync(query, today, cancellationToken);
+        }
+
+        // The stamp is read before the dashboard is computed: a write committing meanwhile leaves a newer stamp, so
+        // the next request computes again rather than keep a dashboard that may have missed it.
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var key = DashboardCache.KeyOf(scope, query, today);
+        IReadOnlyCollection<int>? roots = query.UnitId is { } asked ? [asked]
+            : scope.SeesEverything ? null
+            : [.. scope.Grants.Select(g => g.UnitId)];
+        var stamp = await ChangeStamps.ReadAsync(db, roots, cancellationToken);
+        if (cache.TryGet(key, stamp, out var kept))
+        {
+            return kept;
+        }
+
+        var view = await ComputeAsync(query, today, cancellationToken);
+        if (view is not null)
+        {
+            cache.Set(key, stamp, view);
+        }
+
+        return view;
+    }
+
+    private async Task<DashboardView?> ComputeAsync(DashboardQuery query, DateOnly today, CancellationToken cancellationToken)
+    {
         var startingPoints = await units.GetStartingPointsAsync(cancellationToken);
         var unitId = query.UnitId ?? (startingPoints.Count > 0 ? startingPoints[0].Id : null);
 
@@ -55,7 +90,6 @@ public sealed class DashboardService(
             .Select(c => new DashboardChild(c.UnitId, c.Name, c.Kind, c.MembersAtStart, c.Quota?.Total, c.Admitted, inProgressByChild.GetValueOrDefault(c.UnitId)))
             .ToList();
 
-        var today = time.Today();
         var horizon = today.AddDays(AlertHorizonDays);
         var due = (await alerts.GetAlertsAsync(id, today, cancellationToken))
             .Where(a => a.Urgency == AlertUrgency.Overdue || a.DueOn <= horizon)

@@ -11,6 +11,7 @@ using DangVien.Core.Features.Units;
 using DangVien.Core.Tests.Features.Quotas;
 using DangVien.Core.Tests.Support;
 using DangVien.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DangVien.Core.Tests.Features.Dashboard;
@@ -204,13 +205,91 @@ public sealed class DashboardServiceTests
         Assert.Null(await Service(world, nobody).GetAsync(new DashboardQuery(null, Year)));
     }
 
-    private static DashboardService Service(World world, ICurrentUser? user = null)
+    [Fact]
+    public async Task A_cached_dashboard_is_served_until_a_write_under_its_unit_commits()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var world = await SchoolYearAsync(db);
+        using var cache = new DashboardCache();
+        var query = new DashboardQuery(world.School.Id, Year);
+
+        var first = await Service(world, cache: cache).GetAsync(query);
+        Assert.Same(first, await Service(world, cache: cache).GetAsync(query));
+
+        // A write in another commune's cell leaves the School's stamp as it was.
+        await db.Database.ExecuteSqlAsync($"UPDATE candidates SET full_name = full_name WHERE cell_id = {world.VillageCell.Id}");
+        Assert.Same(first, await Service(world, cache: cache).GetAsync(query));
+
+        // A new source candidate in the office cell: the next request computes again and counts it.
+        db.Candidates.Add(Candidate(world.OfficeCell, "Mạc Thị Quyên", CandidateStage.Source, Today));
+        await db.SaveChangesAsync();
+        var second = (await Service(world, cache: cache).GetAsync(query))!;
+        Assert.NotSame(first, second);
+        Assert.Equal(first!.Funnel[0].Count + 1, second.Funnel[0].Count);
+        Assert.Same(second, await Service(world, cache: cache).GetAsync(query));
+    }
+
+    [Fact]
+    public async Task Members_quotas_history_the_tree_and_a_new_day_each_make_the_cached_dashboard_recomputed()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var world = await SchoolYearAsync(db);
+        using var cache = new DashboardCache();
+        var query = new DashboardQuery(world.TeachersCell.Id, Year);
+        var served = (await Service(world, cache: cache).GetAsync(query))!;
+
+        async Task ChangedBy(FormattableString sql)
+        {
+            await db.Database.ExecuteSqlAsync(sql);
+            var next = (await Service(world, cache: cache).GetAsync(query))!;
+            Assert.NotSame(served, next);
+            served = next;
+        }
+
+        await ChangedBy($"UPDATE members SET full_name = full_name WHERE id = {world.Teachers[0].Id}");
+        await ChangedBy($"UPDATE quotas SET total = 6 WHERE org_unit_id = {world.TeachersCell.Id} AND year = {Year}");
+        await ChangedBy($"UPDATE org_units SET name = name || ' mới' WHERE id = {world.Province.Id}");
+        await ChangedBy($"INSERT INTO public_holidays (date, name) VALUES ('2026-12-31', 'Nghỉ bù')");
+        // A history entry alone (a note on Phong's file, no stage change): the history's own trigger.
+        var phong = await db.Candidates.SingleAsync(c => c.FullName == "Vương Văn Phong");
+        await ChangedBy($"""
+            INSERT INTO stage_entries (candidate_id, kind, effective_on, note, recorded_by, recorded_at)
+            SELECT candidate_id, kind, effective_on, 'ghi chú', recorded_by, now() FROM stage_entries
+            WHERE id = (SELECT max(id) FROM stage_entries WHERE candidate_id = {phong.Id})
+            """);
+
+        world.Time.MoveTo(Today.AddDays(1));
+        var tomorrow = (await Service(world, cache: cache).GetAsync(query))!;
+        Assert.NotSame(served, tomorrow);
+        Assert.Equal(Today.AddDays(1), tomorrow.AsOf);
+    }
+
+    [Fact]
+    public async Task Users_with_other_grants_never_share_a_cached_dashboard()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var world = await SchoolYearAsync(db);
+        using var cache = new DashboardCache();
+        var secretary = await world.UserAsync("bithu", (world.TeachersCell, AccessRole.CellSecretary));
+        var other = await world.UserAsync("bithu2", (world.VillageCell, AccessRole.CellSecretary));
+
+        var own = (await Service(world, secretary, cache).GetAsync(new DashboardQuery(null, Year)))!;
+        var others = (await Service(world, other, cache).GetAsync(new DashboardQuery(null, Year)))!;
+
+        Assert.Equal((world.TeachersCell.Id, world.VillageCell.Id), (own.UnitId, others.UnitId));
+        Assert.Null(await Service(world, other, cache).GetAsync(new DashboardQuery(world.TeachersCell.Id, Year)));
+    }
+
+    private static DashboardService Service(World world, ICurrentUser? user = null, DashboardCache? cache = null)
     {
         var db = world.Db;
         var access = new CurrentAccess(user ?? new SystemUser("can.bo@test"), db, world.Time);
         var quotas = new QuotaService(db, access, new RuleParameterReader(db), new AssignQuotasRequestValidator(), world.Time, NullLogger<QuotaService>.Instance);
         var alerts = new AlertService(db, new CalendarService(db), new RuleParameterReader(db), access);
-        return new DashboardService(db, new OrgUnitService(db, access), quotas, alerts, world.Time);
+        return new DashboardService(db, access, new OrgUnitService(db, access), quotas, alerts, world.Time, cache);
     }
 
     /// <summary>

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace DangVien.Core.Data;
+
+/// <summary>
+/// Reads the change stamps the database keeps (migration <c>DashboardChangeStamps</c>): every committed write that
+/// can change what a unit shows takes a new number from one sequence into the stamp of the cell or unit it touched,
+/// or into stamp 0 when it touched what every unit depends on (the tree, holidays, rule parameters, categories).
+/// </summary>
+/// <remarks>
+/// The stamp of a set of subtrees is the highest stamp inside them or of 0. A write under them always makes it
+/// higher (the sequence only grows), a write elsewhere never changes it, and it is read in one indexed query, so a
+/// cached result computed after reading stamp S is still exact as long as the stamp still reads S. Stamps are kept
+/// by triggers, so bulk COPY, imports and any SQL by hand bump them too.
+/// </remarks>
+public static class ChangeStamps
+{
+    private const string OfEverything = "SELECT coalesce(max(version), 0) FROM change_stamps";
+
+    private const string OfSubtrees = """
+        SELECT coalesce(max(s.version), 0)
+        FROM change_stamps s
+        WHERE s.unit_id = 0
+           OR s.unit_id IN (
+                SELECT u.id FROM org_units u
+                WHERE u.path <@ ANY (ARRAY(SELECT r.path FROM org_units r WHERE r.id = ANY ($1))))
+        """;
+
+    /// <summary>The stamp of the subtrees under <paramref name="rootIds"/>, or of the whole tree when null.</summary>
+    /// <remarks>
+    /// A plain command on the context's connection (auto-prepared like the rest): it is read on every dashboard
+    /// request, and going through EF Core's raw-SQL query path cost more than the query itself.
+    /// </remarks>
+    public static async Task<long> ReadAsync(DangVienDbContext db, IReadOnlyCollection<int>? rootIds, CancellationToken cancellationToken = default)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = rootIds is null ? OfEverything : OfSubtrees;
+            if (rootIds is not null)
+            {
+                command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. rootIds] });
+            }
+
+            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
