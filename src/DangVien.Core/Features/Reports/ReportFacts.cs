@@ -60,14 +60,11 @@ internal static class ReportFacts
     /// <summary>The unit's subtree in the tree of each year: (y, id, kind, path).</summary>
     private static readonly string TreeSql = "with " + Years + ",\n" + """
         tree as (
-            select yr.y, u.id, u.kind, coalesce(p.path, u.path) as path
+            select distinct on (yr.y, u.id) yr.y, u.id, u.kind, coalesce(pl.path, u.path) as path
             from years yr
-            cross join org_units u
-            left join lateral (
-                select pl.path from org_unit_placements pl
-                where pl.org_unit_id = u.id and pl.valid_from <= yr.last_day
-                order by pl.valid_from desc limit 1) p on true
-            where u.valid_from <= yr.last_day
+            join org_units u on u.valid_from <= yr.last_day
+            left join org_unit_placements pl on pl.org_unit_id = u.id and pl.valid_from <= yr.last_day
+            order by yr.y, u.id, pl.valid_from desc, pl.id desc
         ),
         subtree as (
             select t.y, t.id, t.kind, t.path
