@@ -84,15 +84,18 @@ public sealed partial class UiTextTests
         Assert.Equal("Cancel", form.QuerySelector("#action-form .form-actions a")!.TextContent);
         Assert.Equal("Boxes marked * are required. Dates are day/month/year, e.g. 05/03/2026.", form.QuerySelector(".form-legend")!.TextContent);
         Assert.Equal("12", form.QuerySelector("#f-OfficialMembers")!.GetAttribute("value"));
-        Assert.Empty(form.QuerySelectorAll("#action-form label, #action-form button, .breadcrumb a:first-child").Select(e => e.TextContent).Where(t => Vietnamese().IsMatch(t)));
+        Assert.DoesNotContain(form.QuerySelectorAll("#action-form label, #action-form button, .breadcrumb a:first-child").Select(e => e.TextContent), Untranslated);
 
         var sheet = await DangVienApp.ParseAsync(await staff.GetAsync(quotaUrl));
         Assert.Equal("Admission quota for 2026", sheet.QuerySelector("h1")!.TextContent);
         Assert.Equal("Quotas of the units under it", sheet.QuerySelector("#children-heading")!.TextContent);
         Assert.Equal("Save the quotas for 2026", sheet.QuerySelector("#assign-quotas button[type=submit]")!.TextContent);
         Assert.Equal("Members on 31/12/2025", sheet.QuerySelector(".quota-table thead th:nth-child(2)")!.TextContent);
-        Assert.Empty(sheet.QuerySelectorAll("dt, th, summary, button").Select(e => e.TextContent).Where(t => Vietnamese().IsMatch(t)));
+        Assert.DoesNotContain(sheet.QuerySelectorAll("dt, th, summary, button").Select(e => e.TextContent), Untranslated);
     }
+
+    /// <summary>Text with a Vietnamese letter, leaving out the procedure's form codes ("6-KNĐ"), which keep their names in English.</summary>
+    private static bool Untranslated(string text) => Vietnamese().IsMatch(text.Replace("KNĐ", "", StringComparison.Ordinal));
 
     private static string Label(AngleSharp.Dom.IDocument page, string id) => page.QuerySelector($"label[for={id}]")!.ChildNodes[0].TextContent;
 
