@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Admission;
+using DangVien.Web.Components.Pages.Candidates;
 
 namespace DangVien.Web.Tests;
 
@@ -61,6 +63,43 @@ public sealed partial class UiTextTests
     }
 
     [Fact]
+    public async Task A_step_form_and_the_quota_sheet_read_in_English_with_the_language_cookie()
+    {
+        var (app, tree) = await Candidates.CandidateFiles.StartAsync();
+        await using var _ = app;
+        var staff = await Candidates.CandidateFiles.StaffAsync(app, tree);
+        var id = await Candidates.CandidateFiles.ReadyForVoteAsync(app, tree.CellA);
+        var formUrl = ActionRoutes.Form(id, AdmissionAction.RecordCellVote);
+        var quotaUrl = $"/units/{tree.Commune.Id}/quotas?year=2026";
+
+        var vietnamese = await DangVienApp.ParseAsync(await staff.GetAsync(formUrl));
+        Assert.Equal("Ngày chi bộ biểu quyết", Label(vietnamese, "f-VotedOn"));
+        Assert.Equal("Ghi nhận", vietnamese.QuerySelector("#action-form button[type=submit]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.GetAsync("/language?ui=en&returnUrl=%2F")).StatusCode);
+
+        var form = await DangVienApp.ParseAsync(await staff.GetAsync(formUrl));
+        Assert.Equal("Date of the cell's vote", Label(form, "f-VotedOn"));
+        Assert.Equal("Members in favour", Label(form, "f-InFavour"));
+        Assert.Equal("Record", form.QuerySelector("#action-form button[type=submit]")!.TextContent);
+        Assert.Equal("Cancel", form.QuerySelector("#action-form .form-actions a")!.TextContent);
+        Assert.Equal("Boxes marked * are required. Dates are day/month/year, e.g. 05/03/2026.", form.QuerySelector(".form-legend")!.TextContent);
+        Assert.Equal("12", form.QuerySelector("#f-OfficialMembers")!.GetAttribute("value"));
+        Assert.DoesNotContain(form.QuerySelectorAll("#action-form label, #action-form button, .breadcrumb a:first-child").Select(e => e.TextContent), Untranslated);
+
+        var sheet = await DangVienApp.ParseAsync(await staff.GetAsync(quotaUrl));
+        Assert.Equal("Admission quota for 2026", sheet.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Quotas of the units under it", sheet.QuerySelector("#children-heading")!.TextContent);
+        Assert.Equal("Save the quotas for 2026", sheet.QuerySelector("#assign-quotas button[type=submit]")!.TextContent);
+        Assert.Equal("Members on 31/12/2025", sheet.QuerySelector(".quota-table thead th:nth-child(2)")!.TextContent);
+        Assert.DoesNotContain(sheet.QuerySelectorAll("dt, th, summary, button").Select(e => e.TextContent), Untranslated);
+    }
+
+    /// <summary>Text with a Vietnamese letter, leaving out the procedure's form codes ("6-KNĐ"), which keep their names in English.</summary>
+    private static bool Untranslated(string text) => Vietnamese().IsMatch(text.Replace("KNĐ", "", StringComparison.Ordinal));
+
+    private static string Label(AngleSharp.Dom.IDocument page, string id) => page.QuerySelector($"label[for={id}]")!.ChildNodes[0].TextContent;
+
+    [Fact]
     public async Task The_language_link_works_before_sign_in_and_never_sends_elsewhere()
     {
         await using var app = await DangVienApp.StartAsync();
@@ -79,4 +118,8 @@ public sealed partial class UiTextTests
     /// <summary>A key: <c>L["Nav.Candidates"]</c>, or a literal shaped like one (<c>"Common.Quota"</c>) handed to <c>L[…]</c> later.</summary>
     [GeneratedRegex("""L\["([^"]+)"[,\]]|"([A-Z][A-Za-z]+\.[A-Z][A-Za-z0-9]+)"[,:)\s]""")]
     private static partial Regex Key();
+
+    /// <summary>A Vietnamese letter with a diacritic: text that was not translated.</summary>
+    [GeneratedRegex("[À-ỹ]")]
+    private static partial Regex Vietnamese();
 }

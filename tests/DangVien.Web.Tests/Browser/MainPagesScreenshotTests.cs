@@ -85,6 +85,23 @@ public sealed class MainPagesScreenshotTests
             wide.Add(page.Url + " (English)");
         }
 
+        // A step form and the quota sheet in English: labels and hints are longer, the form must still fit.
+        await page.Locator(".next-actions a").First.ClickAsync();
+        Assert.Equal("Record", await page.InnerTextAsync("#action-form button[type=submit]"));
+        await Chromium.ScreenshotAsync(page, $"page-candidate-action-en-{width}");
+        if (await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"))
+        {
+            wide.Add(page.Url + " (English)");
+        }
+
+        await page.GotoAsync($"/units/{provinceId}/quotas");
+        Assert.Equal("Quotas of the units under it", await page.InnerTextAsync("#children-heading"));
+        await Chromium.ScreenshotAsync(page, $"page-unit-quotas-en-{width}");
+        if (await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"))
+        {
+            wide.Add(page.Url + " (English)");
+        }
+
         Assert.True(wide.Count == 0, $"scroll sideways at {width} px: {string.Join(", ", wide)}");
     }
 }
