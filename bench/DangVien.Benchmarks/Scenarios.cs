@@ -80,14 +80,18 @@ internal sealed class Scenario(string name, string userName, string description,
         await call(scope.ServiceProvider, _unitId);
     }
 
-    /// <summary>The recorded commands over a pooled connection (as EF opens one per request), every row and column read.</summary>
+    /// <summary>
+    /// The recorded commands over a pooled connection (as EF opens one per request), every row and column read, in one
+    /// transaction rolled back at the end (the report's temporary tables live until the end of their transaction).
+    /// </summary>
     public async Task ReplaySqlAsync()
     {
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
         foreach (var captured in _sql)
         {
-            await using var command = new NpgsqlCommand(captured.Text, connection);
+            await using var command = new NpgsqlCommand(captured.Text, connection, transaction);
             foreach (var parameter in captured.Parameters)
             {
                 command.Parameters.Add(parameter.Clone());

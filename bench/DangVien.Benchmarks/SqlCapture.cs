@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Diagnostics;
+using DangVien.Core.Data;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
@@ -9,11 +11,16 @@ internal sealed record CapturedCommand(string Text, IReadOnlyList<NpgsqlParamete
 
 /// <summary>
 /// Records the commands a service call sends, so the same SQL can be replayed over a bare Npgsql connection:
-/// the "bare SQL" each figure is compared with is exactly what the service asked the database.
+/// the "bare SQL" each figure is compared with is exactly what the service asked the database — EF Core's commands
+/// through its interceptor, the app's own (<see cref="RawSql"/>: the report's temporary tables, the change stamps)
+/// through their diagnostic listener.
 /// </summary>
-internal sealed class SqlCapture : DbCommandInterceptor
+internal sealed class SqlCapture : DbCommandInterceptor, IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
 {
+    private readonly List<IDisposable> _subscriptions = [];
     private List<CapturedCommand>? _recording;
+
+    public SqlCapture() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
 
     public void Start() => _recording = [];
 
@@ -36,6 +43,48 @@ internal sealed class SqlCapture : DbCommandInterceptor
     {
         Record(command);
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
+    {
+        if (listener.Name == RawSql.ListenerName)
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.Add(listener.Subscribe(this));
+            }
+        }
+    }
+
+    void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value is { Key: RawSql.CommandExecuting, Value: DbCommand command })
+        {
+            Record(command);
+        }
+    }
+
+    void IObserver<DiagnosticListener>.OnCompleted()
+    {
+    }
+
+    void IObserver<DiagnosticListener>.OnError(Exception error)
+    {
+    }
+
+    void IObserver<KeyValuePair<string, object?>>.OnCompleted()
+    {
+    }
+
+    void IObserver<KeyValuePair<string, object?>>.OnError(Exception error)
+    {
     }
 
     private void Record(DbCommand command)

@@ -44,6 +44,7 @@ public static class ChangeStamps
                 command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. rootIds] });
             }
 
+            RawSql.Executing(command);
             return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
         finally

@@ -380,6 +380,7 @@ internal static class ReportFacts
                 .Replace("@year_from", from.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("@year_to", to.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("@counted", ((int)counted).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            RawSql.Executing(command);
             return command;
         }
     }
