@@ -103,7 +103,7 @@ public static class ReportDocuments
             D(r.AdmittedOn), r.RecognisedOn is { } recognised ? D(recognised) : "", r.OfficialOn(list.CountedOn) ? "Chính thức" : "Dự bị", r.LeftOn is { } left ? D(left) : "",
         ]).ToList();
         return new ExportDocument($"{list.Label} — {list.UnitName}, {span}", notes,
-            [new ExportTable($"{N(list.Rows.Count)} đảng viên", ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Chi bộ", "Ngày kết nạp", "Ngày công nhận chính thức", "Ngày " + D(list.CountedOn), "Không còn là đảng viên từ"], rows)]);
+            [new ExportTable($"{N(list.Rows.Count)} đảng viên", ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Chi bộ", "Ngày kết nạp", "Ngày công nhận chính thức", "Chính thức / dự bị ngày " + D(list.CountedOn), "Không còn là đảng viên từ"], rows)]);
     }
 
     public static ExportDocument IdleCells(IdleCellsReport idle) => new(
