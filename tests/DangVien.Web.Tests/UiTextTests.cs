@@ -57,9 +57,16 @@ public sealed partial class UiTextTests
         Assert.Equal("Candidate files", english.QuerySelector(".app-nav a[href='/candidates']")!.TextContent);
         Assert.Contains("as of 03/08/2026", english.QuerySelector("form + p")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Tiếng Việt", english.QuerySelector(".language-link")!.TextContent);
+        var report = await DangVienApp.ParseAsync(await client.GetAsync("/reports?year=2026"));
+        Assert.Equal("Yearly report 2026", report.QuerySelector("h1")!.TextContent);
+        Assert.Equal("1. Admissions against the quota", report.QuerySelector("#quota-heading")!.TextContent);
+        Assert.Equal("2. Members and admission rate", report.QuerySelector("#members-heading")!.TextContent);
+        Assert.Equal("Members on 31/12/2025", report.QuerySelector("#members-heading + .stats dt")!.TextContent);
+        Assert.Equal("Download:", report.QuerySelector(".report-tools span")!.TextContent);
 
         await client.GetAsync(english.QuerySelector(".language-link")!.GetAttribute("href"));
         Assert.Equal("Cảnh báo hạn", (await DangVienApp.ParseAsync(await client.GetAsync("/alerts"))).QuerySelector("h1")!.TextContent);
+        Assert.Equal("Báo cáo năm 2026", (await DangVienApp.ParseAsync(await client.GetAsync("/reports?year=2026"))).QuerySelector("h1")!.TextContent);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace DangVien.Web.Endpoints;
 /// <summary>
 /// Downloads of the reports: <c>/reports/export.{csv|xlsx|pdf}?unit=&amp;year=</c> (the yearly report),
 /// <c>/reports/trend.{csv|xlsx|pdf}?unit=&amp;from=&amp;to=</c>, <c>/reports/list.{csv|xlsx}?unit=&amp;from=&amp;to=&amp;figure=</c> (the
-/// candidates behind a figure) and <c>/reports/idle-cells.{csv|xlsx}?unit=&amp;year=&amp;years=</c>. Each reads through
+/// candidates, or for the members figures the members, behind a figure) and <c>/reports/idle-cells.{csv|xlsx}?unit=&amp;year=&amp;years=</c>. Each reads through
 /// <see cref="YearlyReportService"/> (scoped: a unit the user may not read is 404), and each download is audited.
 /// </summary>
 public static class ReportExportEndpoints
@@ -52,8 +52,20 @@ public static class ReportExportEndpoints
     {
         var query = context.Request.Query;
         if (!IsFormat(format, pdf: false) || Int(query["unit"]) is not { } unit || Int(query["from"]) is not { } from
-            || ReportFigure.Parse(query["figure"]) is not { } figure
-            || await reports.GetListAsync(unit, from, Int(query["to"]) ?? from, figure, cancellationToken) is not { } list)
+            || ReportFigure.Parse(query["figure"]) is not { } figure)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (figure.IsMembers)
+        {
+            return await reports.GetMemberListAsync(unit, from, Int(query["to"]) ?? from, figure, cancellationToken) is { } members
+                ? await FileAsync(access, configuration, format, ReportDocuments.MemberList(members), $"danh-sach-{figure.Key}-{Inv(members.From)}-{Inv(members.To)}-{Inv(unit)}", unit,
+                    $"danh sách {figure.Key} {Inv(members.From)}–{Inv(members.To)}; {Inv(members.Rows.Count)} dòng", cancellationToken)
+                : TypedResults.NotFound();
+        }
+
+        if (await reports.GetListAsync(unit, from, Int(query["to"]) ?? from, figure, cancellationToken) is not { } list)
         {
             return TypedResults.NotFound();
         }

@@ -52,6 +52,14 @@ public sealed class YearlyReportBrowserTests
         Assert.Contains("33,3 %", await page.InnerTextAsync("#quota-heading >> xpath=ancestor::section"));
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "the page must not scroll sideways");
+
+        // The members at the end of the year open to the members behind the figure.
+        await page.ClickAsync("#members-heading >> xpath=ancestor::section >> .stats div:nth-child(2) dd a");
+        await page.WaitForLoadStateAsync();
+        await Chromium.ScreenshotAsync(page, $"report-members-{width}");
+        Assert.Equal($"Đảng viên đến 31/12/{LastYear}", await page.InnerTextAsync("h1"));
+        Assert.Equal(17, await page.Locator(".report-members tbody tr").CountAsync());
+        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the members list must not scroll sideways");
     }
 
     private static StageEntry Entry(StageKind kind, DateOnly on) => new() { Kind = kind, EffectiveOn = on, RecordedBy = "test", RecordedAt = DateTimeOffset.UtcNow };

@@ -101,6 +101,59 @@ public sealed class ReportExportTests
     }
 
     [Fact]
+    public async Task The_members_figures_open_from_the_report_to_the_members_behind_them_and_download()
+    {
+        await using var app = await DangVienApp.StartAsync(February2027);
+        var tree = await YearlyReportPageTests.ProvinceAsync(app);
+        await using (var db = app.Database.CreateContext())
+        {
+            // Admitted on 01/03/2026: counted at the end of 2026, not at its start.
+            db.Members.Add(new DangVien.Core.Domain.Member { FullName = "Trịnh Văn Mới", DateOfBirth = new DateOnly(1998, 3, 3), CellId = tree.CellA.Id, CitizenId = "001198000456", Status = MemberStatus.Probationary, AdmittedOn = new DateOnly(2026, 3, 1) });
+            await db.SaveChangesAsync();
+        }
+
+        await app.CreateUserAsync("vanphong", (tree.Commune.Id, AccessRole.CommitteeStaff));
+        await app.CreateUserAsync("bithu", (tree.CellB.Id, AccessRole.CellSecretary));
+        var client = await app.SignedInClientAsync("vanphong");
+        var query = $"unit={tree.Commune.Id}&from=2026&to=2026";
+
+        var report = await DangVienApp.ParseAsync(await client.GetAsync($"/reports?unit={tree.Commune.Id}&year=2026"));
+        var figures = report.QuerySelector("#members-heading")!.Closest("section")!.QuerySelectorAll("dd a").ToList();
+        Assert.Equal([$"/reports/list?{query}&figure=members-start", $"/reports/list?{query}&figure=members-end"], figures.Select(a => a.GetAttribute("href")));
+        Assert.Equal(["17", "18"], figures.Select(a => a.TextContent));
+
+        foreach (var (link, day, count) in new[] { (figures[0], "31/12/2025", 17), (figures[1], "31/12/2026", 18) })
+        {
+            var list = await DangVienApp.ParseAsync(await client.GetAsync(link.GetAttribute("href")));
+            Assert.Equal($"Đảng viên đến {day}", list.QuerySelector("h1")!.TextContent);
+            Assert.Equal(count, list.QuerySelectorAll(".report-members tbody tr").Length);
+            Assert.Equal(link.TextContent, list.QuerySelector(".report-list-count")!.TextContent);
+        }
+
+        var end = await DangVienApp.ParseAsync(await client.GetAsync($"/reports/list?{query}&figure=members-end"));
+        var newcomer = end.QuerySelectorAll(".report-members tbody tr").Single(r => r.QuerySelector("td")!.TextContent == "Trịnh Văn Mới");
+        Assert.Equal(["Trịnh Văn Mới", "03/03/1998", "001198000456", "Chi bộ thôn Đồng Tâm", "01/03/2026", "—", "Dự bị"], newcomer.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        Assert.Contains($"/reports/list.xlsx?{query}&figure=members-end", end.QuerySelectorAll(".report-tools a").Select(a => a.GetAttribute("href")));
+
+        var xlsx = Cells(await client.GetByteArrayAsync($"/reports/list.xlsx?{query}&figure=members-end"));
+        Assert.Equal("Đảng viên đến 31/12/2026 — Đảng bộ xã Tân Lập, năm 2026", xlsx[0][0]);
+        var rows = xlsx.Where(r => r.Count == 10 && int.TryParse(r[0], out _)).ToList();
+        Assert.Equal(18, rows.Count);
+        Assert.Equal(["Trịnh Văn Mới", "03/03/1998", "001198000456", "Chi bộ thôn Đồng Tâm", "01/03/2026", "", "Dự bị", ""],
+            rows.Single(r => r[1] == "Trịnh Văn Mới").Skip(1).Where((_, i) => i != 2));
+        var csv = await client.GetStringAsync($"/reports/list.csv?{query}&figure=members-start");
+        Assert.Contains("Đảng viên đến 31/12/2025 — Đảng bộ xã Tân Lập, năm 2026", csv);
+        Assert.DoesNotContain("Trịnh Văn Mới", csv);
+
+        // A cell secretary lists their own cell's members only, with citizen ids masked; the commune's list is 404.
+        var secretary = await app.SignedInClientAsync("bithu");
+        var own = await DangVienApp.ParseAsync(await secretary.GetAsync($"/reports/list?unit={tree.CellB.Id}&from=2026&figure=members-start"));
+        Assert.Equal(5, own.QuerySelectorAll(".report-members tbody tr").Length);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"/reports/list?{query}&figure=members-start")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"/reports/list.csv?{query}&figure=members-end")).StatusCode);
+    }
+
+    [Fact]
     public async Task Committee_staff_freeze_a_closed_year_and_the_report_then_reads_the_snapshot()
     {
         await using var app = await DangVienApp.StartAsync(February2027);

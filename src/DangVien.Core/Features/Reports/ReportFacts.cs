@@ -240,17 +240,43 @@ internal static class ReportFacts
         group by r.y, k.source_category_id
         """;
 
-    /// <summary>Per year: members on 31/12 of the year before and of the year, in the cells of the year's subtree.</summary>
-    public static readonly string MembersSql = Ctes + $"""
-        select yr.y,
-            count(*) filter (where m.admitted_on <= yr.first_day - 1 and (m.left_on > yr.first_day - 1
-                or (m.left_on is null and m.status not in ({(int)MemberStatus.Left}, {(int)MemberStatus.Removed}))))::int,
-            count(*) filter (where m.admitted_on <= yr.last_day and (m.left_on > yr.last_day
-                or (m.left_on is null and m.status not in ({(int)MemberStatus.Left}, {(int)MemberStatus.Removed}))))::int
+    /// <summary>The members of the cells of each year's subtree: (y, first_day, last_day and the member <c>m</c>).</summary>
+    private const string MembersOfYears = """
         from years yr
         join rf_subtree s on s.y = yr.y
         join members m on m.cell_id = s.id
+        """;
+
+    /// <summary>
+    /// Whether member <c>m</c> belonged to the Party on <paramref name="day"/> (an SQL date expression): admitted on or
+    /// before it and not left by then (<see cref="Member.IsMemberOn"/>; a member marked left or removed without a date
+    /// counts as gone). The one rule behind the members figures and their lists.
+    /// </summary>
+    private static string MemberOn(string day) => $"""
+        (m.admitted_on <= {day} and (m.left_on > {day}
+            or (m.left_on is null and m.status not in ({(int)MemberStatus.Left}, {(int)MemberStatus.Removed}))))
+        """;
+
+    /// <summary>The day of a members figure: 31/12 of the year before (start) or of the year (end).</summary>
+    private static string MembersDay(bool atEnd) => atEnd ? "yr.last_day" : "yr.first_day - 1";
+
+    /// <summary>Per year: members on 31/12 of the year before and of the year, in the cells of the year's subtree.</summary>
+    public static readonly string MembersSql = Ctes + $"""
+        select yr.y,
+            count(*) filter (where {MemberOn(MembersDay(atEnd: false))})::int,
+            count(*) filter (where {MemberOn(MembersDay(atEnd: true))})::int
+        {MembersOfYears}
         group by yr.y
+        """;
+
+    /// <summary>
+    /// The member ids behind a members figure: at the start of the first year of the span (31/12 of the year before) or at
+    /// the end of its last year (31/12), in the cells of that year's subtree, as <see cref="MembersSql"/> counts them.
+    /// </summary>
+    public static string MemberIdsSql(bool atEnd) => Ctes + $"""
+        select m.id
+        {MembersOfYears}
+        where yr.y = {(atEnd ? "@year_to" : "@year_from")} and {MemberOn(MembersDay(atEnd))}
         """;
 
     /// <summary>The direct children of the unit in the tree of the year <c>@year_to</c>, with whether any cell under them admitted.</summary>

@@ -5,7 +5,8 @@ namespace DangVien.Core.Features.Reports;
 
 /// <summary>
 /// A figure of the yearly report that opens to the list of candidates behind it: a flag of <see cref="ReportFacts"/>, a
-/// funnel stage, or the admitted of a source category. Its <see cref="Key"/> goes in links (<c>?figure=admitted</c>,
+/// funnel stage, or the admitted of a source category; or to the list of members behind it (members at the start and at
+/// the end of the year). Its <see cref="Key"/> goes in links (<c>?figure=admitted</c>,
 /// <c>stage-5</c>, <c>category-3</c>).
 /// </summary>
 public sealed record ReportFigure(string Key)
@@ -25,6 +26,18 @@ public sealed record ReportFigure(string Key)
 
     public static ReportFigure Admitted { get; } = new("admitted");
 
+    /// <summary>The members at the start of the year (31/12 of the year before): a list of members, not candidates.</summary>
+    public static ReportFigure MembersAtStart { get; } = new("members-start");
+
+    /// <summary>The members at the end of the year (31/12 of the year).</summary>
+    public static ReportFigure MembersAtEnd { get; } = new("members-end");
+
+    /// <summary>Whether the figure counts members (<see cref="MembersAtStart"/>, <see cref="MembersAtEnd"/>) rather than candidates.</summary>
+    public bool IsMembers => Key is "members-start" or "members-end";
+
+    /// <summary>For a members figure: counted at the end of the (last) year rather than at the start of the (first) one.</summary>
+    internal bool AtEnd => Key == "members-end";
+
     public static ReportFigure Stage(StageKind kind) => new("stage-" + ((int)kind).ToString(CultureInfo.InvariantCulture));
 
     public static ReportFigure Category(int categoryId) => new("category-" + categoryId.ToString(CultureInfo.InvariantCulture));
@@ -37,7 +50,7 @@ public sealed record ReportFigure(string Key)
             return null;
         }
 
-        if (Simple.ContainsKey(key))
+        if (Simple.ContainsKey(key) || key is "members-start" or "members-end")
         {
             return new ReportFigure(key);
         }
@@ -64,11 +77,12 @@ public sealed record ReportFigure(string Key)
             : Key.Replace('-', '_');
 
     /// <summary>The figure's name as the report shows it (a category's name is added by the caller).</summary>
-    public string Label => Simple.TryGetValue(Key, out var label)
-        ? label
-        : Key.StartsWith("stage-", StringComparison.Ordinal)
-            ? ReportLabels.Step((StageKind)int.Parse(Key.AsSpan(6), CultureInfo.InvariantCulture))
-            : "Đã kết nạp theo đối tượng nguồn";
+    public string Label =>
+        Simple.TryGetValue(Key, out var label) ? label
+        : Key == "members-start" ? "Đảng viên đầu năm"
+        : Key == "members-end" ? "Đảng viên cuối năm"
+        : Key.StartsWith("stage-", StringComparison.Ordinal) ? ReportLabels.Step((StageKind)int.Parse(Key.AsSpan(6), CultureInfo.InvariantCulture))
+        : "Đã kết nạp theo đối tượng nguồn";
 
     /// <summary>The keys of every flag figure stored with a frozen year (categories are added per category).</summary>
     internal static IEnumerable<ReportFigure> FlagFigures =>

@@ -125,3 +125,18 @@ public sealed record ReportListRow(int Id, string FullName, DateOnly DateOfBirth
 
 /// <summary>The candidates behind one figure of the report of a unit for a span of years.</summary>
 public sealed record ReportList(int UnitId, string UnitName, int From, int To, ReportFigure Figure, string Label, IReadOnlyList<ReportListRow> Rows, int OutsideScope, bool Frozen);
+
+/// <summary>
+/// One member behind a members figure: the member's cell now, the admission and recognition dates, the day they left
+/// (after the day counted) when they have; citizen id masked as elsewhere.
+/// </summary>
+public sealed record ReportMemberRow(
+    int Id, string FullName, DateOnly DateOfBirth, Sex Sex, string? CitizenId, string CellName, DateOnly AdmittedOn, DateOnly? RecognisedOn, DateOnly? LeftOn)
+{
+    /// <summary>Whether the member was an official (not probationary) member on the day: recognised on or before it.</summary>
+    public bool OfficialOn(DateOnly day) => RecognisedOn is { } recognised && recognised <= day;
+}
+
+/// <summary>The members behind a members figure of the report of a unit (<see cref="ReportFigure.IsMembers"/>), counted on <see cref="CountedOn"/>.</summary>
+public sealed record ReportMemberList(
+    int UnitId, string UnitName, int From, int To, ReportFigure Figure, DateOnly CountedOn, string Label, IReadOnlyList<ReportMemberRow> Rows, int OutsideScope, bool Frozen);

@@ -276,6 +276,50 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
         return new ReportList(unitId, unit.Name, from, to, figure, label, list, ids.Length - list.Count, frozen);
     }
 
+    /// <summary>
+    /// The members behind a members figure (<see cref="ReportFigure.IsMembers"/>) of the unit's report for the years
+    /// <paramref name="from"/>–<paramref name="to"/>: at the start of <paramref name="from"/> (31/12 of the year before) or
+    /// at the end of <paramref name="to"/> (31/12), in the cells under the unit in the tree of that year, by the rule of the
+    /// figure (<see cref="ReportFacts.MemberIdsSql"/>); for a frozen single year, those stored with the snapshot. Only
+    /// members the user may read now are listed (<see cref="ReportMemberList.OutsideScope"/> counts the others); citizen ids
+    /// masked unless the user handles files there. Null when the unit is not readable or the figure is not a members figure.
+    /// </summary>
+    public async Task<ReportMemberList?> GetMemberListAsync(int unitId, int from, int to, ReportFigure figure, CancellationToken cancellationToken = default)
+    {
+        if (!figure.IsMembers || from > to || to - from + 1 > MaxTrendYears || await access.ReadableUnitAsync(unitId, cancellationToken) is not { } unit)
+        {
+            return null;
+        }
+
+        // A year frozen before the members lists were stored has none: its list is then read live.
+        var ids = from == to && await SnapshotAsync(unitId, from, cancellationToken) is { } snapshot
+            ? JsonSerializer.Deserialize<Dictionary<string, int[]>>(snapshot.Lists, Json)!.GetValueOrDefault(figure.Key)
+            : null;
+        var frozen = ids is not null;
+        if (ids is null)
+        {
+            var counted = QuotaMath.CountedKind(await AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken));
+            await using var facts = await ReportFacts.OpenAsync(db, unitId, from, to, counted, cancellationToken);
+            ids = [.. await facts.ReadAsync(ReportFacts.MemberIdsSql(figure.AtEnd), r => r.GetInt32(0), cancellationToken)];
+        }
+
+        var countedOn = figure.AtEnd ? QuotaMath.MembersCountedOn(to + 1) : QuotaMath.MembersCountedOn(from);
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var rows = await scope.Members(db.Members.AsNoTracking())
+            .Where(m => ids.Contains(m.Id))
+            .OrderBy(m => EF.Functions.Collate(m.FullName, DangVienDbContext.VietnameseCollation))
+            .ThenBy(m => m.Id)
+            .Select(m => new { m.Id, m.FullName, m.DateOfBirth, m.Sex, m.CitizenId, CellName = m.Cell!.Name, CellPath = m.Cell.Path, m.AdmittedOn, m.RecognisedOn, m.LeftOn })
+            .ToListAsync(cancellationToken);
+        var list = rows
+            .Select(r => new ReportMemberRow(r.Id, r.FullName, r.DateOfBirth, r.Sex,
+                scope.CanSeePersonalData(r.CellPath) ? r.CitizenId : AccessScope.MaskCitizenId(r.CitizenId),
+                r.CellName, r.AdmittedOn, r.RecognisedOn, r.LeftOn))
+            .ToList();
+        var label = "Đảng viên đến " + countedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        return new ReportMemberList(unitId, unit.Name, from, to, figure, countedOn, label, list, ids.Length - list.Count, frozen);
+    }
+
     /// <summary>Whether the user may freeze the unit's <paramref name="year"/>: committee staff of the unit or above, and the year is closed.</summary>
     public async Task<bool> CanFreezeAsync(int unitId, int year, CancellationToken cancellationToken = default)
     {
@@ -284,8 +328,8 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
     }
 
     /// <summary>
-    /// Freezes a closed year of the unit (chốt số liệu): stores the report and the candidates behind each figure as they
-    /// are now, with who froze it and when; from then on the report and its lists are read from the snapshot. Only
+    /// Freezes a closed year of the unit (chốt số liệu): stores the report and the candidates (or members) behind each
+    /// figure as they are now, with who froze it and when; from then on the report and its lists are read from the snapshot. Only
     /// committee staff of the unit (or above) may freeze; the current year cannot be frozen, nor a year twice.
     /// </summary>
     public async Task<Result> FreezeAsync(int unitId, int year, CancellationToken cancellationToken = default)
@@ -313,14 +357,25 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
         var report = await LiveAsync(unit, year, cancellationToken);
         var counted = QuotaMath.CountedKind(report.Basis);
         List<(int Id, HashSet<string> Flags)> rows;
+        Dictionary<string, List<int>> memberIds;
         await using (var facts = await ReportFacts.OpenAsync(db, unitId, year, year, counted, cancellationToken))
         {
             rows = await facts.ReadAsync(ReportFacts.AllIdsSql,
                 r => (Id: r.GetInt32(1), Flags: ReportFacts.Flags.Select((f, i) => (f, r.GetBoolean(2 + i))).Where(x => x.Item2).Select(x => x.f).ToHashSet(StringComparer.Ordinal)),
                 cancellationToken);
+            memberIds = new(StringComparer.Ordinal)
+            {
+                [ReportFigure.MembersAtStart.Key] = await facts.ReadAsync(ReportFacts.MemberIdsSql(atEnd: false), r => r.GetInt32(0), cancellationToken),
+                [ReportFigure.MembersAtEnd.Key] = await facts.ReadAsync(ReportFacts.MemberIdsSql(atEnd: true), r => r.GetInt32(0), cancellationToken),
+            };
         }
 
         var lists = ReportFigure.FlagFigures.ToDictionary(f => f.Key, f => rows.Where(r => r.Flags.Contains(f.Flag)).Select(r => r.Id).Order().ToArray(), StringComparer.Ordinal);
+        foreach (var members in new[] { ReportFigure.MembersAtStart, ReportFigure.MembersAtEnd })
+        {
+            lists[members.Key] = [.. memberIds[members.Key].Order()];
+        }
+
         var admitted = lists["admitted"];
         var categories = await db.CandidateCategories.AsNoTracking()
             .Where(k => admitted.Contains(k.CandidateId))

@@ -91,6 +91,21 @@ public static class ReportDocuments
             [new ExportTable($"{N(list.Rows.Count)} người", ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Chi bộ", "Giai đoạn", "Từ ngày"], rows)]);
     }
 
+    /// <summary>The members behind a members figure, with the page's columns.</summary>
+    public static ExportDocument MemberList(ReportMemberList list)
+    {
+        var span = list.From == list.To ? "năm " + list.From.ToString(CultureInfo.InvariantCulture)
+            : $"{list.From.ToString(CultureInfo.InvariantCulture)}–{list.To.ToString(CultureInfo.InvariantCulture)}";
+        var notes = list.OutsideScope > 0 ? [$"Còn {N(list.OutsideScope)} đảng viên ngoài phạm vi tài khoản của bạn không được liệt kê."] : new List<string>();
+        var rows = list.Rows.Select((r, i) => (IReadOnlyList<ExportCell>)
+        [
+            (i + 1).ToString(CultureInfo.InvariantCulture), r.FullName, D(r.DateOfBirth), r.Sex == Sex.Female ? "Nữ" : "Nam", r.CitizenId ?? "", r.CellName,
+            D(r.AdmittedOn), r.RecognisedOn is { } recognised ? D(recognised) : "", r.OfficialOn(list.CountedOn) ? "Chính thức" : "Dự bị", r.LeftOn is { } left ? D(left) : "",
+        ]).ToList();
+        return new ExportDocument($"{list.Label} — {list.UnitName}, {span}", notes,
+            [new ExportTable($"{N(list.Rows.Count)} đảng viên", ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Chi bộ", "Ngày kết nạp", "Ngày công nhận chính thức", "Chính thức / dự bị ngày " + D(list.CountedOn), "Không còn là đảng viên từ"], rows)]);
+    }
+
     public static ExportDocument IdleCells(IdleCellsReport idle) => new(
         $"Chi bộ không kết nạp được đảng viên {N(idle.Years)} năm liền ({idle.FirstYear.ToString(CultureInfo.InvariantCulture)}–{idle.Year.ToString(CultureInfo.InvariantCulture)}) — {idle.UnitName}",
         [$"{N(idle.Cells.Count)} trong số {N(idle.CellCount)} chi bộ."],

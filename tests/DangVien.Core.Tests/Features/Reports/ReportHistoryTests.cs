@@ -126,6 +126,89 @@ public sealed class ReportHistoryTests
     }
 
     [Fact]
+    public async Task The_members_figures_open_to_exactly_the_members_counted_under_the_tree_of_the_year()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var world = await World.CreateAsync(db, Today);
+        await YearlyReportServiceTests.ProvinceAsync(world);
+        await db.Members.Where(m => m.FullName == "Hà Văn Quang").ExecuteUpdateAsync(u => u.SetProperty(m => m.CitizenId, "001075000123"));
+        // On 01/01/2027 the village cell moves from Hòa An to Bình Minh.
+        await MoveAsync(world, world.VillageCell, world.OtherCommune, new DateOnly(2027, 1, 1));
+        var reports = world.Reports();
+
+        foreach (var (unit, year) in new[] { (world.Commune, 2026), (world.OtherCommune, 2026), (world.OtherCommune, 2027), (world.Province, 2026), (world.TeachersCell, 2026) })
+        {
+            var report = (await reports.GetAsync(unit.Id, year))!;
+            var start = (await reports.GetMemberListAsync(unit.Id, year, year, ReportFigure.MembersAtStart))!;
+            var end = (await reports.GetMemberListAsync(unit.Id, year, year, ReportFigure.MembersAtEnd))!;
+            Assert.Equal((report.MembersAtStart, report.MembersAtEnd), (start.Rows.Count, end.Rows.Count));
+            Assert.Equal((0, 0, report.StartCountedOn, report.EndCountedOn), (start.OutsideScope, end.OutsideScope, start.CountedOn, end.CountedOn));
+        }
+
+        // Hòa An 2026 (the village cell still under it): the 17 at the start; the probationary teacher joins by the end; the
+        // former member (left 2021) is in neither.
+        var hoaAnStart = (await reports.GetMemberListAsync(world.Commune.Id, 2026, 2026, ReportFigure.MembersAtStart))!;
+        var hoaAnEnd = (await reports.GetMemberListAsync(world.Commune.Id, 2026, 2026, ReportFigure.MembersAtEnd))!;
+        Assert.Equal((17, 18), (hoaAnStart.Rows.Count, hoaAnEnd.Rows.Count));
+        Assert.Equal(["Trịnh Văn Mới"], hoaAnEnd.Rows.Select(r => r.FullName).Except(hoaAnStart.Rows.Select(r => r.FullName)));
+        Assert.Contains(hoaAnStart.Rows, r => r.FullName == "Hà Văn Quang" && r.CellName == world.VillageCell.Name);
+        Assert.DoesNotContain(hoaAnEnd.Rows, r => r.FullName == "Quách Văn Xưa");
+        Assert.Equal("Đảng viên đến 31/12/2025", hoaAnStart.Label);
+        var newcomer = hoaAnEnd.Rows.Single(r => r.FullName == "Trịnh Văn Mới");
+        Assert.False(newcomer.OfficialOn(hoaAnEnd.CountedOn));
+        Assert.True(hoaAnEnd.Rows.Single(r => r.FullName == "Hà Văn Quang").OfficialOn(hoaAnEnd.CountedOn));
+        // Bình Minh at the start of 2027 has the village cell's 4 as well as its own 2.
+        Assert.Equal(6, (await reports.GetMemberListAsync(world.OtherCommune.Id, 2027, 2027, ReportFigure.MembersAtStart))!.Rows.Count);
+        // A span: the start of its first year and the end of its last, as the trend's members.
+        var span = (await reports.GetTrendAsync(world.Commune.Id, 2025, 2026))!;
+        Assert.Equal((span.MembersAtStart, span.MembersAtEnd),
+            ((await reports.GetMemberListAsync(world.Commune.Id, 2025, 2026, ReportFigure.MembersAtStart))!.Rows.Count,
+             (await reports.GetMemberListAsync(world.Commune.Id, 2025, 2026, ReportFigure.MembersAtEnd))!.Rows.Count));
+
+        // Committee staff of Hòa An read its 2026 list: the village cell is Bình Minh's now, so its 4 members are counted
+        // but not listed.
+        var staff = await world.UserAsync("van.phong@test", (world.Commune, AccessRole.CommitteeStaff));
+        var scoped = (await world.Reports(staff).GetMemberListAsync(world.Commune.Id, 2026, 2026, ReportFigure.MembersAtStart))!;
+        Assert.Equal((13, 4), (scoped.Rows.Count, scoped.OutsideScope));
+        Assert.DoesNotContain(scoped.Rows, r => r.CellName == world.VillageCell.Name);
+        // Bình Minh's staff see the village cell's citizen ids; a reader of the province (provincial board) sees them masked.
+        var other = await world.UserAsync("binh.minh@test", (world.OtherCommune, AccessRole.CommitteeStaff));
+        Assert.Equal("001075000123", (await world.Reports(other).GetMemberListAsync(world.OtherCommune.Id, 2027, 2027, ReportFigure.MembersAtStart))!
+            .Rows.Single(r => r.FullName == "Hà Văn Quang").CitizenId);
+        var board = await world.UserAsync("ban.to.chuc@test", (world.Province, AccessRole.ProvincialBoard));
+        Assert.Equal("001••••••123", (await world.Reports(board).GetMemberListAsync(world.Province.Id, 2026, 2026, ReportFigure.MembersAtEnd))!
+            .Rows.Single(r => r.FullName == "Hà Văn Quang").CitizenId);
+        // Outside the user's units: no list; a candidate figure is not a members list.
+        Assert.Null(await world.Reports(staff).GetMemberListAsync(world.OtherCommune.Id, 2026, 2026, ReportFigure.MembersAtStart));
+        Assert.Null(await reports.GetMemberListAsync(world.Commune.Id, 2026, 2026, ReportFigure.Admitted));
+        Assert.Equal(ReportFigure.MembersAtEnd, ReportFigure.Parse("members-end"));
+    }
+
+    [Fact]
+    public async Task A_frozen_year_keeps_its_members_lists()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var world = await World.CreateAsync(db, Today);
+        await YearlyReportServiceTests.ProvinceAsync(world);
+        var staff = await world.UserAsync("van.phong@test", (world.Commune, AccessRole.CommitteeStaff));
+        Assert.True((await world.Reports(staff).FreezeAsync(world.Commune.Id, 2026)).Succeeded);
+
+        // Recorded after the freeze: a member admitted in 2025 in the office cell.
+        db.Members.Add(new Member { FullName = "Đỗ Văn Muộn", DateOfBirth = new DateOnly(1990, 1, 1), CellId = world.OfficeCell.Id, Status = MemberStatus.Official, AdmittedOn = new DateOnly(2025, 5, 1) });
+        await db.SaveChangesAsync();
+
+        var frozen = (await world.Reports().GetAsync(world.Commune.Id, 2026))!;
+        var start = (await world.Reports().GetMemberListAsync(world.Commune.Id, 2026, 2026, ReportFigure.MembersAtStart))!;
+        var end = (await world.Reports().GetMemberListAsync(world.Commune.Id, 2026, 2026, ReportFigure.MembersAtEnd))!;
+        Assert.Equal((true, true, 17, 18), (start.Frozen, end.Frozen, start.Rows.Count, end.Rows.Count));
+        Assert.Equal((frozen.MembersAtStart, frozen.MembersAtEnd), (start.Rows.Count, end.Rows.Count));
+        // The live year after it has the late member.
+        Assert.Equal(19, (await world.Reports().GetMemberListAsync(world.Commune.Id, 2027, 2027, ReportFigure.MembersAtStart))!.Rows.Count);
+    }
+
+    [Fact]
     public async Task Cells_with_no_admission_for_n_years_running_are_listed_with_their_last_admission()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
