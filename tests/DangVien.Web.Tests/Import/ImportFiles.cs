@@ -36,6 +36,29 @@ public static class ImportFiles
         "20/06/2024", "Chi đoàn và chi ủy nơi cư trú", "01/07/2024", "12", "12", "11",
     ];
 
+    /// <summary>The candidate header with the steps after the cell vote (C01 sits under the commune: no 8-KNĐ resolution).</summary>
+    public static readonly string[] LaterHeader =
+    [
+        .. CandidateHeader,
+        "ngay_quyet_dinh_ket_nap", "so_quyet_dinh_ket_nap", "ngay_chi_bo_nhan_quyet_dinh", "ngay_ket_nap", "cccd_giup_do_dang_vien_du_bi",
+        "ngay_cap_chung_nhan_dv_moi", "so_chung_nhan_dv_moi", "noi_cap_chung_nhan_dv_moi",
+        "ngay_xet_chinh_thuc", "so_dang_vien_chinh_thuc_khi_xet", "so_co_mat_khi_xet", "so_tan_thanh_khi_xet",
+        "ngay_quyet_dinh_chinh_thuc", "so_quyet_dinh_chinh_thuc",
+    ];
+
+    /// <summary>
+    /// A candidate of C01 admitted (decision 12/08/2024, ceremony 05/09/2024) and, when <paramref name="recognised"/>,
+    /// recognised as official member (cell vote 10/09/2025, decision 25/09/2025); laid out as <see cref="LaterHeader"/>.
+    /// </summary>
+    public static string[] AdmittedCandidate(string citizenId, string name, bool recognised) =>
+    [
+        .. VotedCandidate(citizenId, name),
+        "12/08/2024", "101-QĐ/ĐU", "15/08/2024", "05/09/2024", "001080000001",
+        .. recognised
+            ? new[] { "20/12/2024", "DVM-7", "Trung tâm Chính trị huyện", "10/09/2025", "12", "12", "11", "25/09/2025", "205-QĐ/ĐU" }
+            : Enumerable.Repeat("", 9),
+    ];
+
     /// <summary>A candidate of C01 only listed (step 1).</summary>
     public static string[] SourceCandidate(string citizenId, string name, string cell = "C01") =>
         [citizenId, name, "15/04/2001", "Nam", cell, "doan-vien", "001080000001", "05/02/2025", .. Enumerable.Repeat("", 16)];

@@ -66,6 +66,68 @@ public sealed class ImportPageTests
     }
 
     [Fact]
+    public async Task Candidates_admitted_and_recognised_in_an_xlsx_become_members_and_a_late_ceremony_or_an_early_recognition_is_listed_with_nothing_written()
+    {
+        var (app, tree) = await CandidateFiles.StartAsync();
+        await using var _ = app;
+        var staff = await app.StaffAsync(tree);
+        await CommitAsync(staff, await CheckAsync(staff, "members", "dang-vien.csv", Csv(MemberHeader, Members)));
+        int membersBefore;
+        await using (var db = app.Database.CreateContext())
+        {
+            membersBefore = await db.Members.CountAsync();
+        }
+
+        var lateCeremony = AdmittedCandidate("001099000023", "Đinh Thị Muộn", recognised: false);
+        lateCeremony[Array.IndexOf(LaterHeader, "ngay_ket_nap")] = "20/11/2024";
+        var earlyRecognition = AdmittedCandidate("001099000024", "Đinh Văn Vội", recognised: true);
+        earlyRecognition[Array.IndexOf(LaterHeader, "ngay_xet_chinh_thuc")] = "01/08/2025";
+        var file = Xlsx(LaterHeader,
+            AdmittedCandidate("001099000021", "Đinh Thị Chính", recognised: true),
+            AdmittedCandidate("001099000022", "Đinh Văn Dự", recognised: false),
+            lateCeremony,
+            earlyRecognition);
+
+        var checkedPage = await CheckAsync(staff, "candidates", "ket-nap.xlsx", file);
+        var errors = Errors(checkedPage);
+        Assert.Contains(errors, e => e is { Row: "4", Column: "ngay_ket_nap" } && e.Message.Contains("Quá hạn tổ chức lễ kết nạp", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e is { Row: "5", Column: "ngay_xet_chinh_thuc" } && e.Message.Contains("Chưa hết 12 tháng dự bị", StringComparison.Ordinal));
+        Assert.DoesNotContain(errors, e => e.Row is "2" or "3");
+        Assert.Contains("2 dòng hợp lệ", Summary(checkedPage));
+        Assert.Contains("2 dòng lỗi", Summary(checkedPage));
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.Equal(0, await db.Candidates.CountAsync());
+            Assert.Equal(membersBefore, await db.Members.CountAsync());
+        }
+
+        var written = await CommitAsync(staff, checkedPage);
+        Assert.Contains("Đã ghi 2 bản ghi mới", Summary(written));
+        await using (var db = app.Database.CreateContext())
+        {
+            var official = await db.Candidates.AsNoTracking().SingleAsync(c => c.CitizenId == "001099000021");
+            Assert.Equal(CandidateStage.Official, official.Stage);
+            var member = await db.Members.AsNoTracking().SingleAsync(m => m.CandidateId == official.Id);
+            Assert.Equal((MemberStatus.Official, new DateOnly(2024, 9, 5), (DateOnly?)new DateOnly(2025, 9, 5), tree.CellA.Id, "001099000021"),
+                (member.Status, member.AdmittedOn, member.RecognisedOn, member.CellId, member.CitizenId));
+            var probationary = await db.Candidates.AsNoTracking().SingleAsync(c => c.CitizenId == "001099000022");
+            Assert.Equal(CandidateStage.Probation, probationary.Stage);
+            Assert.Equal(MemberStatus.Probationary, (await db.Members.AsNoTracking().SingleAsync(m => m.CandidateId == probationary.Id)).Status);
+            Assert.Equal(membersBefore + 2, await db.Members.CountAsync());
+        }
+
+        // The same file again: the two written rows are there (file and member), nothing new is written.
+        var again = await CheckAsync(staff, "candidates", "ket-nap.xlsx", file);
+        Assert.Contains("2 dòng đã có trong hệ thống", Summary(again));
+        Assert.Contains("0 dòng hợp lệ", Summary(again));
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.Equal(2, await db.Candidates.CountAsync());
+            Assert.Equal(membersBefore + 2, await db.Members.CountAsync());
+        }
+    }
+
+    [Fact]
     public async Task Bad_rows_of_an_xlsx_are_listed_by_row_column_and_reason_and_nothing_is_written_unless_only_the_valid_rows_are_asked_for()
     {
         var (app, tree) = await CandidateFiles.StartAsync();

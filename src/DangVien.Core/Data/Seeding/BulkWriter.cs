@@ -213,7 +213,7 @@ internal static class BulkWriter
     internal static async Task CopyHistoryAsync(NpgsqlConnection connection, IReadOnlyCollection<StageEntry> entries, CancellationToken cancellationToken)
     {
         await CopyAsync(connection,
-            "stage_entries (id, candidate_id, kind, effective_on, form_code, document_number, issuer, unit_id, member_id, received_on, extension_working_days, introduction_basis, exit_reason, exception_kind, note, supersedes_id, recorded_by, recorded_at)",
+            "stage_entries (id, candidate_id, kind, effective_on, form_code, document_number, issuer, unit_id, member_id, received_on, extension_working_days, introduction_basis, exit_reason, exception_kind, note, supersedes_id, recorded_by, recorded_at, document_date)",
             entries,
             static async (w, e, ct) =>
             {
@@ -235,6 +235,7 @@ internal static class BulkWriter
                 await WriteAsync(w, e.SupersedesId, NpgsqlDbType.Bigint, ct);
                 await w.WriteAsync(e.RecordedBy, NpgsqlDbType.Varchar, ct);
                 await w.WriteAsync(e.RecordedAt, NpgsqlDbType.TimestampTz, ct);
+                await WriteAsync(w, e.DocumentDate, NpgsqlDbType.Date, ct);
             }, cancellationToken);
 
         await CopyAsync(connection, "cell_votes (stage_entry_id, official_members, present, in_favour, passed)",

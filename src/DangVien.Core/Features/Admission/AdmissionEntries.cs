@@ -62,6 +62,100 @@ public static class AdmissionEntries
         e.Vote = Vote(request.OfficialMembers, request.Present, request.InFavour);
     }
 
+    public static void CommitteeResolution(StageEntry e, RecordCommitteeResolutionRequest request, CellFacts cell)
+    {
+        e.FormCode = "8-KNĐ";
+        e.DocumentNumber = request.ResolutionNumber.Trim();
+        e.UnitId = cell.ParentId;
+    }
+
+    public static void AdmissionDecision(StageEntry e, RecordAdmissionDecisionRequest request, CellFacts cell)
+    {
+        e.FormCode = "9-KNĐ";
+        e.DocumentNumber = request.DecisionNumber.Trim();
+        e.UnitId = cell.DecidingUnitId;
+        e.Issuer = cell.DecidingUnitName;
+        e.ReceivedOn = request.ReceivedOn;
+    }
+
+    public static void LateCeremonyConsent(StageEntry e, RecordLateCeremonyConsentRequest request)
+    {
+        e.DocumentNumber = request.DocumentNumber.Trim();
+        e.Issuer = request.ConsentingBody.Trim();
+        e.Note = request.Reason.Trim();
+    }
+
+    public static void Ceremony(StageEntry e, RecordCeremonyRequest request, int cellId)
+    {
+        e.UnitId = cellId;
+        e.MemberId = request.HelperMemberId;
+    }
+
+    /// <summary>The probationary member the ceremony creates: admitted on the ceremony day, in the candidate's cell, linked to the file.</summary>
+    public static Member AdmittedMember(Candidate candidate, RecordCeremonyRequest request) => new()
+    {
+        FullName = candidate.FullName,
+        DateOfBirth = candidate.DateOfBirth,
+        Sex = candidate.Sex,
+        CitizenId = candidate.CitizenId,
+        CellId = candidate.CellId,
+        Status = MemberStatus.Probationary,
+        AdmittedOn = request.HeldOn,
+        CandidateId = candidate.Id,
+    };
+
+    public static void NewMemberCourse(StageEntry e, RecordNewMemberCourseRequest request)
+    {
+        e.DocumentNumber = request.CertificateNumber.Trim();
+        e.Issuer = request.IssuingCentre.Trim();
+    }
+
+    public static void RecognitionVote(StageEntry e, RecordRecognitionVoteRequest request, int cellId)
+    {
+        e.FormCode = "13-KNĐ";
+        e.DocumentNumber = request.ResolutionNumber;
+        e.UnitId = cellId;
+        e.Note = string.IsNullOrWhiteSpace(request.LateReason) ? null : request.LateReason.Trim();
+        e.Vote = Vote(request.OfficialMembers, request.Present, request.InFavour);
+    }
+
+    /// <summary>
+    /// The recognition decision's entry: effective on the day the 12 months end
+    /// (<see cref="AdmissionRules.OfficialFrom"/> of the ceremony), whatever the day it is signed.
+    /// </summary>
+    public static void RecognitionDecision(StageEntry e, RecordRecognitionDecisionRequest request, CandidateHistory history, CellFacts cell)
+    {
+        e.EffectiveOn = AdmissionRules.OfficialFrom(history.Ceremony!.EffectiveOn);
+        e.FormCode = "15-KNĐ";
+        e.DocumentDate = request.DecidedOn;
+        e.DocumentNumber = request.DecisionNumber.Trim();
+        e.UnitId = cell.DecidingUnitId;
+        e.Issuer = cell.DecidingUnitName;
+    }
+
+    /// <summary>The member row once recognised: official from the day the 12 months end.</summary>
+    public static void Recognised(Member member, DateOnly officialFrom)
+    {
+        member.Status = MemberStatus.Official;
+        member.RecognisedOn = officialFrom;
+    }
+
+    public static void Removal(StageEntry e, RemoveFromListRequest request, CellFacts cell)
+    {
+        e.DocumentNumber = request.DecisionNumber.Trim();
+        e.UnitId = cell.DecidingUnitId;
+        e.Issuer = cell.DecidingUnitName;
+        e.Note = request.Reason.Trim();
+    }
+
+    /// <summary>The member row once removed from the list (xóa tên).</summary>
+    public static void Removed(Member member, RemoveFromListRequest request)
+    {
+        member.Status = MemberStatus.Removed;
+        member.LeftOn = request.RemovedOn;
+        member.LeftReason = request.Reason.Trim();
+    }
+
     public static CellVote Vote(int officialMembers, int present, int inFavour) => new()
     {
         OfficialMembers = officialMembers,

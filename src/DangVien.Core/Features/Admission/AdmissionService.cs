@@ -287,12 +287,7 @@ public sealed partial class AdmissionService(
     public Task<Result> RecordCommitteeResolutionAsync(RecordCommitteeResolutionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
         ActAsync(request, expectedVersion, new RecordCommitteeResolutionRequestValidator(), cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckCommitteeResolution(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.CommitteeResolution, request.ResolvedOn, e =>
-            {
-                e.FormCode = "8-KNĐ";
-                e.DocumentNumber = request.ResolutionNumber.Trim();
-                e.UnitId = file.Facts.Cell.ParentId;
-            })));
+            file => file.Append(NewEntry(StageKind.CommitteeResolution, request.ResolvedOn, e => AdmissionEntries.CommitteeResolution(e, request, file.Facts.Cell))));
 
     /// <summary>Readmission: the provincial standing committee's written consent.</summary>
     public Task<Result> RecordReadmissionConsentAsync(RecordReadmissionConsentRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
@@ -320,25 +315,13 @@ public sealed partial class AdmissionService(
     public Task<Result> RecordAdmissionDecisionAsync(RecordAdmissionDecisionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
         ActAsync(request, expectedVersion, new RecordAdmissionDecisionRequestValidator(), cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckAdmissionDecision(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.AdmissionDecision, request.DecidedOn, e =>
-            {
-                e.FormCode = "9-KNĐ";
-                e.DocumentNumber = request.DecisionNumber.Trim();
-                e.UnitId = file.Facts.Cell.DecidingUnitId;
-                e.Issuer = file.Facts.Cell.DecidingUnitName;
-                e.ReceivedOn = request.ReceivedOn;
-            })));
+            file => file.Append(NewEntry(StageKind.AdmissionDecision, request.DecidedOn, e => AdmissionEntries.AdmissionDecision(e, request, file.Facts.Cell))));
 
     /// <summary>The superior committee's consent to a ceremony after the 30 working days.</summary>
     public Task<Result> RecordLateCeremonyConsentAsync(RecordLateCeremonyConsentRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
         ActAsync(request, expectedVersion, new RecordLateCeremonyConsentRequestValidator(), cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckLateCeremonyConsent(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.LateCeremonyConsent, request.ConsentedOn, e =>
-            {
-                e.DocumentNumber = request.DocumentNumber.Trim();
-                e.Issuer = request.ConsentingBody.Trim();
-                e.Note = request.Reason.Trim();
-            })));
+            file => file.Append(NewEntry(StageKind.LateCeremonyConsent, request.ConsentedOn, e => AdmissionEntries.LateCeremonyConsent(e, request))));
 
     /// <summary>Step 9: the ceremony. Creates the probationary member (admitted on the ceremony day) and assigns the helper.</summary>
     public Task<Result> RecordCeremonyAsync(RecordCeremonyRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
@@ -350,47 +333,21 @@ public sealed partial class AdmissionService(
             },
             file =>
             {
-                file.Append(NewEntry(StageKind.Ceremony, request.HeldOn, e =>
-                {
-                    e.UnitId = file.Candidate.CellId;
-                    e.MemberId = request.HelperMemberId;
-                }));
-                var candidate = file.Candidate;
-                db.Members.Add(new Member
-                {
-                    FullName = candidate.FullName,
-                    DateOfBirth = candidate.DateOfBirth,
-                    Sex = candidate.Sex,
-                    CitizenId = candidate.CitizenId,
-                    CellId = candidate.CellId,
-                    Status = MemberStatus.Probationary,
-                    AdmittedOn = request.HeldOn,
-                    CandidateId = candidate.Id,
-                });
+                file.Append(NewEntry(StageKind.Ceremony, request.HeldOn, e => AdmissionEntries.Ceremony(e, request, file.Candidate.CellId)));
+                db.Members.Add(AdmissionEntries.AdmittedMember(file.Candidate, request));
             });
 
     /// <summary>Step 10: the new-member course certificate.</summary>
     public Task<Result> RecordNewMemberCourseAsync(RecordNewMemberCourseRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
         ActAsync(request, expectedVersion, new RecordNewMemberCourseRequestValidator(), cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckNewMemberCourse(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.NewMemberCourse, request.IssuedOn, e =>
-            {
-                e.DocumentNumber = request.CertificateNumber.Trim();
-                e.Issuer = request.IssuingCentre.Trim();
-            })));
+            file => file.Append(NewEntry(StageKind.NewMemberCourse, request.IssuedOn, e => AdmissionEntries.NewMemberCourse(e, request))));
 
     /// <summary>Step 11: the cell's recognition vote (13-KNĐ); a vote short of two thirds is recorded as failed.</summary>
     public Task<Result> RecordRecognitionVoteAsync(RecordRecognitionVoteRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
         ActAsync(request, expectedVersion, new RecordRecognitionVoteRequestValidator(), cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckRecognitionVote(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.RecognitionVote, request.VotedOn, e =>
-            {
-                e.FormCode = "13-KNĐ";
-                e.DocumentNumber = request.ResolutionNumber;
-                e.UnitId = file.Candidate.CellId;
-                e.Note = string.IsNullOrWhiteSpace(request.LateReason) ? null : request.LateReason.Trim();
-                e.Vote = NewVote(request.OfficialMembers, request.Present, request.InFavour);
-            })));
+            file => file.Append(NewEntry(StageKind.RecognitionVote, request.VotedOn, e => AdmissionEntries.RecognitionVote(e, request, file.Candidate.CellId))));
 
     /// <summary>Step 11: the recognition decision; the member is official from the day the 12 months end.</summary>
     public Task<Result> RecordRecognitionDecisionAsync(RecordRecognitionDecisionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
@@ -398,18 +355,9 @@ public sealed partial class AdmissionService(
             (file, context) => Task.FromResult(AdmissionRules.CheckRecognitionDecision(file.Facts, request, context)),
             async file =>
             {
-                var officialFrom = AdmissionRules.OfficialFrom(file.Facts.History.Ceremony!.EffectiveOn);
-                file.Append(NewEntry(StageKind.RecognitionDecision, officialFrom, e =>
-                {
-                    e.FormCode = "15-KNĐ";
-                    e.DocumentDate = request.DecidedOn;
-                    e.DocumentNumber = request.DecisionNumber.Trim();
-                    e.UnitId = file.Facts.Cell.DecidingUnitId;
-                    e.Issuer = file.Facts.Cell.DecidingUnitName;
-                }));
-                var member = await AdmittedMemberAsync(file.Candidate.Id, cancellationToken);
-                member.Status = MemberStatus.Official;
-                member.RecognisedOn = officialFrom;
+                var entry = NewEntry(StageKind.RecognitionDecision, default, e => AdmissionEntries.RecognitionDecision(e, request, file.Facts.History, file.Facts.Cell));
+                file.Append(entry);
+                AdmissionEntries.Recognised(await AdmittedMemberAsync(file.Candidate.Id, cancellationToken), entry.EffectiveOn);
             });
 
     /// <summary>After three failed recognition votes: the matter goes up to the superior committee.</summary>
@@ -429,17 +377,8 @@ public sealed partial class AdmissionService(
             (file, context) => Task.FromResult(AdmissionRules.CheckRemoval(file.Facts, request, context)),
             async file =>
             {
-                file.Append(NewEntry(StageKind.Removal, request.RemovedOn, e =>
-                {
-                    e.DocumentNumber = request.DecisionNumber.Trim();
-                    e.UnitId = file.Facts.Cell.DecidingUnitId;
-                    e.Issuer = file.Facts.Cell.DecidingUnitName;
-                    e.Note = request.Reason.Trim();
-                }));
-                var member = await AdmittedMemberAsync(file.Candidate.Id, cancellationToken);
-                member.Status = MemberStatus.Removed;
-                member.LeftOn = request.RemovedOn;
-                member.LeftReason = request.Reason.Trim();
+                file.Append(NewEntry(StageKind.Removal, request.RemovedOn, e => AdmissionEntries.Removal(e, request, file.Facts.Cell)));
+                AdmissionEntries.Removed(await AdmittedMemberAsync(file.Candidate.Id, cancellationToken), request);
             });
 
     /// <summary>An exit before admission: withdrew, moved away, ineligible, nurturing stopped. The file is kept.</summary>

@@ -58,8 +58,68 @@ public sealed partial class ImportService
         [nameof(RecordCellVoteRequest.InFavour)] = "so_tan_thanh",
     };
 
-    /// <summary>A candidate file to write: the candidate, its categories and its history, in order.</summary>
-    private sealed record NewCandidate(Candidate Candidate, IReadOnlyList<int> CategoryIds, List<StageEntry> Entries);
+    // Steps 7–12: one map per step, as their requests share field names (VotedOn, DecisionNumber…).
+    private static readonly Dictionary<string, string> ResolutionColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(RecordCommitteeResolutionRequest.ResolvedOn)] = "ngay_nghi_quyet_dang_uy",
+        [nameof(RecordCommitteeResolutionRequest.ResolutionNumber)] = "so_nghi_quyet_dang_uy",
+    };
+
+    private static readonly Dictionary<string, string> DecisionColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(RecordAdmissionDecisionRequest.DecidedOn)] = "ngay_quyet_dinh_ket_nap",
+        [nameof(RecordAdmissionDecisionRequest.DecisionNumber)] = "so_quyet_dinh_ket_nap",
+        [nameof(RecordAdmissionDecisionRequest.ReceivedOn)] = "ngay_chi_bo_nhan_quyet_dinh",
+    };
+
+    private static readonly Dictionary<string, string> LateConsentColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(RecordLateCeremonyConsentRequest.ConsentedOn)] = "ngay_dong_y_ket_nap_cham",
+        [nameof(RecordLateCeremonyConsentRequest.DocumentNumber)] = "so_van_ban_dong_y_ket_nap_cham",
+        [nameof(RecordLateCeremonyConsentRequest.ConsentingBody)] = "cap_uy_dong_y_ket_nap_cham",
+        [nameof(RecordLateCeremonyConsentRequest.Reason)] = "ly_do_ket_nap_cham",
+    };
+
+    private static readonly Dictionary<string, string> CeremonyColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(RecordCeremonyRequest.HeldOn)] = "ngay_ket_nap",
+        [nameof(RecordCeremonyRequest.HelperMemberId)] = "cccd_giup_do_dang_vien_du_bi",
+    };
+
+    private static readonly Dictionary<string, string> NewMemberCourseColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(RecordNewMemberCourseRequest.IssuedOn)] = "ngay_cap_chung_nhan_dv_moi",
+        [nameof(RecordNewMemberCourseRequest.CertificateNumber)] = "so_chung_nhan_dv_moi",
+        [nameof(RecordNewMemberCourseRequest.IssuingCentre)] = "noi_cap_chung_nhan_dv_moi",
+    };
+
+    private static readonly Dictionary<string, string> RecognitionVoteColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(RecordRecognitionVoteRequest.VotedOn)] = "ngay_xet_chinh_thuc",
+        [nameof(RecordRecognitionVoteRequest.OfficialMembers)] = "so_dang_vien_chinh_thuc_khi_xet",
+        [nameof(RecordRecognitionVoteRequest.Present)] = "so_co_mat_khi_xet",
+        [nameof(RecordRecognitionVoteRequest.InFavour)] = "so_tan_thanh_khi_xet",
+        [nameof(RecordRecognitionVoteRequest.LateReason)] = "ly_do_xet_cham",
+    };
+
+    private static readonly Dictionary<string, string> RecognitionDecisionColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(RecordRecognitionDecisionRequest.DecidedOn)] = "ngay_quyet_dinh_chinh_thuc",
+        [nameof(RecordRecognitionDecisionRequest.DecisionNumber)] = "so_quyet_dinh_chinh_thuc",
+    };
+
+    private static readonly Dictionary<string, string> RemovalColumns = new(StringComparer.Ordinal)
+    {
+        [nameof(RemoveFromListRequest.RemovedOn)] = "ngay_xoa_ten",
+        [nameof(RemoveFromListRequest.DecisionNumber)] = "so_quyet_dinh_xoa_ten",
+        [nameof(RemoveFromListRequest.Reason)] = "ly_do_xoa_ten",
+    };
+
+    /// <summary>
+    /// A candidate file to write: the candidate, its categories, its history in order, and the member
+    /// row its ceremony created (as <see cref="AdmissionService.RecordCeremonyAsync"/> creates it).
+    /// </summary>
+    private sealed record NewCandidate(Candidate Candidate, IReadOnlyList<int> CategoryIds, List<StageEntry> Entries, Member? Member);
 
     private async Task<ImportPlan> PlanCandidatesAsync(ImportTable table, AccessScope scope, CancellationToken cancellationToken)
     {
@@ -72,7 +132,7 @@ public sealed partial class ImportService
         var citizenIds = rows.Select(r => r["so_cccd"]).Where(c => c.Length > 0).Distinct().ToList();
         var existingFiles = (await db.Candidates.AsNoTracking().Where(c => c.CitizenId != null && citizenIds.Contains(c.CitizenId))
             .Select(c => c.CitizenId!).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var memberCitizenIds = rows.SelectMany(r => new[] { r["cccd_dang_vien_giup_do"], r["cccd_nguoi_gioi_thieu_1"], r["cccd_nguoi_gioi_thieu_2"], r["so_cccd"] })
+        var memberCitizenIds = rows.SelectMany(r => new[] { r["cccd_dang_vien_giup_do"], r["cccd_nguoi_gioi_thieu_1"], r["cccd_nguoi_gioi_thieu_2"], r["cccd_giup_do_dang_vien_du_bi"], r["so_cccd"] })
             .Where(c => c.Length > 0).Distinct().ToList();
         var members = await db.Members.AsNoTracking()
             .Where(m => m.CitizenId != null && memberCitizenIds.Contains(m.CitizenId))
@@ -102,6 +162,14 @@ public sealed partial class ImportService
         var introductionValidator = new AbstractValidatorOf<RecordIntroductionRequest>(new RecordIntroductionRequestValidator());
         var opinionValidator = new AbstractValidatorOf<RecordOpinionRequest>(new RecordOpinionRequestValidator());
         var voteValidator = new AbstractValidatorOf<RecordCellVoteRequest>(new RecordCellVoteRequestValidator());
+        var resolutionValidator = new AbstractValidatorOf<RecordCommitteeResolutionRequest>(new RecordCommitteeResolutionRequestValidator());
+        var decisionValidator = new AbstractValidatorOf<RecordAdmissionDecisionRequest>(new RecordAdmissionDecisionRequestValidator());
+        var lateConsentValidator = new AbstractValidatorOf<RecordLateCeremonyConsentRequest>(new RecordLateCeremonyConsentRequestValidator());
+        var ceremonyValidator = new AbstractValidatorOf<RecordCeremonyRequest>(new RecordCeremonyRequestValidator());
+        var newMemberCourseValidator = new AbstractValidatorOf<RecordNewMemberCourseRequest>(new RecordNewMemberCourseRequestValidator());
+        var recognitionVoteValidator = new AbstractValidatorOf<RecordRecognitionVoteRequest>(new RecordRecognitionVoteRequestValidator());
+        var recognitionDecisionValidator = new AbstractValidatorOf<RecordRecognitionDecisionRequest>(new RecordRecognitionDecisionRequestValidator());
+        var removalValidator = new AbstractValidatorOf<RemoveFromListRequest>(new RemoveFromListRequestValidator());
         foreach (var row in rows)
         {
             var before = errors.Count;
@@ -197,10 +265,11 @@ public sealed partial class ImportService
             AdmissionEntries.Source(source, request.CellId, request.MentorMemberId, null, "Nhập từ tệp");
             entries.Add(source);
 
-            // ---- steps 2–6, each checked by its request's validator and AdmissionRules on the history so far.
+            // ---- steps 2–12, each checked by its request's validator and AdmissionRules on the history so far.
             var file = new CandidateFacts(candidate.Id, candidate.FullName, candidate.DateOfBirth, candidate.GeneralEducation, citizenId, facts!, null,
                 new CandidateHistory(entries));
-            bool Step<TRequest>(string dateColumn, Func<TRequest?> read, AbstractValidatorOf<TRequest> validator,
+            Member? admitted = null;
+            bool Step<TRequest>(string dateColumn, IReadOnlyDictionary<string, string> columns, Func<TRequest?> read, AbstractValidatorOf<TRequest> validator,
                 Func<CandidateFacts, TRequest, IReadOnlyList<FieldError>> check, StageKind kind, Func<TRequest, DateOnly> dateOf, Action<StageEntry, TRequest> fill)
                 where TRequest : class
             {
@@ -222,7 +291,7 @@ public sealed partial class ImportService
                     stepErrors.AddRange(check(file, stepRequest));
                 }
 
-                ReportOnce(values, stepStart, errors, StepColumns, stepErrors, dateColumn);
+                ReportOnce(values, stepStart, errors, columns, stepErrors, dateColumn);
                 if (errors.Count > stepStart)
                 {
                     return false;
@@ -235,7 +304,7 @@ public sealed partial class ImportService
                 return true;
             }
 
-            _ = Step("ngay_cap_chung_nhan",
+            _ = Step("ngay_cap_chung_nhan", StepColumns,
                     () => new RecordAwarenessCourseRequest
                     {
                         CandidateId = candidate.Id,
@@ -245,11 +314,11 @@ public sealed partial class ImportService
                     },
                     awarenessValidator, (f, r) => AdmissionRules.CheckAwarenessCourse(f, r, context),
                     StageKind.AwarenessCourse, r => r.IssuedOn, AdmissionEntries.AwarenessCourse)
-                && Step("ngay_lam_don",
+                && Step("ngay_lam_don", StepColumns,
                     () => new RecordApplicationRequest { CandidateId = candidate.Id, AppliedOn = values.Date("ngay_lam_don") ?? default },
                     applicationValidator, (f, r) => AdmissionRules.CheckApplication(f, r, context),
                     StageKind.Application, r => r.AppliedOn, AdmissionEntries.Application)
-                && Step("ngay_tham_tra",
+                && Step("ngay_tham_tra", StepColumns,
                     () => new RecordHistoryVerificationRequest
                     {
                         CandidateId = candidate.Id,
@@ -258,7 +327,7 @@ public sealed partial class ImportService
                     },
                     verificationValidator, (f, r) => AdmissionRules.CheckHistoryVerification(f, r, context),
                     StageKind.HistoryVerification, r => r.VerifiedOn, AdmissionEntries.HistoryVerification)
-                && Step("ngay_gioi_thieu",
+                && Step("ngay_gioi_thieu", StepColumns,
                     () =>
                     {
                         var knownSince = values.Date("ngay_bat_dau_cung_cong_tac", required: true) ?? default;
@@ -274,7 +343,7 @@ public sealed partial class ImportService
                     },
                     introductionValidator, (f, r) => AdmissionRules.CheckIntroduction(f, r, membersById, context),
                     StageKind.Introduction, r => r.IntroducedOn, AdmissionEntries.Introduction)
-                && Step("ngay_nhan_xet",
+                && Step("ngay_nhan_xet", StepColumns,
                     () => new RecordOpinionRequest
                     {
                         CandidateId = candidate.Id,
@@ -284,7 +353,7 @@ public sealed partial class ImportService
                     },
                     opinionValidator, (f, r) => AdmissionRules.CheckOpinion(f, r, context),
                     StageKind.Opinion, r => r.ReceivedOn, AdmissionEntries.Opinion)
-                && Step("ngay_bieu_quyet",
+                && Step("ngay_bieu_quyet", StepColumns,
                     () => new RecordCellVoteRequest
                     {
                         CandidateId = candidate.Id,
@@ -294,7 +363,96 @@ public sealed partial class ImportService
                         InFavour = values.Number("so_tan_thanh", required: true) ?? 0,
                     },
                     voteValidator, (f, r) => AdmissionRules.CheckCellVote(f, r, membersById, context),
-                    StageKind.CellVote, r => r.VotedOn, (e, r) => AdmissionEntries.CellVote(e, r, candidate.CellId));
+                    StageKind.CellVote, r => r.VotedOn, (e, r) => AdmissionEntries.CellVote(e, r, candidate.CellId))
+                && Step("ngay_nghi_quyet_dang_uy", ResolutionColumns,
+                    () => new RecordCommitteeResolutionRequest
+                    {
+                        CandidateId = candidate.Id,
+                        ResolvedOn = values.Date("ngay_nghi_quyet_dang_uy") ?? default,
+                        ResolutionNumber = values.Text("so_nghi_quyet_dang_uy") ?? "",
+                    },
+                    resolutionValidator, (f, r) => AdmissionRules.CheckCommitteeResolution(f, r, context),
+                    StageKind.CommitteeResolution, r => r.ResolvedOn, (e, r) => AdmissionEntries.CommitteeResolution(e, r, file.Cell))
+                && Step("ngay_quyet_dinh_ket_nap", DecisionColumns,
+                    () => new RecordAdmissionDecisionRequest
+                    {
+                        CandidateId = candidate.Id,
+                        DecidedOn = values.Date("ngay_quyet_dinh_ket_nap") ?? default,
+                        DecisionNumber = values.Text("so_quyet_dinh_ket_nap") ?? "",
+                        ReceivedOn = values.Date("ngay_chi_bo_nhan_quyet_dinh") ?? default,
+                    },
+                    decisionValidator, (f, r) => AdmissionRules.CheckAdmissionDecision(f, r, context),
+                    StageKind.AdmissionDecision, r => r.DecidedOn, (e, r) => AdmissionEntries.AdmissionDecision(e, r, file.Cell))
+                && Step("ngay_dong_y_ket_nap_cham", LateConsentColumns,
+                    () => new RecordLateCeremonyConsentRequest
+                    {
+                        CandidateId = candidate.Id,
+                        ConsentedOn = values.Date("ngay_dong_y_ket_nap_cham") ?? default,
+                        DocumentNumber = values.Text("so_van_ban_dong_y_ket_nap_cham") ?? "",
+                        ConsentingBody = values.Text("cap_uy_dong_y_ket_nap_cham") ?? "",
+                        Reason = values.Text("ly_do_ket_nap_cham") ?? "",
+                    },
+                    lateConsentValidator, (f, r) => AdmissionRules.CheckLateCeremonyConsent(f, r, context),
+                    StageKind.LateCeremonyConsent, r => r.ConsentedOn, AdmissionEntries.LateCeremonyConsent)
+                && Step("ngay_ket_nap", CeremonyColumns,
+                    () => MemberByCitizenId(values, "cccd_giup_do_dang_vien_du_bi", membersByCitizenId, required: true) is { } helper
+                        ? new RecordCeremonyRequest { CandidateId = candidate.Id, HeldOn = values.Date("ngay_ket_nap") ?? default, HelperMemberId = helper.Id }
+                        : null,
+                    ceremonyValidator, (f, r) => AdmissionRules.CheckCeremony(f, r, membersById.GetValueOrDefault(r.HelperMemberId), context),
+                    StageKind.Ceremony, r => r.HeldOn, (e, r) =>
+                    {
+                        AdmissionEntries.Ceremony(e, r, candidate.CellId);
+                        admitted = AdmissionEntries.AdmittedMember(candidate, r);
+                    })
+                && Step("ngay_cap_chung_nhan_dv_moi", NewMemberCourseColumns,
+                    () => new RecordNewMemberCourseRequest
+                    {
+                        CandidateId = candidate.Id,
+                        IssuedOn = values.Date("ngay_cap_chung_nhan_dv_moi") ?? default,
+                        CertificateNumber = values.Text("so_chung_nhan_dv_moi") ?? "",
+                        IssuingCentre = values.Text("noi_cap_chung_nhan_dv_moi") ?? "",
+                    },
+                    newMemberCourseValidator, (f, r) => AdmissionRules.CheckNewMemberCourse(f, r, context),
+                    StageKind.NewMemberCourse, r => r.IssuedOn, AdmissionEntries.NewMemberCourse)
+                && Step("ngay_xet_chinh_thuc", RecognitionVoteColumns,
+                    () => new RecordRecognitionVoteRequest
+                    {
+                        CandidateId = candidate.Id,
+                        VotedOn = values.Date("ngay_xet_chinh_thuc") ?? default,
+                        OfficialMembers = values.Number("so_dang_vien_chinh_thuc_khi_xet", required: true) ?? 0,
+                        Present = values.Number("so_co_mat_khi_xet", required: true) ?? 0,
+                        InFavour = values.Number("so_tan_thanh_khi_xet", required: true) ?? 0,
+                        LateReason = values.Text("ly_do_xet_cham"),
+                    },
+                    recognitionVoteValidator, (f, r) => AdmissionRules.CheckRecognitionVote(f, r, context),
+                    StageKind.RecognitionVote, r => r.VotedOn, (e, r) => AdmissionEntries.RecognitionVote(e, r, candidate.CellId))
+                && Step("ngay_quyet_dinh_chinh_thuc", RecognitionDecisionColumns,
+                    () => new RecordRecognitionDecisionRequest
+                    {
+                        CandidateId = candidate.Id,
+                        DecidedOn = values.Date("ngay_quyet_dinh_chinh_thuc") ?? default,
+                        DecisionNumber = values.Text("so_quyet_dinh_chinh_thuc") ?? "",
+                    },
+                    recognitionDecisionValidator, (f, r) => AdmissionRules.CheckRecognitionDecision(f, r, context),
+                    StageKind.RecognitionDecision, r => r.DecidedOn, (e, r) =>
+                    {
+                        AdmissionEntries.RecognitionDecision(e, r, file.History, file.Cell);
+                        AdmissionEntries.Recognised(admitted!, e.EffectiveOn);
+                    })
+                && Step("ngay_xoa_ten", RemovalColumns,
+                    () => new RemoveFromListRequest
+                    {
+                        CandidateId = candidate.Id,
+                        RemovedOn = values.Date("ngay_xoa_ten") ?? default,
+                        DecisionNumber = values.Text("so_quyet_dinh_xoa_ten") ?? "",
+                        Reason = values.Text("ly_do_xoa_ten") ?? "",
+                    },
+                    removalValidator, (f, r) => AdmissionRules.CheckRemoval(f, r, context),
+                    StageKind.Removal, r => r.RemovedOn, (e, r) =>
+                    {
+                        AdmissionEntries.Removal(e, r, file.Cell);
+                        AdmissionEntries.Removed(admitted!, r);
+                    });
 
             if (errors.Count > before)
             {
@@ -302,7 +460,7 @@ public sealed partial class ImportService
             }
 
             (candidate.Stage, candidate.StageSince) = StageProjection.Derive(entries);
-            planned.Add(new NewCandidate(candidate, categoryIds, entries));
+            planned.Add(new NewCandidate(candidate, categoryIds, entries, admitted));
         }
 
         return new ImportPlan(errors, existing, planned.Count, (connection, ct) => WriteCandidatesAsync(connection, planned, ct));
@@ -339,8 +497,12 @@ public sealed partial class ImportService
         int nextEntry = 0, nextIntroducer = 0;
         for (var i = 0; i < planned.Count; i++)
         {
-            var (candidate, _, entries) = planned[i];
+            var (candidate, _, entries, member) = planned[i];
             candidate.Id = (int)candidateIds[i];
+            if (member is not null)
+            {
+                member.CandidateId = candidate.Id;
+            }
             foreach (var entry in entries)
             {
                 entry.Id = entryIds[nextEntry++];
@@ -391,6 +553,27 @@ public sealed partial class ImportService
 
         var allEntries = planned.SelectMany(p => p.Entries).ToList();
         await BulkWriter.CopyHistoryAsync(connection, allEntries, cancellationToken);
+
+        // The members the ceremonies created, linked to their files (the same row RecordCeremonyAsync adds).
+        await BulkWriter.CopyAsync(connection,
+            "members (full_name, date_of_birth, sex, citizen_id, cell_id, status, admitted_on, recognised_on, left_on, left_reason, barred_from_readmission, had_criminal_conviction, candidate_id)",
+            planned.Where(p => p.Member is not null).Select(p => p.Member!),
+            static async (w, m, ct) =>
+            {
+                await w.WriteAsync(m.FullName, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(m.DateOfBirth, NpgsqlDbType.Date, ct);
+                await w.WriteAsync((short)m.Sex, NpgsqlDbType.Smallint, ct);
+                await BulkWriter.WriteAsync(w, m.CitizenId, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(m.CellId, NpgsqlDbType.Integer, ct);
+                await w.WriteAsync((short)m.Status, NpgsqlDbType.Smallint, ct);
+                await w.WriteAsync(m.AdmittedOn, NpgsqlDbType.Date, ct);
+                await BulkWriter.WriteAsync(w, m.RecognisedOn, NpgsqlDbType.Date, ct);
+                await BulkWriter.WriteAsync(w, m.LeftOn, NpgsqlDbType.Date, ct);
+                await BulkWriter.WriteAsync(w, m.LeftReason, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(m.BarredFromReadmission, NpgsqlDbType.Boolean, ct);
+                await w.WriteAsync(m.HadCriminalConviction, NpgsqlDbType.Boolean, ct);
+                await BulkWriter.WriteAsync(w, m.CandidateId, NpgsqlDbType.Integer, ct);
+            }, cancellationToken);
         return planned.Count;
     }
 }
