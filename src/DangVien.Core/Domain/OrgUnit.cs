@@ -28,6 +28,13 @@ public static class OrgUnitKindExtensions
 {
     /// <summary>Cells are where members belong and candidates are nurtured.</summary>
     public static bool IsCell(this OrgUnitKind kind) => kind is OrgUnitKind.Cell or OrgUnitKind.GrassrootsCell;
+
+    /// <summary>
+    /// The level rule of the tree: a unit sits only under a unit of a higher level (a smaller kind) that is not a cell
+    /// (a cell under a grassroots or commune committee, a grassroots committee under a commune committee…). The import
+    /// and the move of a unit both ask it.
+    /// </summary>
+    public static bool CanBeUnder(this OrgUnitKind kind, OrgUnitKind parent) => !parent.IsCell() && kind > parent;
 }
 
 /// <summary>
@@ -61,6 +68,9 @@ public sealed class OrgUnit
     public bool HasAdmissionAuthority { get; set; }
 
     public List<OrgUnitPlacement> Placements { get; set; } = [];
+
+    /// <summary>PostgreSQL xmin: optimistic concurrency for moving and merging units.</summary>
+    public uint Version { get; set; }
 
     /// <summary>0 for the root.</summary>
     public int Depth => ((string)Path).Count(c => c == '.');

@@ -47,6 +47,7 @@ public sealed class MainPagesScreenshotTests
             ("alerts", "/alerts"),
             ("members", $"/units/{cellId}/members"),
             ("unit-cell", $"/units/{cellId}"),
+            ("unit-move", $"/units/{cellId}/move"),
             ("admin-audit", "/admin/audit"),
             ("admin-holidays", "/admin/holidays"),
             ("account-password", "/account/password"),

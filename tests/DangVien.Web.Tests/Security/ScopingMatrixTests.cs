@@ -16,6 +16,7 @@ public sealed class ScopingMatrixTests
     [
         "/units/{commune}",
         "/units/{commune}/quotas",
+        "/units/{commune}/move",
         "/alerts?unit={commune}",
         "/reports?unit={commune}",
         "/candidates?unit={commune}",
@@ -27,6 +28,7 @@ public sealed class ScopingMatrixTests
         "/units/{cell}",
         "/units/{cell}/members",
         "/units/{cell}/quotas",
+        "/units/{cell}/move",
         "/alerts?unit={cell}",
         "/reports?unit={cell}",
         "/candidates?unit={cell}",

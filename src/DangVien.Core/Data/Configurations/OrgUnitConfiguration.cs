@@ -17,6 +17,7 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         builder.HasIndex(u => u.ParentId);
         builder.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(u => u.Placements).WithOne().HasForeignKey(p => p.OrgUnitId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(u => u.Version).IsRowVersion();
         builder.Ignore(u => u.Depth);
     }
 }

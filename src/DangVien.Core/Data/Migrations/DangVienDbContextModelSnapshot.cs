@@ -587,6 +587,12 @@ namespace DangVien.Core.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("valid_to");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_org_units");
 

@@ -40,6 +40,8 @@ public static class AccessLabels
         AuditActions.UserRoleAdd => "Giao vai trò",
         AuditActions.UserRoleRemove => "Bỏ vai trò",
         AuditActions.PasswordChange => "Tự đổi mật khẩu",
+        AuditActions.UnitMove => "Chuyển đơn vị",
+        AuditActions.UnitMerge => "Sáp nhập đơn vị",
         _ => action,
     };
 }
@@ -58,6 +60,11 @@ public static class AuditActions
     public const string UserRoleAdd = "user.role.add";
     public const string UserRoleRemove = "user.role.remove";
     public const string PasswordChange = "account.password.change";
+    public const string UnitMove = "unit.move";
+    public const string UnitMerge = "unit.merge";
+
+    /// <summary>The subject of a unit's entries: <c>unit:ID</c>.</summary>
+    public static string UnitSubject(int unitId) => "unit:" + unitId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The subject of an account's entries: <c>user:NAME</c>.</summary>
     public static string UserSubject(string userName) => "user:" + userName;

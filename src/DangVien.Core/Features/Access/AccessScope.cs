@@ -68,6 +68,16 @@ public sealed class AccessScope
         || Covers(WriteRoots, unitPath)
         || Grants.Any(g => g.Role == AccessRole.ProvincialBoard && g.UnitId == parentId);
 
+    /// <summary>
+    /// Moving and merging units: committee staff in the subtree, and the provincial board in its province. A move needs
+    /// it over the unit and over the new parent (or the unit merged into).
+    /// </summary>
+    public bool CanReorganise(LTree unitPath) => SeesEverything || Covers(ReorganiseRoots, unitPath);
+
+    /// <summary>Roots where the user may move and merge units (<see cref="CanReorganise"/>).</summary>
+    public LTree[] ReorganiseRoots =>
+        [.. WriteRoots.Concat(Grants.Where(g => g.Role == AccessRole.ProvincialBoard).Select(g => g.Path))];
+
     /// <summary>Units the user may read.</summary>
     public IQueryable<OrgUnit> Units(IQueryable<OrgUnit> units)
     {

@@ -123,7 +123,7 @@ public sealed partial class ImportService
                 {
                     values.Error("ma_don_vi_cap_tren", $"Đơn vị cấp trên \"{parentCode}\" là chi bộ: chi bộ không có tổ chức đảng trực thuộc.");
                 }
-                else if (k <= pk)
+                else if (!k.CanBeUnder(pk))
                 {
                     values.Error("loai", $"Loại \"{row["loai"]}\" không thể trực thuộc đơn vị cấp trên loại này: đơn vị trực thuộc phải ở cấp thấp hơn.");
                 }

@@ -60,4 +60,52 @@ public sealed partial class OrgUnitService
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new UnitOption(r.Id, r.Name, r.Kind, r.ParentName, scope.CanWrite(r.Path)))];
     }
+
+    /// <summary>
+    /// Where the unit can go, for the move and merge form: open units the user may reorganise, outside the unit's own
+    /// subtree, that can hold it (<paramref name="merge"/> false: a higher level, not its current parent) or take it over
+    /// (<paramref name="merge"/> true: the same level), by name, optionally matching <paramref name="search"/> (accents
+    /// ignored). At most <see cref="MaxCellOptions"/>; empty when the unit cannot be read.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitOption>> ListReorganiseTargetsAsync(int unitId, bool merge, string? search = null, CancellationToken cancellationToken = default)
+    {
+        if (await access.ReadableUnitAsync(unitId, cancellationToken) is not { } unit)
+        {
+            return [];
+        }
+
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var path = unit.Path;
+        var kind = unit.Kind;
+        var units = db.OrgUnits.AsNoTracking().Where(u => u.ValidTo == null && !u.Path.IsDescendantOf(path));
+        if (!scope.SeesEverything)
+        {
+            var roots = scope.ReorganiseRoots;
+            units = units.Where(u => roots.Any(r => r.IsAncestorOf(u.Path)));
+        }
+
+        if (merge)
+        {
+            units = units.Where(u => u.Kind == kind);
+        }
+        else
+        {
+            var parentKinds = Enum.GetValues<OrgUnitKind>().Where(k => kind.CanBeUnder(k)).ToList();
+            var parentId = unit.ParentId;
+            units = units.Where(u => parentKinds.Contains(u.Kind) && u.Id != parentId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var text = search.Trim();
+            units = units.Where(u => DangVienDbContext.Unaccent(u.Name).Contains(DangVienDbContext.Unaccent(text)));
+        }
+
+        var rows = await units
+            .OrderBy(u => u.Name).ThenBy(u => u.Id)
+            .Take(MaxCellOptions)
+            .Select(u => new { u.Id, u.Name, u.Kind, ParentName = u.Parent == null ? null : u.Parent.Name })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new UnitOption(r.Id, r.Name, r.Kind, r.ParentName, CanWrite: true))];
+    }
 }

@@ -2,12 +2,18 @@ using DangVien.Core.Data;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DangVien.Core.Features.Units;
 
-/// <summary>Reads the organisation tree with the figures of each unit's subtree.</summary>
-public sealed partial class OrgUnitService(DangVienDbContext db, CurrentAccess access)
+/// <summary>Reads the organisation tree with the figures of each unit's subtree; moves and merges units.</summary>
+/// <remarks>The clock and the logger are optional so that the readers' tests can build the service with two arguments.</remarks>
+public sealed partial class OrgUnitService(DangVienDbContext db, CurrentAccess access, TimeProvider? clock = null, ILogger<OrgUnitService>? logger = null)
 {
+    private readonly TimeProvider _time = clock ?? TimeProvider.System;
+    private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
+
     /// <summary>How many candidates of one stage a unit page lists before "and N more".</summary>
     public const int CandidatesPerStage = 50;
 
