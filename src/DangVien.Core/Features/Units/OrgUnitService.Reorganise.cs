@@ -50,21 +50,13 @@ public sealed partial class OrgUnitService
     /// </summary>
     public async Task<Result> MoveAsync(MoveUnitRequest request, uint expectedVersion, CancellationToken cancellationToken = default)
     {
-        var invalid = new MoveUnitRequestValidator().Errors(request);
-        var (unit, refusal) = await LoadForReorganiseAsync(request.UnitId, expectedVersion, cancellationToken);
-        if (refusal is not null)
+        var (unit, facts, parent, refusal) = await CheckReorganiseAsync(
+            request.UnitId, request.NewParentId, expectedVersion, new MoveUnitRequestValidator().Errors(request),
+            (subtree, other, scope) => ReorganisationRules.CheckMove(subtree, other, request.EffectiveOn, _time.Today(), scope),
+            cancellationToken);
+        if (refusal is not null || unit is null)
         {
-            return refusal;
-        }
-
-        var scope = await access.GetScopeAsync(cancellationToken);
-        var facts = (await FactsAsync(unit!.Id, subtree: true, cancellationToken))!;
-        var parent = request.NewParentId > 0 ? await FactsAsync(request.NewParentId, subtree: false, cancellationToken) : null;
-        var errors = invalid.Concat(ReorganisationRules.CheckMove(facts, parent, request.EffectiveOn, _time.Today(), scope)
-            .Where(e => !invalid.Any(i => i.Field == e.Field))).ToList();
-        if (errors.Count > 0)
-        {
-            return Result.Fail(errors);
+            return refusal!;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -77,7 +69,7 @@ public sealed partial class OrgUnitService
         await access.AuditAsync(
             AuditActions.UnitMove,
             AuditActions.UnitSubject(unit.Id),
-            $"{unit.Name}: từ {await NameAsync(facts.ParentId, cancellationToken)} sang {parent.Name} từ ngày {request.EffectiveOn.Display()}"
+            $"{unit.Name}: từ {await NameAsync(facts!.ParentId, cancellationToken)} sang {parent.Name} từ ngày {request.EffectiveOn.Display()}"
                 + $" ({moved} đơn vị){Decision(request.DecisionNumber)}",
             cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -97,21 +89,13 @@ public sealed partial class OrgUnitService
     /// </summary>
     public async Task<Result> MergeAsync(MergeUnitRequest request, uint expectedVersion, CancellationToken cancellationToken = default)
     {
-        var invalid = new MergeUnitRequestValidator().Errors(request);
-        var (unit, refusal) = await LoadForReorganiseAsync(request.UnitId, expectedVersion, cancellationToken);
-        if (refusal is not null)
+        var (unit, _, target, refusal) = await CheckReorganiseAsync(
+            request.UnitId, request.TargetId, expectedVersion, new MergeUnitRequestValidator().Errors(request),
+            (subtree, other, scope) => ReorganisationRules.CheckMerge(subtree, other, request.EffectiveOn, _time.Today(), scope),
+            cancellationToken);
+        if (refusal is not null || unit is null)
         {
-            return refusal;
-        }
-
-        var scope = await access.GetScopeAsync(cancellationToken);
-        var facts = (await FactsAsync(unit!.Id, subtree: true, cancellationToken))!;
-        var target = request.TargetId > 0 ? await FactsAsync(request.TargetId, subtree: false, cancellationToken) : null;
-        var errors = invalid.Concat(ReorganisationRules.CheckMerge(facts, target, request.EffectiveOn, _time.Today(), scope)
-            .Where(e => !invalid.Any(i => i.Field == e.Field))).ToList();
-        if (errors.Count > 0)
-        {
-            return Result.Fail(errors);
+            return refusal!;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -169,6 +153,32 @@ public sealed partial class OrgUnitService
     }
 
     /// <summary>The unit, tracked, when the user may reorganise it and it has not changed since the form was read.</summary>
+    /// <summary>
+    /// What a move and a merge check before they write: the form's own errors, the unit loaded under its version (or the
+    /// refusal), and the rules over the unit's subtree and the other unit (the new parent or the target), a rule's error
+    /// left out where the form already reported on that field.
+    /// </summary>
+    private async Task<(OrgUnit? Unit, UnitFacts? Facts, UnitFacts? Other, Result? Refusal)> CheckReorganiseAsync(
+        int unitId,
+        int otherId,
+        uint expectedVersion,
+        IReadOnlyList<FieldError> invalid,
+        Func<UnitFacts, UnitFacts?, AccessScope, IReadOnlyList<FieldError>> rules,
+        CancellationToken cancellationToken)
+    {
+        var (unit, refusal) = await LoadForReorganiseAsync(unitId, expectedVersion, cancellationToken);
+        if (refusal is not null)
+        {
+            return (null, null, null, refusal);
+        }
+
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var facts = (await FactsAsync(unit!.Id, subtree: true, cancellationToken))!;
+        var other = otherId > 0 ? await FactsAsync(otherId, subtree: false, cancellationToken) : null;
+        var errors = invalid.Concat(rules(facts, other, scope).Where(e => !invalid.Any(i => i.Field == e.Field))).ToList();
+        return errors.Count > 0 ? (unit, facts, other, Result.Fail(errors)) : (unit, facts, other, null);
+    }
+
     private async Task<(OrgUnit? Unit, Result? Refusal)> LoadForReorganiseAsync(int id, uint expectedVersion, CancellationToken cancellationToken)
     {
         var scope = await access.GetScopeAsync(cancellationToken);
