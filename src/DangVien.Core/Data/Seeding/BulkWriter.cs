@@ -67,34 +67,7 @@ internal static class BulkWriter
                 await w.WriteNullAsync(ct);
             }, cancellationToken);
 
-        await CopyAsync(connection,
-            "candidates (id, full_name, date_of_birth, sex, ethnicity, religion, home_town, address, citizen_id, general_education, professional_qualification, political_theory, occupation, workplace, phone, family_background, cell_id, mentor_member_id, former_member_id, stage, stage_since, created_at)",
-            data.Candidates,
-            static async (w, c, ct) =>
-            {
-                await w.WriteAsync(c.Id, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(c.FullName, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(c.DateOfBirth, NpgsqlDbType.Date, ct);
-                await w.WriteAsync((short)c.Sex, NpgsqlDbType.Smallint, ct);
-                await w.WriteAsync(c.Ethnicity, NpgsqlDbType.Varchar, ct);
-                await WriteAsync(w, c.Religion, NpgsqlDbType.Varchar, ct);
-                await WriteAsync(w, c.HomeTown, NpgsqlDbType.Varchar, ct);
-                await WriteAsync(w, c.Address, NpgsqlDbType.Varchar, ct);
-                await WriteAsync(w, c.CitizenId, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync((short)c.GeneralEducation, NpgsqlDbType.Smallint, ct);
-                await WriteAsync(w, c.ProfessionalQualification, NpgsqlDbType.Varchar, ct);
-                await WriteAsync(w, c.PoliticalTheory, NpgsqlDbType.Varchar, ct);
-                await WriteAsync(w, c.Occupation, NpgsqlDbType.Varchar, ct);
-                await WriteAsync(w, c.Workplace, NpgsqlDbType.Varchar, ct);
-                await WriteAsync(w, c.Phone, NpgsqlDbType.Varchar, ct);
-                await WriteAsync(w, c.FamilyBackground, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(c.CellId, NpgsqlDbType.Integer, ct);
-                await WriteAsync(w, c.MentorMemberId, NpgsqlDbType.Integer, ct);
-                await WriteAsync(w, c.FormerMemberId, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync((short)c.Stage, NpgsqlDbType.Smallint, ct);
-                await w.WriteAsync(c.StageSince, NpgsqlDbType.Date, ct);
-                await w.WriteAsync(c.CreatedAt, NpgsqlDbType.TimestampTz, ct);
-            }, cancellationToken);
+        await CopyCandidatesAsync(connection, data.Candidates, cancellationToken);
 
         await LinkMembersToCandidatesAsync(connection, data.Members, cancellationToken);
 
@@ -207,6 +180,39 @@ internal static class BulkWriter
         update.Parameters.AddWithValue("member_ids", linked.Select(m => m.Id).ToArray());
         update.Parameters.AddWithValue("candidate_ids", linked.Select(m => m.CandidateId!.Value).ToArray());
         await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Candidate rows with their ids, by binary COPY (the generator and the import).</summary>
+    internal static async Task CopyCandidatesAsync(NpgsqlConnection connection, IEnumerable<Candidate> candidates, CancellationToken cancellationToken)
+    {
+        await CopyAsync(connection,
+            "candidates (id, full_name, date_of_birth, sex, ethnicity, religion, home_town, address, citizen_id, general_education, professional_qualification, political_theory, occupation, workplace, phone, family_background, cell_id, mentor_member_id, former_member_id, stage, stage_since, created_at)",
+            candidates,
+            static async (w, c, ct) =>
+            {
+                await w.WriteAsync(c.Id, NpgsqlDbType.Integer, ct);
+                await w.WriteAsync(c.FullName, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(c.DateOfBirth, NpgsqlDbType.Date, ct);
+                await w.WriteAsync((short)c.Sex, NpgsqlDbType.Smallint, ct);
+                await w.WriteAsync(c.Ethnicity, NpgsqlDbType.Varchar, ct);
+                await WriteAsync(w, c.Religion, NpgsqlDbType.Varchar, ct);
+                await WriteAsync(w, c.HomeTown, NpgsqlDbType.Varchar, ct);
+                await WriteAsync(w, c.Address, NpgsqlDbType.Varchar, ct);
+                await WriteAsync(w, c.CitizenId, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync((short)c.GeneralEducation, NpgsqlDbType.Smallint, ct);
+                await WriteAsync(w, c.ProfessionalQualification, NpgsqlDbType.Varchar, ct);
+                await WriteAsync(w, c.PoliticalTheory, NpgsqlDbType.Varchar, ct);
+                await WriteAsync(w, c.Occupation, NpgsqlDbType.Varchar, ct);
+                await WriteAsync(w, c.Workplace, NpgsqlDbType.Varchar, ct);
+                await WriteAsync(w, c.Phone, NpgsqlDbType.Varchar, ct);
+                await WriteAsync(w, c.FamilyBackground, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(c.CellId, NpgsqlDbType.Integer, ct);
+                await WriteAsync(w, c.MentorMemberId, NpgsqlDbType.Integer, ct);
+                await WriteAsync(w, c.FormerMemberId, NpgsqlDbType.Integer, ct);
+                await w.WriteAsync((short)c.Stage, NpgsqlDbType.Smallint, ct);
+                await w.WriteAsync(c.StageSince, NpgsqlDbType.Date, ct);
+                await w.WriteAsync(c.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+            }, cancellationToken);
     }
 
     /// <summary>History entries with their cell votes and introducers, by binary COPY (the generator and the import).</summary>

@@ -520,28 +520,7 @@ public sealed partial class ImportService
             }
         }
 
-        await BulkWriter.CopyAsync(connection,
-            "candidates (id, full_name, date_of_birth, sex, ethnicity, religion, citizen_id, general_education, occupation, workplace, phone, cell_id, mentor_member_id, stage, stage_since, created_at)",
-            planned.Select(p => p.Candidate),
-            static async (w, c, ct) =>
-            {
-                await w.WriteAsync(c.Id, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(c.FullName, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(c.DateOfBirth, NpgsqlDbType.Date, ct);
-                await w.WriteAsync((short)c.Sex, NpgsqlDbType.Smallint, ct);
-                await w.WriteAsync(c.Ethnicity, NpgsqlDbType.Varchar, ct);
-                await BulkWriter.WriteAsync(w, c.Religion, NpgsqlDbType.Varchar, ct);
-                await BulkWriter.WriteAsync(w, c.CitizenId, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync((short)c.GeneralEducation, NpgsqlDbType.Smallint, ct);
-                await BulkWriter.WriteAsync(w, c.Occupation, NpgsqlDbType.Varchar, ct);
-                await BulkWriter.WriteAsync(w, c.Workplace, NpgsqlDbType.Varchar, ct);
-                await BulkWriter.WriteAsync(w, c.Phone, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(c.CellId, NpgsqlDbType.Integer, ct);
-                await BulkWriter.WriteAsync(w, c.MentorMemberId, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync((short)c.Stage, NpgsqlDbType.Smallint, ct);
-                await w.WriteAsync(c.StageSince, NpgsqlDbType.Date, ct);
-                await w.WriteAsync(c.CreatedAt, NpgsqlDbType.TimestampTz, ct);
-            }, cancellationToken);
+        await BulkWriter.CopyCandidatesAsync(connection, planned.Select(p => p.Candidate), cancellationToken);
 
         await BulkWriter.CopyAsync(connection, "candidate_categories (candidate_id, source_category_id)",
             planned.SelectMany(p => p.CategoryIds.Select(id => (CandidateId: p.Candidate.Id, CategoryId: id))),
