@@ -11,17 +11,18 @@ namespace DangVien.Core.Data.Migrations
     /// changes with every committed write under it, which is what <c>ChangeStamps.ReadAsync</c> reads and what the
     /// dashboard cache compares. Statement-level triggers with transition tables, so a COPY of 400,000 history rows
     /// bumps each cell once, in one sorted upsert (sorted, so two writes over the same cells lock them in one order).
-    /// Not in the EF model: nothing maps it, only SQL reads it.
+    /// One function serves every table whose rows name their cell (<c>cell_id</c>) and one every table whose rows name
+    /// their candidate (<c>candidate_id</c>). Not in the EF model: nothing maps it, only SQL reads it.
     /// </summary>
     public partial class DashboardChangeStamps : Migration
     {
         private static readonly (string Table, string Function)[] Triggers =
         [
-            ("candidates", "change_stamps_of_candidates"),
-            ("members", "change_stamps_of_members"),
-            ("stage_entries", "change_stamps_of_stage_entries"),
+            ("candidates", "change_stamps_of_cell_rows"),
+            ("members", "change_stamps_of_cell_rows"),
+            ("stage_entries", "change_stamps_of_candidate_rows"),
             ("cell_votes", "change_stamps_of_cell_votes"),
-            ("candidate_categories", "change_stamps_of_candidate_categories"),
+            ("candidate_categories", "change_stamps_of_candidate_rows"),
             ("quotas", "change_stamps_of_quotas"),
             ("quota_category_targets", "change_stamps_of_quota_category_targets"),
             ("org_units", "change_stamps_of_everything"),
@@ -51,7 +52,7 @@ namespace DangVien.Core.Data.Migrations
                     ON CONFLICT (unit_id) DO UPDATE SET version = excluded.version;
                 $$;
 
-                CREATE FUNCTION change_stamps_of_candidates() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE FUNCTION change_stamps_of_cell_rows() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF TG_OP = 'INSERT' THEN
                         PERFORM bump_change_stamps(ARRAY(SELECT cell_id FROM new_rows));
@@ -63,19 +64,7 @@ namespace DangVien.Core.Data.Migrations
                     RETURN NULL;
                 END $$;
 
-                CREATE FUNCTION change_stamps_of_members() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF TG_OP = 'INSERT' THEN
-                        PERFORM bump_change_stamps(ARRAY(SELECT cell_id FROM new_rows));
-                    ELSIF TG_OP = 'UPDATE' THEN
-                        PERFORM bump_change_stamps(ARRAY(SELECT cell_id FROM new_rows UNION SELECT cell_id FROM old_rows));
-                    ELSE
-                        PERFORM bump_change_stamps(ARRAY(SELECT cell_id FROM old_rows));
-                    END IF;
-                    RETURN NULL;
-                END $$;
-
-                CREATE FUNCTION change_stamps_of_stage_entries() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE FUNCTION change_stamps_of_candidate_rows() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF TG_OP = 'INSERT' THEN
                         PERFORM bump_change_stamps(ARRAY(
@@ -105,22 +94,6 @@ namespace DangVien.Core.Data.Migrations
                         PERFORM bump_change_stamps(ARRAY(
                             SELECT c.cell_id FROM stage_entries s JOIN candidates c ON c.id = s.candidate_id
                             WHERE s.id IN (SELECT stage_entry_id FROM old_rows)));
-                    END IF;
-                    RETURN NULL;
-                END $$;
-
-                CREATE FUNCTION change_stamps_of_candidate_categories() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF TG_OP = 'INSERT' THEN
-                        PERFORM bump_change_stamps(ARRAY(
-                            SELECT c.cell_id FROM candidates c WHERE c.id IN (SELECT candidate_id FROM new_rows)));
-                    ELSIF TG_OP = 'UPDATE' THEN
-                        PERFORM bump_change_stamps(ARRAY(
-                            SELECT c.cell_id FROM candidates c
-                            WHERE c.id IN (SELECT candidate_id FROM new_rows UNION SELECT candidate_id FROM old_rows)));
-                    ELSE
-                        PERFORM bump_change_stamps(ARRAY(
-                            SELECT c.cell_id FROM candidates c WHERE c.id IN (SELECT candidate_id FROM old_rows)));
                     END IF;
                     RETURN NULL;
                 END $$;
@@ -189,11 +162,9 @@ namespace DangVien.Core.Data.Migrations
                 DROP FUNCTION change_stamps_of_everything();
                 DROP FUNCTION change_stamps_of_quota_category_targets();
                 DROP FUNCTION change_stamps_of_quotas();
-                DROP FUNCTION change_stamps_of_candidate_categories();
                 DROP FUNCTION change_stamps_of_cell_votes();
-                DROP FUNCTION change_stamps_of_stage_entries();
-                DROP FUNCTION change_stamps_of_members();
-                DROP FUNCTION change_stamps_of_candidates();
+                DROP FUNCTION change_stamps_of_candidate_rows();
+                DROP FUNCTION change_stamps_of_cell_rows();
                 DROP FUNCTION bump_change_stamps(integer[]);
                 DROP TABLE change_stamps;
                 DROP SEQUENCE change_stamp_versions;
