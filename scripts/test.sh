@@ -2,7 +2,16 @@
 # Builds DangVien and runs every test project against a real, throw-away PostgreSQL cluster.
 # Set DANGVIEN_TEST_CONNECTION to use an existing server instead (a superuser connection: each test
 # creates its own database). Ends with one line: "tests: N passed, M failed".
+#   --fast   leaves out the tests marked [Trait("Category", "Browser")] or "Performance": the inner loop.
 set -euo pipefail
+filter=()
+fast=false
+for arg in "$@"; do
+  case "$arg" in
+    --fast) fast=true; filter=(--filter "Category!=Browser&Category!=Performance") ;;
+    *) echo "usage: scripts/test.sh [--fast]" >&2; exit 2 ;;
+  esac
+done
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 results="$root/artifacts/test-results"
@@ -10,7 +19,7 @@ rm -rf "$results"
 mkdir -p "$results"
 
 # Browser tests drive Debian's Chromium (never a downloaded browser build).
-if [ -z "${DANGVIEN_CHROMIUM:-}" ] && ! command -v chromium >/dev/null; then
+if ! $fast && [ -z "${DANGVIEN_CHROMIUM:-}" ] && ! command -v chromium >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing Debian's chromium for the browser tests..."
     apt-get update -qq >/dev/null
@@ -51,7 +60,7 @@ fi
 status=0
 for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
-  dotnet test "$project" -c Release --no-build -nologo \
+  dotnet test "$project" -c Release --no-build -nologo ${filter[@]+"${filter[@]}"} \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results" || status=1
 done

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 
 namespace DangVien.Web.Tests.Browser;
 
+[Trait("Category", "Browser")]
 public sealed class CandidateFileBrowserTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace DangVien.Web.Tests.Browser;
 /// secretary's (the demo's busiest cell of the first commune) and the commune staff's, sorted by the
 /// percentage reached, and its printout. Saved under artifacts/screenshots for a person to look at.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class DashboardScreenshotTests
 {
     [Theory]

@@ -8,6 +8,7 @@ namespace DangVien.Web.Tests.Browser;
 /// The demo province in Chromium at phone and desktop width: the pages people open first, saved under
 /// artifacts/screenshots for a person to look at.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class DemoProvinceScreenshotTests
 {
     [Theory]

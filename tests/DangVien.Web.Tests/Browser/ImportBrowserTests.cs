@@ -9,6 +9,7 @@ namespace DangVien.Web.Tests.Browser;
 /// committee officer finds "Nhập dữ liệu" in the menu, checks a file with bad rows, writes only the valid
 /// rows, and makes an API token. Screenshots under artifacts/screenshots.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class ImportBrowserTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using DangVien.Web.Tests.Candidates;
 
 namespace DangVien.Web.Tests.Browser;
 
+[Trait("Category", "Browser")]
 public sealed class ListPrintScreenshotTests
 {
     [Fact]

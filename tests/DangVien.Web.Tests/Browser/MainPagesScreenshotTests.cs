@@ -10,6 +10,7 @@ namespace DangVien.Web.Tests.Browser;
 /// phone and desktop width with JavaScript off. None may scroll sideways; the pictures are saved under
 /// artifacts/screenshots for a person to look at.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class MainPagesScreenshotTests
 {
     [Theory]

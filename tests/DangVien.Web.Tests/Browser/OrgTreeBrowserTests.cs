@@ -2,6 +2,7 @@ using DangVien.Core.Domain;
 
 namespace DangVien.Web.Tests.Browser;
 
+[Trait("Category", "Browser")]
 public sealed class OrgTreeBrowserTests
 {
     private static readonly int ThisYear = DateTime.Now.Year;

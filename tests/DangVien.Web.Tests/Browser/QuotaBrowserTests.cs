@@ -4,6 +4,7 @@ using DangVien.Core.Domain;
 
 namespace DangVien.Web.Tests.Browser;
 
+[Trait("Category", "Browser")]
 public sealed class QuotaBrowserTests
 {
     private static readonly int ThisYear = DateTime.Now.Year;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DangVien.Web.Tests.Browser;
 
 /// <summary>The account pages in Chromium at phone and desktop width, saved under artifacts/screenshots for a person to look at.</summary>
+[Trait("Category", "Browser")]
 public sealed class UserAdminScreenshotTests
 {
     [Theory]

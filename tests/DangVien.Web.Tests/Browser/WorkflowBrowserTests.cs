@@ -12,6 +12,7 @@ namespace DangVien.Web.Tests.Browser;
 /// admission by clicking and typing, a refused cell vote, a cell secretary's narrow view, a search typed
 /// without diacritics and the CSV download.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class WorkflowBrowserTests
 {
     [Fact]

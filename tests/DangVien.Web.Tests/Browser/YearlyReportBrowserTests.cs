@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DangVien.Web.Tests.Browser;
 
+[Trait("Category", "Browser")]
 public sealed class YearlyReportBrowserTests
 {
     private static readonly int LastYear = DateTime.Now.Year - 1;

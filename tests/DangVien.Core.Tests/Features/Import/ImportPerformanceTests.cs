@@ -17,6 +17,7 @@ using Xunit.Abstractions;
 namespace DangVien.Core.Tests.Features.Import;
 
 /// <summary>The import at scale: 10,000 candidate rows with every importable step, checked by the rules and written with COPY.</summary>
+[Trait("Category", "Performance")]
 public sealed class ImportPerformanceTests(ITestOutputHelper output)
 {
     private const int Cells = 100;
