@@ -116,7 +116,7 @@ public static class CandidateFiles
         return await db.StageEntries.AsNoTracking().Include(e => e.Vote).Where(e => e.CandidateId == candidateId).OrderBy(e => e.Id).ToListAsync();
     }
 
-    /// <summary>Posts a form of the page as a browser does (<see cref="Forms.SubmitAsync(HttpClient, IDocument, string, string, (string Name, string Value)[])"/>).</summary>
+    /// <summary>Posts a form of the page as a browser does (<see cref="Forms"/>).</summary>
     public static Task<HttpResponseMessage> SubmitAsync(HttpClient client, IDocument page, string pageUrl, string formSelector, params (string Name, string Value)[] values) =>
         Forms.SubmitAsync(client, page, pageUrl, formSelector, values);
 

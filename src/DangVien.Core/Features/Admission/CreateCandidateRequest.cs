@@ -11,7 +11,7 @@ public sealed record CreateCandidateRequest : IPersonalData
     /// <summary>
     /// When true (the create form, until the user ticks "Vẫn lập hồ sơ"), a request that passes every
     /// rule is still refused with a warning on <see cref="DuplicateField"/> if a file or a member with the
-    /// same citizen ID, or the same name and birth date, exists (<see cref="AdmissionService.FindDuplicatesAsync"/>).
+    /// same citizen ID, or the same name and birth date, exists (<see cref="AdmissionService.FindDuplicatesAsync(string, DateOnly, string, CancellationToken)"/>).
     /// </summary>
     public bool CheckDuplicates { get; init; }
 
