@@ -60,10 +60,9 @@ public sealed class Member
 
     public uint Version { get; set; }
 
-    /// <summary>Whether the member was an official member on the given day.</summary>
-    public bool IsOfficialOn(DateOnly day) =>
-        RecognisedOn is { } recognised && recognised <= day && (LeftOn is null || LeftOn > day);
+    /// <summary>Whether the member was an official member on the given day (<see cref="MemberStanding"/>).</summary>
+    public bool IsOfficialOn(DateOnly day) => MemberStanding.IsOfficialOn(this, day);
 
-    /// <summary>Whether the member belonged to the Party (probationary or official) on the given day.</summary>
-    public bool IsMemberOn(DateOnly day) => AdmittedOn <= day && (LeftOn is null || LeftOn > day);
+    /// <summary>Whether the member belonged to the Party (probationary or official) on the given day (<see cref="MemberStanding"/>).</summary>
+    public bool IsMemberOn(DateOnly day) => MemberStanding.IsMemberOn(this, day);
 }

@@ -33,9 +33,9 @@ public sealed class MemberService(DangVienDbContext db, TimeProvider time, ILogg
             return [];
         }
 
-        // The same test as Member.IsOfficialOn, in SQL.
         return await db.Members.AsNoTracking()
-            .Where(m => m.CellId == cellId && m.RecognisedOn != null && m.RecognisedOn <= day && (m.LeftOn == null || m.LeftOn > day))
+            .Where(m => m.CellId == cellId)
+            .Where(MemberStanding.OfficialOn(day))
             .OrderBy(m => m.FullName).ThenBy(m => m.Id)
             .Select(m => new MemberListItem(m.Id, m.FullName, m.DateOfBirth, m.AdmittedOn, m.RecognisedOn))
             .ToListAsync(cancellationToken);

@@ -28,11 +28,4 @@ internal static class AdmissionCounting
     public static IQueryable<int> AdmittedCandidateIds(DangVienDbContext db, AdmissionCountingBasis basis, int year) =>
         StandingEntries(db, QuotaMath.CountedKind(basis), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)).Select(e => e.CandidateId);
 
-    /// <summary>
-    /// Whether a member belonged to the Party on a day, as <see cref="Member.IsMemberOn"/>: admitted on or before it and not
-    /// left on or before it (one who left that day is out); a member marked left or removed without a date is out too.
-    /// </summary>
-    public static Expression<Func<Member, bool>> MemberOn(DateOnly day) =>
-        m => m.AdmittedOn <= day
-            && (m.LeftOn > day || (m.LeftOn == null && m.Status != MemberStatus.Left && m.Status != MemberStatus.Removed));
 }

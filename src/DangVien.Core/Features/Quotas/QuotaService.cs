@@ -305,7 +305,7 @@ public sealed class QuotaService(
     {
         var level = ((string)path).Split('.').Length;
         var countedOn = QuotaMath.MembersCountedOn(year);
-        var memberOn = AdmissionCounting.MemberOn(countedOn);
+        var memberOn = MemberStanding.MemberOn(countedOn);
         var members = await db.OrgUnits.AsNoTracking()
             .Where(cell => cell.Path.IsDescendantOf(path))
             .Select(cell => new

@@ -247,15 +247,8 @@ internal static class ReportFacts
         join members m on m.cell_id = s.id
         """;
 
-    /// <summary>
-    /// Whether member <c>m</c> belonged to the Party on <paramref name="day"/> (an SQL date expression): admitted on or
-    /// before it and not left by then (<see cref="Member.IsMemberOn"/>; a member marked left or removed without a date
-    /// counts as gone). The one rule behind the members figures and their lists.
-    /// </summary>
-    private static string MemberOn(string day) => $"""
-        (m.admitted_on <= {day} and (m.left_on > {day}
-            or (m.left_on is null and m.status not in ({(int)MemberStatus.Left}, {(int)MemberStatus.Removed}))))
-        """;
+    /// <summary>Whether member <c>m</c> belonged to the Party on <paramref name="day"/> (<see cref="MemberStanding.MemberOnSql"/>).</summary>
+    private static string MemberOn(string day) => MemberStanding.MemberOnSql("m", day);
 
     /// <summary>The day of a members figure: 31/12 of the year before (start) or of the year (end).</summary>
     private static string MembersDay(bool atEnd) => atEnd ? "yr.last_day" : "yr.first_day - 1";
