@@ -1,5 +1,5 @@
 using System.Net;
-using DangVien.Core.Data.Seeding;
+using DangVien.Core.Demo;
 using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;

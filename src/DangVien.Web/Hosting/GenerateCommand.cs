@@ -1,6 +1,6 @@
 using System.Globalization;
 using DangVien.Core.Data;
-using DangVien.Core.Data.Seeding;
+using DangVien.Core.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace DangVien.Web.Hosting;

@@ -1,10 +1,11 @@
 using DangVien.Core.Data;
-using DangVien.Core.Data.Seeding;
+using DangVien.Core.Data.Reference;
+using DangVien.Core.Demo;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Calendar;
 using DangVien.Web.Components.Pages.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using DangVien.Core.Features.Calendar;
 using Npgsql;
 
 namespace DangVien.Web.Hosting;

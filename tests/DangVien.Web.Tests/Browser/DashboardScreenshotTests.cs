@@ -1,4 +1,4 @@
-using DangVien.Core.Data.Seeding;
+using DangVien.Core.Demo;
 using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

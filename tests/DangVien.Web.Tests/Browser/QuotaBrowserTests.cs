@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using DangVien.Core.Data.Seeding;
+using DangVien.Core.Data.Reference;
 using DangVien.Core.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace DangVien.Web.Tests.Browser;
 

@@ -1,4 +1,4 @@
-using DangVien.Core.Data.Seeding;
+using DangVien.Core.Data.Reference;
 using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 

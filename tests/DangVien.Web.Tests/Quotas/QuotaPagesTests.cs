@@ -1,7 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using DangVien.Core.Common;
-using DangVien.Core.Data.Seeding;
+using DangVien.Core.Data.Reference;
 using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
-using DangVien.Core.Data.Seeding;
+using DangVien.Core.Data.Reference;
 using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 

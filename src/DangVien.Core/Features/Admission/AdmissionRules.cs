@@ -90,6 +90,9 @@ public static class AdmissionRules
     /// <summary>Two thirds of the cell's official members in favour (not of those present).</summary>
     public static bool PassesTwoThirds(int officialMembers, int inFavour) => (long)inFavour * 3 >= (long)officialMembers * 2;
 
+    /// <summary>The fewest votes in favour that pass (<see cref="PassesTwoThirds"/>): 30 of 44, 16 of 24, 2 of 3.</summary>
+    public static int InFavourNeeded(int officialMembers) => (int)((((long)officialMembers * 2) + 2) / 3);
+
     // ------------------------------------------------------------ deadlines
 
     /// <summary>The last day for the admission decision: 60 working days after the cell's resolution, 90 with an extension.</summary>

@@ -1,5 +1,5 @@
 using DangVien.Core.Common;
-using DangVien.Core.Data.Seeding;
+using DangVien.Core.Data;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;

@@ -1,6 +1,6 @@
-using DangVien.Core.Common;
 using System.Text.RegularExpressions;
-using DangVien.Core.Data.Seeding;
+using DangVien.Core.Common;
+using DangVien.Core.Data;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using NpgsqlTypes;

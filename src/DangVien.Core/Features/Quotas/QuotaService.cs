@@ -1,6 +1,6 @@
 using DangVien.Core.Common;
 using DangVien.Core.Data;
-using DangVien.Core.Data.Seeding;
+using DangVien.Core.Data.Reference;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using DangVien.Core.Data;
-using DangVien.Core.Data.Seeding;
+using DangVien.Core.Data.Reference;
 using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DangVien.Core.Common;
 using DangVien.Core.Data;
-using DangVien.Core.Data.Seeding;
+using DangVien.Core.Data.Reference;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;

@@ -125,6 +125,20 @@ public sealed class AdmissionRulesTests
     public void Two_thirds_of_the_official_members_not_of_those_present(int official, int inFavour, bool passes) =>
         Assert.Equal(passes, AdmissionRules.PassesTwoThirds(official, inFavour));
 
+    [Theory]
+    [InlineData(44, 30)]
+    [InlineData(24, 16)]
+    [InlineData(9, 6)]
+    [InlineData(10, 7)]
+    [InlineData(3, 2)]
+    [InlineData(1, 1)]
+    public void The_fewest_votes_that_pass_pass_and_one_fewer_does_not(int official, int needed)
+    {
+        Assert.Equal(needed, AdmissionRules.InFavourNeeded(official));
+        Assert.True(AdmissionRules.PassesTwoThirds(official, needed));
+        Assert.False(AdmissionRules.PassesTwoThirds(official, needed - 1));
+    }
+
     [Fact]
     public void Six_of_six_present_in_a_cell_of_ten_official_members_does_not_pass()
     {

@@ -1,10 +1,10 @@
-using DangVien.Core.Data.Seeding;
+using DangVien.Core.Demo;
 using DangVien.Core.Domain;
 using DangVien.Testing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace DangVien.Core.Tests.Data.Seeding;
+namespace DangVien.Core.Tests.Demo;
 
 public sealed class ProvinceGeneratorTests
 {
@@ -99,14 +99,6 @@ public sealed class ProvinceGeneratorTests
     [Fact]
     public void A_size_too_small_for_its_cells_is_rejected() =>
         Assert.Throws<ArgumentException>(() => new ProvinceSize(Members: 10, Communes: 1, Cells: 5, YearsOfHistory: 1, AdmissionsPerYear: 1).Validate());
-
-    [Theory]
-    [InlineData("2008-05-20", "2026-05-19", 215)]
-    [InlineData("2008-05-20", "2026-05-20", 216)]
-    [InlineData("1966-11-30", "2026-11-29", 719)]
-    [InlineData("1966-11-30", "2026-11-30", 720)]
-    public void Age_counts_whole_months(string born, string on, int months) =>
-        Assert.Equal(months, ProvinceBuilder.AgeInMonths(DateOnly.Parse(born, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>An md5 of every table's rows in key order (row text leaves out system columns such as xmin).</summary>
     private static async Task<string> FingerprintAsync(string connectionString)

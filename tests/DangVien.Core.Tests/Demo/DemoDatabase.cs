@@ -1,8 +1,8 @@
-using DangVien.Core.Data.Seeding;
+using DangVien.Core.Demo;
 using DangVien.Testing;
 using Npgsql;
 
-namespace DangVien.Core.Tests.Data.Seeding;
+namespace DangVien.Core.Tests.Demo;
 
 /// <summary>One database with the demo province loaded, shared by the read-only tests of a class.</summary>
 public sealed class DemoDatabase : IAsyncLifetime

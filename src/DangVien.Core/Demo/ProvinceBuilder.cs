@@ -1,9 +1,12 @@
 using System.Globalization;
+using DangVien.Core.Data.Reference;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Admission;
 using Microsoft.EntityFrameworkCore;
-using static DangVien.Core.Data.Seeding.VietnameseData;
 
-namespace DangVien.Core.Data.Seeding;
+using static DangVien.Core.Demo.VietnameseData;
+
+namespace DangVien.Core.Demo;
 
 /// <summary>
 /// Builds a province in memory from a seed: the organisation tree, the roll of members, candidates
@@ -21,8 +24,6 @@ internal sealed class ProvinceBuilder
     /// <summary>Who "entered" the generated history entries.</summary>
     public const string RecordedBy = "Dữ liệu mẫu";
 
-    private const int AdultMonths = 18 * 12;
-    private const int RetirementMonths = 60 * 12;
     private const double LeavingRatePerYear = 0.012;
 
     private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
@@ -79,13 +80,6 @@ internal sealed class ProvinceBuilder
         builder.NumberEntries();
         builder.BuildQuotas();
         return builder._data;
-    }
-
-    /// <summary>Age in whole months on a day (18 years = 216 months from the 18th birthday on).</summary>
-    public static int AgeInMonths(DateOnly dateOfBirth, DateOnly on)
-    {
-        var months = ((on.Year - dateOfBirth.Year) * 12) + on.Month - dateOfBirth.Month;
-        return on.Day < dateOfBirth.Day ? months - 1 : months;
     }
 
     /// <summary>The share of candidates who reach admission when no one is cut off by today.</summary>
@@ -361,7 +355,7 @@ internal sealed class ProvinceBuilder
                 var admitted = _historyStart.AddDays(-((yearsBefore * 365) + _random.Next(30, 365)));
                 var sex = _random.NextDouble() < 0.36 ? Sex.Female : Sex.Male;
                 var dateOfBirth = admitted.AddYears(-_random.Next(18, 41)).AddDays(-_random.Next(0, 365));
-                DateOnly? recognised = admitted.AddMonths(12);
+                DateOnly? recognised = AdmissionRules.OfficialFrom(admitted);
                 if (recognised > _today)
                 {
                     recognised = null;
@@ -373,7 +367,7 @@ internal sealed class ProvinceBuilder
                 if (!core && historyDays > 0 && _random.NextDouble() < 1 - survival)
                 {
                     leftOn = _historyStart.AddDays(_random.Next(historyDays + 1));
-                    if (AgeInMonths(dateOfBirth, leftOn.Value) > 70 * 12 && _random.NextDouble() < 0.8)
+                    if (AdmissionRules.WholeMonthsBetween(dateOfBirth, leftOn.Value) > 70 * 12 && _random.NextDouble() < 0.8)
                     {
                         reason = DeceasedReason;
                     }
@@ -554,7 +548,7 @@ internal sealed class ProvinceBuilder
         // Ceremony within 20 calendar days of receipt (the rule allows 30 working days).
         var ceremony = received.AddDays(_random.Next(3, 21));
         Add(StageKind.Ceremony, ceremony);
-        var endOfProbation = ceremony.AddMonths(12);
+        var endOfProbation = AdmissionRules.OfficialFrom(ceremony);
         var course = ceremony.AddDays(_random.Next(60, 301));
         if (forceRemoval || (allowExits && !forceExit && _random.NextDouble() < ProbationRemoval))
         {
@@ -693,20 +687,20 @@ internal sealed class ProvinceBuilder
         }
 
         var votes = plan.Steps.Where(s => s.Kind == StageKind.CellVote).Select(s => s.On).ToList();
-        if (votes.Count > 0 && AgeInMonths(dateOfBirth, votes[0]) < AdultMonths)
+        if (votes.Count > 0 && votes[0] < AdmissionRules.EighteenFrom(dateOfBirth))
         {
-            dateOfBirth = votes[0].AddMonths(-AdultMonths - _random.Next(0, 8)).AddDays(-_random.Next(1, 28));
+            dateOfBirth = votes[0].AddMonths(-(AdmissionRules.MinimumAgeYears * 12) - _random.Next(0, 8)).AddDays(-_random.Next(1, 28));
         }
 
-        if (votes.Count > 0 && AgeInMonths(dateOfBirth, votes[^1]) >= RetirementMonths)
+        if (votes.Count > 0 && votes[^1] >= AdmissionRules.PastSixtyFrom(dateOfBirth))
         {
-            dateOfBirth = votes[^1].AddMonths(-RetirementMonths + 24);
+            dateOfBirth = votes[^1].AddMonths(-(AdmissionRules.MaximumAgeYears * 12) + 24);
         }
 
         var religion = plan.Ethnicity == "Mông" && _random.NextDouble() < 0.3 ? "Tin Lành"
             : _random.NextDouble() < 0.08 ? Religions[_random.Next(Religions.Length)] : null;
         var (homeTown, citizenCode) = HomeTown(commune);
-        var ageAtSource = AgeInMonths(dateOfBirth, source) / 12;
+        var ageAtSource = AdmissionRules.WholeMonthsBetween(dateOfBirth, source) / 12;
         var education = plan.NeedsEducationException ? GeneralEducation.Primary
             : profile.InSchool && profile.MinAge == 17 ? GeneralEducation.LowerSecondary
             : profile.Professional || _random.NextDouble() < 0.75 ? GeneralEducation.UpperSecondary
@@ -944,6 +938,8 @@ internal sealed class ProvinceBuilder
                     break;
                 case StageKind.RecognitionDecision:
                 case StageKind.Removal:
+                    // A recognition decision is effective when the 12 months end and dated the day it is signed.
+                    entry.DocumentDate = step.Kind == StageKind.RecognitionDecision ? step.Known : null;
                     entry.UnitId = deciding.Unit.Id;
                     entry.Issuer = "Ban Thường vụ " + deciding.CommitteeName;
                     entry.DocumentNumber = Number(900, "QĐ/ĐU");
@@ -1029,7 +1025,7 @@ internal sealed class ProvinceBuilder
     private CellVote Vote(UnitInfo cell, DateOnly day, bool passes, Member? self)
     {
         var official = cell.Roster.Count(r => r.Member != self && r.Member.IsOfficialOn(day));
-        var needed = ((2 * official) + 2) / 3;
+        var needed = AdmissionRules.InFavourNeeded(official);
         int present;
         int inFavour;
         if (passes)
@@ -1044,7 +1040,7 @@ internal sealed class ProvinceBuilder
             present = _random.Next(Math.Max(inFavour, needed), official + 1);
         }
 
-        return new CellVote { OfficialMembers = official, Present = present, InFavour = inFavour, Passed = inFavour * 3 >= official * 2 };
+        return new CellVote { OfficialMembers = official, Present = present, InFavour = inFavour, Passed = AdmissionRules.PassesTwoThirds(official, inFavour) };
     }
 
     /// <summary>Distinct official members who may introduce, mentor or help on the day.</summary>

@@ -1,10 +1,16 @@
 using System.Text;
-using DangVien.Core.Data.Seeding;
+using DangVien.Core.Common;
+using DangVien.Core.Data.Reference;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
+using DangVien.Core.Features.Admission;
+using DangVien.Core.Features.Calendar;
+using DangVien.Core.Tests.Support;
 using DangVien.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
-namespace DangVien.Core.Tests.Data.Seeding;
+namespace DangVien.Core.Tests.Demo;
 
 /// <summary>The demo province, loaded once, read by every test: its shape and the Party's rules in its histories.</summary>
 public sealed class DemoDataTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
@@ -224,6 +230,20 @@ public sealed class DemoDataTests(DemoDatabase demo) : IClassFixture<DemoDatabas
         }
 
         Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Every_generated_file_passes_the_timeline_check_of_AdmissionRules()
+    {
+        await using var db = demo.Database.CreateContext();
+        var time = new FixedTime(DemoDatabase.Today);
+        var service = new AdmissionService(db, new CalendarService(db), new RuleParameterReader(db),
+            new CurrentAccess(new SystemUser(), db, time), time, NullLogger<AdmissionService>.Instance);
+
+        var problems = await service.CheckTimelinesAsync();
+
+        Assert.True(await db.Candidates.CountAsync() > 300);
+        Assert.True(problems.Count == 0, $"{problems.Count} problems, first:\n{string.Join("\n", problems.Take(10).Select(p => $"{p.CandidateId}: {p.Message}"))}");
     }
 
     [Fact]

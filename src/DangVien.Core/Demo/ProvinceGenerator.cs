@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using DangVien.Core.Data;
+using DangVien.Core.Data.Reference;
 using DangVien.Core.Domain;
 using Npgsql;
 
-namespace DangVien.Core.Data.Seeding;
+namespace DangVien.Core.Demo;
 
 /// <summary>What one generation wrote, and how long it took.</summary>
 public sealed record GeneratedCounts(
@@ -62,9 +64,9 @@ public static class ProvinceGenerator
             throw new InvalidOperationException("The database already has organisation units: the generator loads into an empty database.");
         }
 
-        var categoryIds = await BulkWriter.EnsureReferenceDataAsync(connection, cancellationToken);
+        var categoryIds = await ReferenceData.EnsureLoadedAsync(connection, cancellationToken);
         var data = ProvinceBuilder.Build(size, seed, today, categoryIds, cancellationToken);
-        await BulkWriter.WriteAsync(connection, data, cancellationToken);
+        await ProvinceWriter.WriteAsync(connection, data, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         // Fresh statistics for the planner (the tables went from empty to full in one go) and the visibility map

@@ -1,4 +1,4 @@
-namespace DangVien.Core.Data.Seeding;
+namespace DangVien.Core.Demo;
 
 /// <summary>
 /// Hand-made lists for realistic Vietnamese data: names by ethnicity, places, organisations. All

@@ -1,4 +1,4 @@
-namespace DangVien.Core.Data.Seeding;
+namespace DangVien.Core.Data.Reference;
 
 /// <summary>
 /// The sixteen source categories (đối tượng nguồn) of DOMAIN.md, as data with stable codes. Provinces

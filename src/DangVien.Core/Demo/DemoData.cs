@@ -1,4 +1,4 @@
-namespace DangVien.Core.Data.Seeding;
+namespace DangVien.Core.Demo;
 
 /// <summary>The demo province (<see cref="ProvinceSize.Demo"/>) that a fresh installation starts with.</summary>
 public static class DemoData

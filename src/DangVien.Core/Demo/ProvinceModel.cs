@@ -1,6 +1,6 @@
 using DangVien.Core.Domain;
 
-namespace DangVien.Core.Data.Seeding;
+namespace DangVien.Core.Demo;
 
 /// <summary>What kind of organisation a cell is: decides who its candidates are.</summary>
 internal enum CellType

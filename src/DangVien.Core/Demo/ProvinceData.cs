@@ -1,6 +1,6 @@
 using DangVien.Core.Domain;
 
-namespace DangVien.Core.Data.Seeding;
+namespace DangVien.Core.Demo;
 
 /// <summary>
 /// A generated province held in memory, every id assigned, ready to be copied into the database in

@@ -1,4 +1,4 @@
-namespace DangVien.Core.Data.Seeding;
+namespace DangVien.Core.Demo;
 
 /// <summary>How big a generated province is.</summary>
 /// <param name="Members">

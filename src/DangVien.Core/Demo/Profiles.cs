@@ -1,6 +1,8 @@
-using static DangVien.Core.Data.Seeding.DefaultSourceCategories;
+using DangVien.Core.Data.Reference;
 
-namespace DangVien.Core.Data.Seeding;
+using static DangVien.Core.Data.Reference.DefaultSourceCategories;
+
+namespace DangVien.Core.Demo;
 
 /// <summary>Who the candidates of each kind of cell are, with weights.</summary>
 internal static class Profiles

@@ -1,6 +1,6 @@
 using DangVien.Core.Domain;
 
-namespace DangVien.Core.Data.Seeding;
+namespace DangVien.Core.Data.Reference;
 
 /// <summary>The province-wide defaults of the rules DOMAIN.md marks configurable.</summary>
 public static class DefaultRuleParameters
