@@ -57,6 +57,11 @@ public sealed class ApiTokenService(DangVienDbContext db, ICurrentUser user, Tim
             return Result<NewApiToken>.Fail("Name", $"Tên mã truy cập dài tối đa {NameLength} ký tự.");
         }
 
+        if (TextRules.Check(name, "tên mã truy cập") is { } textProblem)
+        {
+            return Result<NewApiToken>.Fail("Name", textProblem);
+        }
+
         if (await db.ApiTokens.CountAsync(t => t.UserId == userId && t.RevokedAt == null, cancellationToken) >= MaxActiveTokens)
         {
             return Result<NewApiToken>.Fail("Name", $"Bạn đã có {MaxActiveTokens} mã truy cập đang dùng: hãy thu hồi mã không còn dùng trước.");

@@ -1,4 +1,5 @@
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Admission;
 using FluentValidation;
 
 namespace DangVien.Core.Features.Access;
@@ -27,10 +28,12 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUserRequest>
     {
         RuleFor(r => r.UserName)
             .NotEmpty().WithMessage("Vui lòng nhập tên đăng nhập.")
-            .MaximumLength(UserNameMaxLength).WithMessage($"Tên đăng nhập không được dài quá {UserNameMaxLength} ký tự.");
+            .MaximumLength(UserNameMaxLength).WithMessage($"Tên đăng nhập không được dài quá {UserNameMaxLength} ký tự.")
+            .CleanText("tên đăng nhập");
         RuleFor(r => r.FullName)
             .NotEmpty().WithMessage("Vui lòng nhập họ và tên.")
-            .MaximumLength(FullNameMaxLength).WithMessage($"Họ và tên không được dài quá {FullNameMaxLength} ký tự.");
+            .MaximumLength(FullNameMaxLength).WithMessage($"Họ và tên không được dài quá {FullNameMaxLength} ký tự.")
+            .CleanText("họ và tên");
         RuleFor(r => r.Password)
             .NotEmpty().WithMessage("Vui lòng nhập mật khẩu ban đầu.");
     }

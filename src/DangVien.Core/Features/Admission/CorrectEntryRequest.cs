@@ -41,11 +41,11 @@ public sealed class CorrectEntryRequestValidator : AbstractValidator<CorrectEntr
     {
         RuleFor(r => r.CandidateId).Id("hồ sơ");
         RuleFor(r => r.EntryId).GreaterThan(0).WithMessage("Chưa chọn mục cần đính chính.");
-        RuleFor(r => r.Reason).RequiredText("lý do đính chính", RequestValidation.ReasonLength);
+        RuleFor(r => r.Reason).RequiredText("lý do đính chính", RequestValidation.ReasonLength, multiLine: true);
         RuleFor(r => r.Date).RequiredDate("ngày của văn bản");
         RuleFor(r => r.DocumentNumber).OptionalText("số văn bản", RequestValidation.DocumentNumberLength);
         RuleFor(r => r.Issuer).OptionalText("cơ quan ban hành", RequestValidation.IssuerLength);
-        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength);
+        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength, multiLine: true);
         RuleFor(r => r.OfficialMembers).GreaterThan(0).When(r => r.OfficialMembers is not null)
             .WithMessage("Số đảng viên chính thức của chi bộ phải lớn hơn 0.");
         RuleFor(r => r.Present).GreaterThanOrEqualTo(0).When(r => r.Present is not null).WithMessage("Số đảng viên có mặt không được âm.");

@@ -75,6 +75,6 @@ public sealed class CreateCandidateRequestValidator : AbstractValidator<CreateCa
         RuleFor(r => r.MentorMemberId).Id("đảng viên chính thức theo dõi, giúp đỡ");
         RuleFor(r => r.SourcedOn).RequiredDate("ngày chi bộ đưa vào danh sách quần chúng ưu tú");
         RuleFor(r => r.DocumentNumber).OptionalText("số văn bản", RequestValidation.DocumentNumberLength);
-        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength);
+        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength, multiLine: true);
     }
 }

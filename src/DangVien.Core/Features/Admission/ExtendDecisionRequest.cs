@@ -23,7 +23,7 @@ public sealed class ExtendDecisionRequestValidator : AbstractValidator<ExtendDec
     {
         RuleFor(r => r.CandidateId).Id("hồ sơ");
         RuleFor(r => r.ExtendedOn).RequiredDate("ngày gia hạn");
-        RuleFor(r => r.Reason).RequiredText("lý do gia hạn", RequestValidation.ReasonLength);
+        RuleFor(r => r.Reason).RequiredText("lý do gia hạn", RequestValidation.ReasonLength, multiLine: true);
         RuleFor(r => r.DocumentNumber).OptionalText("số văn bản", RequestValidation.DocumentNumberLength);
     }
 }

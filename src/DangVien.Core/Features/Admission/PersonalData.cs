@@ -59,6 +59,6 @@ public sealed class PersonalDataValidator : AbstractValidator<IPersonalData>
         RuleFor(r => r.Workplace).OptionalText("nơi làm việc", 200);
         RuleFor(r => r.Phone).Matches(@"^\+?[0-9 .]{8,20}$").When(r => !string.IsNullOrEmpty(r.Phone))
             .WithMessage("Số điện thoại không hợp lệ.");
-        RuleFor(r => r.FamilyBackground).OptionalText("thành phần gia đình", 4000);
+        RuleFor(r => r.FamilyBackground).OptionalText("thành phần gia đình", 4000, multiLine: true);
     }
 }

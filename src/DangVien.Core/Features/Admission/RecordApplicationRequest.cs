@@ -19,6 +19,6 @@ public sealed class RecordApplicationRequestValidator : AbstractValidator<Record
     {
         RuleFor(r => r.CandidateId).Id("hồ sơ");
         RuleFor(r => r.AppliedOn).RequiredDate("ngày làm đơn xin vào Đảng");
-        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength);
+        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength, multiLine: true);
     }
 }

@@ -33,6 +33,6 @@ public sealed class RecordEligibilityExceptionRequestValidator : AbstractValidat
         RuleFor(r => r.ConsentedOn).RequiredDate("ngày đồng ý bằng văn bản");
         RuleFor(r => r.DocumentNumber).RequiredText("số văn bản đồng ý", RequestValidation.DocumentNumberLength);
         RuleFor(r => r.ConsentingBody).RequiredText("cấp ủy đồng ý", RequestValidation.IssuerLength);
-        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength);
+        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength, multiLine: true);
     }
 }

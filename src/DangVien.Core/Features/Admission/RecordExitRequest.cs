@@ -23,6 +23,6 @@ public sealed class RecordExitRequestValidator : AbstractValidator<RecordExitReq
         RuleFor(r => r.CandidateId).Id("hồ sơ");
         RuleFor(r => r.ExitedOn).RequiredDate("ngày dừng xem xét");
         RuleFor(r => r.Reason).IsInEnum().WithMessage("Lý do dừng xem xét không hợp lệ.");
-        RuleFor(r => r.Explanation).RequiredText("lý do cụ thể", RequestValidation.ReasonLength);
+        RuleFor(r => r.Explanation).RequiredText("lý do cụ thể", RequestValidation.ReasonLength, multiLine: true);
     }
 }

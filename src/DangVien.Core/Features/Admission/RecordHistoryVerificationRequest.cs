@@ -28,7 +28,7 @@ public sealed class RecordHistoryVerificationRequestValidator : AbstractValidato
     {
         RuleFor(r => r.CandidateId).Id("hồ sơ");
         RuleFor(r => r.VerifiedOn).RequiredDate("ngày thẩm tra, chứng nhận lý lịch");
-        RuleFor(r => r.Result).RequiredText("kết luận thẩm tra lý lịch", RequestValidation.NoteLength);
+        RuleFor(r => r.Result).RequiredText("kết luận thẩm tra lý lịch", RequestValidation.NoteLength, multiLine: true);
         RuleFor(r => r.CertifiedBy).OptionalText("cấp ủy chứng nhận", RequestValidation.IssuerLength);
         RuleFor(r => r.DocumentNumber).OptionalText("số văn bản", RequestValidation.DocumentNumberLength);
     }

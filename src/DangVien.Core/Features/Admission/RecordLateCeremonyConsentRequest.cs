@@ -24,6 +24,6 @@ public sealed class RecordLateCeremonyConsentRequestValidator : AbstractValidato
         RuleFor(r => r.ConsentedOn).RequiredDate("ngày cấp ủy cấp trên đồng ý");
         RuleFor(r => r.DocumentNumber).RequiredText("số văn bản đồng ý", RequestValidation.DocumentNumberLength);
         RuleFor(r => r.ConsentingBody).RequiredText("cấp ủy đồng ý", RequestValidation.IssuerLength);
-        RuleFor(r => r.Reason).RequiredText("lý do tổ chức lễ kết nạp chậm", RequestValidation.ReasonLength);
+        RuleFor(r => r.Reason).RequiredText("lý do tổ chức lễ kết nạp chậm", RequestValidation.ReasonLength, multiLine: true);
     }
 }

@@ -41,6 +41,6 @@ public sealed class RecordOpinionRequestValidator : AbstractValidator<RecordOpin
         RuleFor(r => r.ReceivedOn).RequiredDate("ngày nhận ý kiến nhận xét");
         RuleFor(r => r.Organisation).RequiredText("tổ chức cho ý kiến nhận xét", RequestValidation.IssuerLength);
         RuleFor(r => r.DocumentNumber).OptionalText("số văn bản", RequestValidation.DocumentNumberLength);
-        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength);
+        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength, multiLine: true);
     }
 }

@@ -31,6 +31,6 @@ public sealed class RecordRecognitionVoteRequestValidator : AbstractValidator<Re
         RuleFor(r => r.OfficialMembers).GreaterThan(0).WithMessage("Số đảng viên chính thức của chi bộ phải lớn hơn 0.");
         RuleFor(r => r.Present).Count("số đảng viên có mặt");
         RuleFor(r => r.InFavour).Count("số đảng viên tán thành");
-        RuleFor(r => r.LateReason).OptionalText("lý do xét chậm", RequestValidation.ReasonLength);
+        RuleFor(r => r.LateReason).OptionalText("lý do xét chậm", RequestValidation.ReasonLength, multiLine: true);
     }
 }

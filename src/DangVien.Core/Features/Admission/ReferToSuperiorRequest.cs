@@ -25,6 +25,6 @@ public sealed class ReferToSuperiorRequestValidator : AbstractValidator<ReferToS
         RuleFor(r => r.ReferredOn).RequiredDate("ngày báo cáo cấp ủy cấp trên");
         RuleFor(r => r.DocumentNumber).OptionalText("số văn bản", RequestValidation.DocumentNumberLength);
         RuleFor(r => r.ReferredTo).OptionalText("cấp ủy cấp trên", RequestValidation.IssuerLength);
-        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength);
+        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength, multiLine: true);
     }
 }

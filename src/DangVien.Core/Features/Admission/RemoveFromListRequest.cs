@@ -21,6 +21,6 @@ public sealed class RemoveFromListRequestValidator : AbstractValidator<RemoveFro
         RuleFor(r => r.CandidateId).Id("hồ sơ");
         RuleFor(r => r.RemovedOn).RequiredDate("ngày quyết định xóa tên");
         RuleFor(r => r.DecisionNumber).RequiredText("số quyết định xóa tên", RequestValidation.DocumentNumberLength);
-        RuleFor(r => r.Reason).RequiredText("lý do xóa tên", RequestValidation.ReasonLength);
+        RuleFor(r => r.Reason).RequiredText("lý do xóa tên", RequestValidation.ReasonLength, multiLine: true);
     }
 }

@@ -24,6 +24,6 @@ public sealed class RenewIntroductionRequestValidator : AbstractValidator<RenewI
         RuleFor(r => r.CandidateId).Id("hồ sơ");
         RuleFor(r => r.RenewedOn).RequiredDate("ngày làm lại giấy giới thiệu");
         RuleFor(r => r.DocumentNumber).OptionalText("số văn bản", RequestValidation.DocumentNumberLength);
-        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength);
+        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength, multiLine: true);
     }
 }

@@ -27,6 +27,6 @@ public sealed class ReplaceIntroducerRequestValidator : AbstractValidator<Replac
         RuleFor(r => r.ReplacedMemberId).Id("người giới thiệu được thay");
         RuleFor(r => r.NewMemberId).Id("đảng viên giới thiệu thay thế");
         RuleFor(r => r.KnownSince).RequiredDate("thời điểm bắt đầu cùng công tác, học tập, sinh sống");
-        RuleFor(r => r.Reason).RequiredText("lý do thay người giới thiệu", RequestValidation.ReasonLength);
+        RuleFor(r => r.Reason).RequiredText("lý do thay người giới thiệu", RequestValidation.ReasonLength, multiLine: true);
     }
 }

@@ -17,13 +17,22 @@ internal static class RequestValidation
     public const int NoteLength = 2000;
     public const int ReasonLength = 1000;
 
-    public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilderInitial<T, string?> rule, string label, int maxLength) =>
+    /// <summary>A text the user must give: not blank, at most <paramref name="maxLength"/> characters, and <see cref="CleanText{T}"/>.</summary>
+    public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilderInitial<T, string?> rule, string label, int maxLength, bool multiLine = false) =>
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage($"Chưa nhập {label}.")
-            .MaximumLength(maxLength).WithMessage($"{Capitalise(label)} dài tối đa {maxLength} ký tự.");
+            .MaximumLength(maxLength).WithMessage($"{Capitalise(label)} dài tối đa {maxLength} ký tự.")
+            .CleanText(label, multiLine);
 
-    public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, string label, int maxLength) =>
-        rule.MaximumLength(maxLength).WithMessage($"{Capitalise(label)} dài tối đa {maxLength} ký tự.");
+    /// <summary>A text the user may leave empty: at most <paramref name="maxLength"/> characters, and <see cref="CleanText{T}"/>.</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, string label, int maxLength, bool multiLine = false) =>
+        rule.MaximumLength(maxLength).WithMessage($"{Capitalise(label)} dài tối đa {maxLength} ký tự.")
+            .CleanText(label, multiLine);
+
+    /// <summary>No control, bidirectional or invisible characters (<see cref="TextRules.Check"/>); line breaks only when <paramref name="multiLine"/>.</summary>
+    public static IRuleBuilderOptions<T, string?> CleanText<T>(this IRuleBuilder<T, string?> rule, string label, bool multiLine = false) =>
+        rule.Must(value => TextRules.IsClean(value, multiLine))
+            .WithMessage((_, value) => TextRules.Check(value, label, multiLine) ?? "");
 
     public static IRuleBuilderOptions<T, int> Id<T>(this IRuleBuilder<T, int> rule, string label) =>
         rule.GreaterThan(0).WithMessage($"Chưa chọn {label}.");

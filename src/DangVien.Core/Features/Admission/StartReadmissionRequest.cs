@@ -54,6 +54,6 @@ public sealed class StartReadmissionRequestValidator : AbstractValidator<StartRe
         RuleFor(r => r.Phone).Matches(@"^\+?[0-9 .]{8,20}$").When(r => !string.IsNullOrEmpty(r.Phone))
             .WithMessage("Số điện thoại không hợp lệ.");
         RuleFor(r => r.CategoryIds).Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("Một đối tượng nguồn được chọn hai lần.");
-        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength);
+        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength, multiLine: true);
     }
 }

@@ -23,7 +23,7 @@ public sealed class TransferCandidateRequestValidator : AbstractValidator<Transf
         RuleFor(r => r.CandidateId).Id("hồ sơ");
         RuleFor(r => r.TransferredOn).RequiredDate("ngày chuyển");
         RuleFor(r => r.TargetCellId).Id("chi bộ chuyển đến");
-        RuleFor(r => r.Reason).RequiredText("lý do chuyển", RequestValidation.ReasonLength);
+        RuleFor(r => r.Reason).RequiredText("lý do chuyển", RequestValidation.ReasonLength, multiLine: true);
         RuleFor(r => r.DocumentNumber).OptionalText("số văn bản", RequestValidation.DocumentNumberLength);
     }
 }

@@ -1,3 +1,4 @@
+using DangVien.Core.Features.Admission;
 using FluentValidation;
 
 namespace DangVien.Core.Features.Calendar;
@@ -21,7 +22,8 @@ public sealed class AddHolidayValidator : AbstractValidator<AddHolidayRequest>
             .NotNull().WithMessage("Vui lòng nhập ngày nghỉ (ngày/tháng/năm).");
         RuleFor(r => r.Name)
             .NotEmpty().WithMessage("Vui lòng nhập tên ngày nghỉ.")
-            .MaximumLength(NameMaxLength).WithMessage($"Tên ngày nghỉ không được dài quá {NameMaxLength} ký tự.");
+            .MaximumLength(NameMaxLength).WithMessage($"Tên ngày nghỉ không được dài quá {NameMaxLength} ký tự.")
+            .CleanText("tên ngày nghỉ");
     }
 }
 

@@ -63,6 +63,10 @@ public sealed partial class ImportService
             {
                 values.Error("ten_don_vi", "Tên đơn vị dài tối đa 200 ký tự.");
             }
+            else if (TextRules.Check(name, "tên đơn vị") is { } nameProblem)
+            {
+                values.Error("ten_don_vi", nameProblem);
+            }
 
             if (validFrom > today)
             {

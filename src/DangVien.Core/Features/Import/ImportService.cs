@@ -66,6 +66,11 @@ public sealed partial class ImportService(
         {
             table = ImportTable.Read(content, fileName);
         }
+        catch (ImportFileException e)
+        {
+            logger.LogInformation("Import file {FileName} refused while reading: {Reason}", fileName, e.Message);
+            return Refused(kind, mode, 0, "", e.Message, clock);
+        }
         catch (Exception e) when (e is CsvHelper.CsvFormatException or InvalidDataException or IOException
             or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException or FormatException)
         {
@@ -76,11 +81,6 @@ public sealed partial class ImportService(
         if (HeaderErrors(kind, table) is { Count: > 0 } headerErrors)
         {
             return new ImportResult(kind, mode, table.Rows.Count, 0, 0, headerErrors, false, 0, clock.ElapsedMilliseconds);
-        }
-
-        if (table.Rows.Count > ImportTable.MaxRows)
-        {
-            return Refused(kind, mode, table.Rows.Count, "", $"Tệp có {table.Rows.Count:N0} dòng, quá {ImportTable.MaxRows:N0} dòng: hãy chia nhỏ tệp.", clock);
         }
 
         if (mode == ImportMode.DryRun)
@@ -125,12 +125,23 @@ public sealed partial class ImportService(
     /// <summary>What a kind's check produced: the errors, the rows already there, and how to write the valid rows.</summary>
     private sealed record ImportPlan(List<ImportError> Errors, int Existing, int Valid, Func<NpgsqlConnection, CancellationToken, Task<int>> Write);
 
-    private Task<ImportPlan> PlanAsync(ImportKind kind, ImportTable table, AccessScope scope, CancellationToken cancellationToken) => kind switch
+    /// <summary>
+    /// Checks the rows the reader found nothing wrong in with the kind's rules; the rows it did find something in (bytes
+    /// that are not UTF-8, refused characters) are errors as they are, never written.
+    /// </summary>
+    private async Task<ImportPlan> PlanAsync(ImportKind kind, ImportTable table, AccessScope scope, CancellationToken cancellationToken)
     {
-        ImportKind.Units => PlanUnitsAsync(table, scope, cancellationToken),
-        ImportKind.Members => PlanMembersAsync(table, scope, cancellationToken),
-        _ => PlanCandidatesAsync(table, scope, cancellationToken),
-    };
+        var readProblems = table.Rows.SelectMany(r => r.Problems).ToList();
+        var clean = readProblems.Count == 0 ? table : table with { Rows = [.. table.Rows.Where(r => r.Problems.Count == 0)] };
+        var plan = await (kind switch
+        {
+            ImportKind.Units => PlanUnitsAsync(clean, scope, cancellationToken),
+            ImportKind.Members => PlanMembersAsync(clean, scope, cancellationToken),
+            _ => PlanCandidatesAsync(clean, scope, cancellationToken),
+        });
+        plan.Errors.AddRange(readProblems);
+        return plan;
+    }
 
     private static List<ImportError> HeaderErrors(ImportKind kind, ImportTable table)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
+using DangVien.Core.Common;
 using CsvHelper;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -7,11 +9,19 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace DangVien.Core.Features.Import;
 
-/// <summary>One data row of a file: its row number as the user sees it (the header is row 1) and its cells by column name.</summary>
+/// <summary>
+/// One data row of a file: its row number as the user sees it (the header is row 1), its cells by column name, and what
+/// the reader already found wrong in its cells (bytes that are not UTF-8, characters <see cref="TextRules"/> refuses).
+/// </summary>
 public sealed record ImportRow(int Number, IReadOnlyDictionary<string, string> Cells)
 {
     public string this[string column] => Cells.TryGetValue(column, out var value) ? value : "";
+
+    public IReadOnlyList<ImportError> Problems { get; init; } = [];
 }
+
+/// <summary>A file refused as a whole while it was read (too many rows or columns, too large once uncompressed); the message is for the user.</summary>
+public sealed class ImportFileException(string message) : Exception(message);
 
 /// <summary>A file read into rows, or the reason it could not be read.</summary>
 public sealed record ImportTable(IReadOnlyList<string> Headers, IReadOnlyList<ImportRow> Rows)
@@ -19,131 +29,78 @@ public sealed record ImportTable(IReadOnlyList<string> Headers, IReadOnlyList<Im
     /// <summary>Files larger than this are refused before they are read.</summary>
     public const long MaxBytes = 20 * 1024 * 1024;
 
-    /// <summary>Rows beyond this are refused (split the file).</summary>
+    /// <summary>Data rows beyond this are refused (split the file), while reading.</summary>
     public const int MaxRows = 100_000;
+
+    /// <summary>Columns beyond this are refused while reading (the widest layout, candidates, has 54).</summary>
+    public const int MaxColumns = 100;
+
+    /// <summary>Characters of one cell (Excel's own limit).</summary>
+    public const int MaxCellLength = 32_767;
+
+    /// <summary>Characters of all the text kept from a file, so that a file within the other limits still cannot fill the memory.</summary>
+    public const long MaxTextLength = 64L * 1024 * 1024;
 
     /// <summary>Whether the file name says XLSX (otherwise it is read as CSV).</summary>
     public static bool IsXlsx(string fileName) => fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads a CSV (UTF-8, separator <c>;</c> or <c>,</c> detected) or XLSX (first sheet) file.</summary>
+    /// <exception cref="ImportFileException">The file passes a limit.</exception>
     public static ImportTable Read(Stream content, string fileName) =>
         IsXlsx(fileName) ? ReadXlsx(content) : ReadCsv(content);
 
+    /// <summary>
+    /// Reads CSV as strict UTF-8: a field whose bytes are not UTF-8 is not decoded with U+FFFD but reported as a problem of
+    /// its row. Blank records are skipped without being kept.
+    /// </summary>
     public static ImportTable ReadCsv(Stream content)
     {
-        var options = new CsvReaderOptions { HasHeader = false, SkipEmptyLines = false, TrimWhitespace = true };
+        var options = new CsvReaderOptions { HasHeader = false, SkipEmptyLines = false, TrimWhitespace = true, MaxRecordSize = 1024 * 1024 };
         using var csv = CsvReader.Create(content, options, true);
-        var records = new List<(int Number, IReadOnlyList<string> Values)>();
+        var records = new ImportRecords();
+        var number = 0;
         while (csv.Read())
         {
-            var values = new string[csv.FieldCount];
-            for (var i = 0; i < values.Length; i++)
+            number++;
+            var count = csv.FieldCount;
+            var blank = true;
+            for (var i = 0; i < count && blank; i++)
             {
-                values[i] = csv.GetString(i);
+                blank = csv.GetSpan(i).IsEmpty;
             }
 
-            records.Add((records.Count + 1, values));
-        }
-
-        return FromRecords(records);
-    }
-
-    public static ImportTable ReadXlsx(Stream content)
-    {
-        using var document = SpreadsheetDocument.Open(content, false);
-        var workbook = document.WorkbookPart ?? throw new InvalidDataException("no workbook");
-        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("no sheet");
-        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
-        var records = new List<(int Number, IReadOnlyList<string> Values)>();
-        foreach (var row in part.Worksheet.Descendants<Row>())
-        {
-            var number = (int)(row.RowIndex?.Value ?? (uint)(records.Count + 1));
-            var values = new List<string>();
-            foreach (var cell in row.Elements<Cell>())
+            if (blank)
             {
-                var index = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : values.Count;
-                while (values.Count < index)
-                {
-                    values.Add("");
-                }
-
-                values.Add(CellText(cell, shared));
+                continue;
             }
 
-            records.Add((number, values));
-        }
-
-        return FromRecords(records);
-    }
-
-    private static ImportTable FromRecords(IEnumerable<(int Number, IReadOnlyList<string> Values)> records)
-    {
-        var headers = new List<string>();
-        var rows = new List<ImportRow>();
-        foreach (var (number, values) in records)
-        {
-            if (headers.Count == 0)
+            records.CheckColumn(number, count - 1, null);
+            var values = new string[count];
+            List<int>? notUtf8 = null;
+            for (var i = 0; i < count; i++)
             {
-                if (values.All(string.IsNullOrWhiteSpace))
+                if (!Utf8.IsValid(csv.GetSpan(i)))
                 {
+                    (notUtf8 ??= []).Add(i);
+                    values[i] = "";
                     continue;
                 }
 
-                headers = [.. values.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant())];
-                continue;
+                values[i] = records.Keep(number, csv.GetString(i));
             }
 
-            if (values.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
-            var cells = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < headers.Count && i < values.Count; i++)
-            {
-                if (headers[i].Length > 0)
-                {
-                    cells[headers[i]] = values[i].Trim();
-                }
-            }
-
-            rows.Add(new ImportRow(number, cells));
+            records.Add(number, values, notUtf8);
         }
 
-        return new ImportTable(headers, rows);
+        return records.ToTable();
     }
 
-    private static int ColumnIndex(string reference)
+    /// <inheritdoc cref="XlsxReader.Read"/>
+    public static ImportTable ReadXlsx(Stream content)
     {
-        var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsLetter))
-        {
-            index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
-        }
-
-        return index - 1;
-    }
-
-    private static string CellText(Cell cell, string[] shared)
-    {
-        var type = cell.DataType?.Value;
-        if (type == CellValues.SharedString)
-        {
-            return int.TryParse(cell.CellValue?.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? shared[i] : "";
-        }
-
-        if (type == CellValues.InlineString)
-        {
-            return cell.InlineString?.InnerText ?? "";
-        }
-
-        if (type == CellValues.Boolean)
-        {
-            return cell.CellValue?.Text == "1" ? "co" : "khong";
-        }
-
-        return cell.CellValue?.Text ?? "";
+        var records = new ImportRecords();
+        XlsxReader.Read(content, records);
+        return records.ToTable();
     }
 
     // ------------------------------------------------------------ templates

@@ -1,4 +1,5 @@
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Admission;
 using FluentValidation;
 
 namespace DangVien.Core.Features.Members;
@@ -43,7 +44,8 @@ public sealed class AddMemberRequestValidator : AbstractValidator<AddMemberReque
     {
         RuleFor(r => r.CellId).GreaterThan(0).WithMessage("Chưa chọn chi bộ.");
         RuleFor(r => r.FullName).NotEmpty().WithMessage("Chưa nhập họ và tên.")
-            .MaximumLength(120).WithMessage("Họ và tên dài tối đa 120 ký tự.");
+            .MaximumLength(120).WithMessage("Họ và tên dài tối đa 120 ký tự.")
+            .CleanText("họ và tên");
         RuleFor(r => r.DateOfBirth).NotEqual(default(DateOnly)).WithMessage("Chưa nhập ngày sinh.");
         RuleFor(r => r.Sex).IsInEnum().WithMessage("Giới tính không hợp lệ.");
         RuleFor(r => r.CitizenId).Matches("^[0-9]{12}$").When(r => !string.IsNullOrEmpty(r.CitizenId))
@@ -63,6 +65,7 @@ public sealed class AddMemberRequestValidator : AbstractValidator<AddMemberReque
             .WithMessage("Đảng viên đang sinh hoạt không có ngày ra khỏi Đảng.");
         RuleFor(r => r.LeftOn).GreaterThanOrEqualTo(r => r.AdmittedOn).When(r => r.LeftOn is not null)
             .WithMessage("Ngày ra khỏi Đảng không thể trước ngày vào Đảng.");
-        RuleFor(r => r.LeftReason).MaximumLength(500).WithMessage("Lý do dài tối đa 500 ký tự.");
+        RuleFor(r => r.LeftReason).MaximumLength(500).WithMessage("Lý do dài tối đa 500 ký tự.")
+            .CleanText("lý do", multiLine: true);
     }
 }

@@ -194,6 +194,12 @@ public static class ApiEndpoints
             return ApiProblems.BadRequest("Chưa có tệp (trường \"file\").");
         }
 
+        // Content-Length is absent from a chunked upload: the file's own length is the size that counts.
+        if (file.Length > ImportTable.MaxBytes)
+        {
+            return ApiProblems.BadRequest($"Tệp lớn hơn {ImportTable.MaxBytes / 1024 / 1024} MB.");
+        }
+
         await using var stream = file.OpenReadStream();
         var result = await import.ImportAsync(importKind, stream, file.FileName, importMode, cancellationToken);
         return TypedResults.Ok(ToApi(result));

@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
@@ -141,7 +142,7 @@ public static class PdfExport
         public void Text(string text, XFont font, double indent, double height)
         {
             Ensure(height);
-            Graphics.DrawString(text, font, XBrushes.Black, new XRect(Margin + indent, _y, Width - indent, height), XStringFormats.TopLeft);
+            Graphics.DrawString(Printable(text), font, XBrushes.Black, new XRect(Margin + indent, _y, Width - indent, height), XStringFormats.TopLeft);
             _y += height;
         }
 
@@ -176,7 +177,7 @@ public static class PdfExport
             var x = Margin;
             for (var i = 0; i < cells.Count && i < widths.Length; i++)
             {
-                var text = Fit(cells[i], font, widths[i] - 6);
+                var text = Fit(Printable(cells[i]), font, widths[i] - 6);
                 var format = i == 0 ? XStringFormats.TopLeft : XStringFormats.TopRight;
                 Graphics.DrawString(text, font, XBrushes.Black, new XRect(x + 2, _y + 2, widths[i] - 4, LineHeight), format);
                 x += widths[i];
@@ -185,6 +186,9 @@ public static class PdfExport
             Graphics.DrawLine(XPens.LightGray, Margin, _y + LineHeight + 1, Margin + widths.Sum(), _y + LineHeight + 1);
             _y += LineHeight + 2;
         }
+
+        /// <summary>One line of drawable text: no control characters (<see cref="TextRules.ForXml"/>), line breaks and tabs as spaces.</summary>
+        private static string Printable(string text) => TextRules.ForXml(text).ReplaceLineEndings(" ").Replace('\t', ' ');
 
         public void Close()
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DangVien.Core.Common;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -7,7 +8,8 @@ namespace DangVien.Web.Endpoints.Exports;
 
 /// <summary>
 /// The small shared XLSX writer (DocumentFormat.OpenXml): one worksheet, the document's title and notes on top, then each
-/// table under its title with a bold header. Numbers are numeric cells, texts inline strings (no shared-string table).
+/// table under its title with a bold header. Numbers are numeric cells, texts inline strings (no shared-string table) with
+/// the characters XML cannot hold replaced (<see cref="TextRules.ForXml"/>), so a stored text never breaks the file.
 /// </summary>
 public static class XlsxExport
 {
@@ -62,7 +64,7 @@ public static class XlsxExport
             var reference = Column(i) + rowIndex.ToString(CultureInfo.InvariantCulture);
             var cell = cells[i].Number is { } number
                 ? new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture)) }
-                : new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(cells[i].Text)) };
+                : new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(TextRules.ForXml(cells[i].Text))) };
             if (bold)
             {
                 cell.StyleIndex = 1;
