@@ -204,7 +204,7 @@ public sealed class ReportExportTests
     }
 
     /// <summary>The first worksheet's rows as texts (numbers as their invariant digits).</summary>
-    private static List<List<string>> Cells(byte[] xlsx)
+    internal static List<List<string>> Cells(byte[] xlsx)
     {
         using var stream = new MemoryStream(xlsx);
         using var document = SpreadsheetDocument.Open(stream, false);
