@@ -43,9 +43,9 @@ public static class CandidateExportEndpoint
             [
                 number.ToString(CultureInfo.InvariantCulture),
                 row.FullName,
-                row.DateOfBirth.Display(),
+                Components.Shared.Format.Born(row.DateOfBirth, row.BirthYear),
                 row.Sex == Core.Domain.Sex.Female ? "Nữ" : "Nam",
-                row.CitizenId ?? "",
+                Exports.ReportDocuments.CitizenId(row.Shown, row.CitizenId),
                 row.CellName,
                 row.Categories,
                 row.StageLabel,

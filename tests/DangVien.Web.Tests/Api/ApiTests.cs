@@ -120,7 +120,7 @@ public sealed class ApiTests
     }
 
     [Fact]
-    public async Task Candidates_are_scoped_like_the_pages_a_sibling_s_file_is_404_and_citizen_ids_are_masked_for_a_cell_secretary()
+    public async Task Candidates_are_scoped_like_the_pages_a_sibling_s_file_is_404_and_the_own_cell_s_secretary_sees_personal_data()
     {
         var (app, tree) = await CandidateFiles.StartAsync();
         await using var _ = app;
@@ -143,9 +143,10 @@ public sealed class ApiTests
         Assert.True(forStaff.GetProperty("history").GetArrayLength() >= 6);
 
         var forSecretary = await Json(await secretaryA.GetAsync($"/api/candidates/{candidate}"));
-        Assert.Equal("001••••••345", forSecretary.GetProperty("citizenId").GetString());
-        Assert.Equal(JsonValueKind.Null, forSecretary.GetProperty("familyBackground").ValueKind);
-        Assert.False(forSecretary.GetProperty("showsPersonalData").GetBoolean());
+        Assert.Equal("001204012345", forSecretary.GetProperty("citizenId").GetString());
+        Assert.Equal("Bố: nông dân, đảng viên", forSecretary.GetProperty("familyBackground").GetString());
+        Assert.True(forSecretary.GetProperty("showsPersonalData").GetBoolean());
+        Assert.Equal(0, forSecretary.GetProperty("hiddenFields").GetArrayLength());
 
         var sibling = await secretaryB.GetAsync($"/api/candidates/{candidate}");
         Assert.Equal(HttpStatusCode.NotFound, sibling.StatusCode);

@@ -1,5 +1,5 @@
 using System.Net;
-using DangVien.Core.Features.Access;
+using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using static DangVien.Web.Tests.Candidates.CandidateFiles;
 
@@ -48,8 +48,12 @@ public sealed class ChecklistPrintTests
         Assert.NotEmpty(print.QuerySelectorAll(".checklist-table tbody tr"));
 
         var secretary = await app.SecretaryAsync(tree.CellA);
-        var masked = await secretary.PageAsync($"/candidates/{id}/print");
-        Assert.Equal(AccessScope.MaskCitizenId("001200012345") + " (che một phần)", masked.QuerySelector("#p-citizen-id")!.TextContent.Trim());
+        var own = await secretary.PageAsync($"/candidates/{id}/print");
+        Assert.Equal("001200012345", own.QuerySelector("#p-citizen-id")!.TextContent.Trim());
+        await app.CreateUserAsync("bantochuc", (tree.Province.Id, AccessRole.ProvincialBoard));
+        var board = await (await app.SignedInClientAsync("bantochuc")).PageAsync($"/candidates/{id}/print");
+        Assert.Equal("(ẩn)", board.QuerySelector("#p-citizen-id")!.TextContent.Trim());
+        Assert.Equal("2000", board.QuerySelector("#p-date-of-birth")!.TextContent.Trim());
         var sibling = await app.SecretaryAsync(tree.CellB, "bithu2");
         Assert.Equal(HttpStatusCode.NotFound, (await sibling.GetAsync($"/candidates/{id}/print")).StatusCode);
     }

@@ -145,7 +145,7 @@ public sealed class ReportExportTests
         Assert.Contains("Đảng viên đến 31/12/2025 — Đảng bộ xã Tân Lập, năm 2026", csv);
         Assert.DoesNotContain("Trịnh Văn Mới", csv);
 
-        // A cell secretary lists their own cell's members only, with citizen ids masked; the commune's list is 404.
+        // A cell secretary lists their own cell's members only; the commune's list is 404.
         var secretary = await app.SignedInClientAsync("bithu");
         var own = await DangVienApp.ParseAsync(await secretary.GetAsync($"/reports/list?unit={tree.CellB.Id}&from=2026&figure=members-start"));
         Assert.Equal(5, own.QuerySelectorAll(".report-members tbody tr").Length);
@@ -204,7 +204,7 @@ public sealed class ReportExportTests
     }
 
     /// <summary>The first worksheet's rows as texts (numbers as their invariant digits).</summary>
-    private static List<List<string>> Cells(byte[] xlsx)
+    internal static List<List<string>> Cells(byte[] xlsx)
     {
         using var stream = new MemoryStream(xlsx);
         using var document = SpreadsheetDocument.Open(stream, false);

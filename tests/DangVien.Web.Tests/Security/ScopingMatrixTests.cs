@@ -106,7 +106,7 @@ public sealed class ScopingMatrixTests
     }
 
     [Fact]
-    public async Task A_cell_secretary_sees_the_citizen_id_masked_and_committee_staff_see_it_whole()
+    public async Task The_cell_secretary_and_committee_staff_see_the_citizen_id_and_family_the_board_does_not()
     {
         var (app, tree) = await CandidateFiles.StartAsync();
         await using var _ = app;
@@ -125,10 +125,14 @@ public sealed class ScopingMatrixTests
         var forSecretary = WebUtility.HtmlDecode(await (await secretary.GetAsync($"/candidates/{candidate}")).Content.ReadAsStringAsync());
         var forStaff = WebUtility.HtmlDecode(await (await staff.GetAsync($"/candidates/{candidate}")).Content.ReadAsStringAsync());
 
-        Assert.DoesNotContain("001204012345", forSecretary);
-        Assert.DoesNotContain("Bố: nông dân, đảng viên", forSecretary);
-        Assert.Contains("001••••••345", forSecretary);
+        await app.CreateUserAsync("bantochuc", (tree.Province.Id, AccessRole.ProvincialBoard));
+        var forBoard = WebUtility.HtmlDecode(await (await app.SignedInClientAsync("bantochuc")).GetStringAsync($"/candidates/{candidate}"));
+
+        Assert.Contains("001204012345", forSecretary);
+        Assert.Contains("Bố: nông dân, đảng viên", forSecretary);
         Assert.Contains("001204012345", forStaff);
         Assert.Contains("Bố: nông dân, đảng viên", forStaff);
+        Assert.DoesNotContain("001204012345", forBoard);
+        Assert.DoesNotContain("Bố: nông dân, đảng viên", forBoard);
     }
 }

@@ -51,6 +51,21 @@ public static class AuditActions
 {
     public const string CandidateView = "candidate.view";
     public const string CandidatesExport = "candidates.export";
+
+    /// <summary>A page of the candidate list (pages and API), with its filters.</summary>
+    public const string CandidatesList = "candidates.list";
+
+    /// <summary>A candidate list searched by a citizen ID (9–12 digits), with the term.</summary>
+    public const string CandidatesSearchCitizenId = "candidates.search.citizen-id";
+
+    /// <summary>The candidates or members behind a figure of a report (drill-down).</summary>
+    public const string ReportList = "report.list";
+
+    /// <summary>A cell's members page.</summary>
+    public const string MembersView = "members.view";
+
+    /// <summary>An existing unit or candidate asked for outside the user's scope (answered as not found).</summary>
+    public const string Denied = "denied";
     public const string ReportExport = "report.export";
     public const string ReportFreeze = "report.freeze";
     public const string UserCreate = "user.create";

@@ -21,7 +21,6 @@ public sealed class AccessScope
         ReadRoots = [.. grants.Select(g => g.Path)];
         WriteRoots = [.. grants.Where(g => g.Role == AccessRole.CommitteeStaff).Select(g => g.Path)];
         CellRoots = [.. grants.Where(g => g.Role is AccessRole.CommitteeStaff or AccessRole.CellSecretary).Select(g => g.Path)];
-        PersonalDataRoots = WriteRoots;
     }
 
     public string UserName { get; }
@@ -42,8 +41,9 @@ public sealed class AccessScope
     /// <summary>Roots where the user may record a cell's own actions: votes and opinions (committee staff, cell secretaries).</summary>
     public LTree[] CellRoots { get; }
 
-    /// <summary>Roots where the user handles files and so sees citizen IDs and family background unmasked.</summary>
-    public LTree[] PersonalDataRoots { get; }
+    /// <summary>Roots of the subtrees where the user sees <paramref name="group"/> (<see cref="PersonalDataPolicy"/>); not used when <see cref="SeesEverything"/>.</summary>
+    public LTree[] PersonalDataRoots(PersonalFields group) =>
+        [.. Grants.Where(g => PersonalDataPolicy.For(g.Role).Shows(group)).Select(g => g.Path)];
 
     public static AccessScope Everything(string userName) => new(userName, true, []);
 
@@ -60,7 +60,25 @@ public sealed class AccessScope
 
     public bool CanRecordCellAction(LTree cellPath) => SeesEverything || Covers(CellRoots, cellPath);
 
-    public bool CanSeePersonalData(LTree cellPath) => SeesEverything || Covers(PersonalDataRoots, cellPath);
+    /// <summary>The personal data the user sees of a person of the cell: the union over the grants covering it.</summary>
+    public PersonalFields PersonalFieldsAt(LTree cellPath)
+    {
+        if (SeesEverything)
+        {
+            return PersonalFields.All;
+        }
+
+        var shown = PersonalFields.None;
+        foreach (var grant in Grants)
+        {
+            if (Covers([grant.Path], cellPath))
+            {
+                shown |= PersonalDataPolicy.For(grant.Role);
+            }
+        }
+
+        return shown;
+    }
 
     /// <summary>Quotas: committee staff in the subtree, and the provincial board for the units directly below its unit.</summary>
     public bool CanAssignQuota(LTree unitPath, int? parentId) =>
@@ -113,10 +131,6 @@ public sealed class AccessScope
         var roots = ReadRoots;
         return members.Where(m => roots.Any(r => r.IsAncestorOf(m.Cell!.Path)));
     }
-
-    /// <summary>"Nguyễn Văn An" → citizen id "0010****5678" style masking for those who do not need it.</summary>
-    public static string? MaskCitizenId(string? citizenId) =>
-        citizenId is { Length: >= 8 } id ? id[..3] + new string('•', id.Length - 6) + id[^3..] : citizenId is null ? null : "••••";
 
     private static bool Covers(LTree[] roots, LTree path)
     {

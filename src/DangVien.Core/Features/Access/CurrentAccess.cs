@@ -22,6 +22,9 @@ public sealed class CurrentAccess(ICurrentUser user, DangVienDbContext db, TimeP
     /// </summary>
     private readonly Dictionary<int, UnitRef?> _units = [];
 
+    /// <summary>The subjects whose refusal is already in the audit log for this request.</summary>
+    private readonly HashSet<string> _denied = [];
+
     public ICurrentUser User => user;
 
     public async Task<AccessScope> GetScopeAsync(CancellationToken cancellationToken = default)
@@ -61,7 +64,37 @@ public sealed class CurrentAccess(ICurrentUser user, DangVienDbContext db, TimeP
             _units[unitId] = unit;
         }
 
-        return unit is not null && (await GetScopeAsync(cancellationToken)).CanRead(unit.Path) ? unit : null;
+        if (unit is null)
+        {
+            return null;
+        }
+
+        if (!(await GetScopeAsync(cancellationToken)).CanRead(unit.Path))
+        {
+            await DeniedAsync(AuditActions.UnitSubject(unitId), cancellationToken);
+            return null;
+        }
+
+        return unit;
+    }
+
+    /// <summary>
+    /// Records that the user asked for an existing record outside their scope (answered as not found, like an id that
+    /// does not exist). Written at once by its own statement, so it neither saves nor waits for the caller's pending
+    /// changes; once per subject per request.
+    /// </summary>
+    public async Task DeniedAsync(string subject, CancellationToken cancellationToken = default)
+    {
+        if (!_denied.Add(subject))
+        {
+            return;
+        }
+
+        var at = time.GetUtcNow();
+        var userName = user.Name;
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO audit_entries (at, user_name, action, subject, detail) VALUES ({at}, {userName}, {AuditActions.Denied}, {subject}, {"ngoài phạm vi được xem"})",
+            cancellationToken);
     }
 
     /// <summary>Appends to the audit log (who, when, what). Saved with the next SaveChanges of the caller, or now when <paramref name="save"/>.</summary>

@@ -29,10 +29,11 @@ public sealed partial class AdmissionService
         var cellPath = await db.OrgUnits.AsNoTracking().Where(u => u.Id == candidate.CellId).Select(u => u.Path).SingleAsync(cancellationToken);
         if (!scope.CanRead(cellPath))
         {
+            await access.DeniedAsync($"candidate:{candidate.Id}", cancellationToken);
             return null;
         }
 
-        var personalData = scope.CanSeePersonalData(cellPath);
+        var shown = scope.PersonalFieldsAt(cellPath);
         await access.AuditAsync(AuditActions.CandidateView, $"candidate:{candidate.Id}", candidate.FullName, cancellationToken: cancellationToken);
 
         var facts = await FactsAsync(candidate, cancellationToken);
@@ -95,22 +96,23 @@ public sealed partial class AdmissionService
             Id = candidate.Id,
             Version = candidate.Version,
             FullName = candidate.FullName,
-            DateOfBirth = candidate.DateOfBirth,
+            DateOfBirth = shown.KeepBirthDate(candidate.DateOfBirth),
+            BirthYear = candidate.DateOfBirth.Year,
             Sex = candidate.Sex,
-            Ethnicity = candidate.Ethnicity,
-            Religion = candidate.Religion,
-            HomeTown = candidate.HomeTown,
-            Address = candidate.Address,
-            CitizenId = personalData ? candidate.CitizenId : AccessScope.MaskCitizenId(candidate.CitizenId),
+            Shown = shown,
+            Ethnicity = shown.Keep(PersonalFields.Origins, candidate.Ethnicity),
+            Religion = shown.Keep(PersonalFields.Origins, candidate.Religion),
+            HomeTown = shown.Keep(PersonalFields.Origins, candidate.HomeTown),
+            Address = shown.Keep(PersonalFields.Contact, candidate.Address),
+            CitizenId = shown.Keep(PersonalFields.CitizenId, candidate.CitizenId),
             GeneralEducation = candidate.GeneralEducation,
             GeneralEducationLabel = AdmissionLabels.Of(candidate.GeneralEducation),
             ProfessionalQualification = candidate.ProfessionalQualification,
             PoliticalTheory = candidate.PoliticalTheory,
             Occupation = candidate.Occupation,
-            Workplace = candidate.Workplace,
-            Phone = candidate.Phone,
-            FamilyBackground = personalData ? candidate.FamilyBackground : null,
-            ShowsPersonalData = personalData,
+            Workplace = shown.Keep(PersonalFields.Contact, candidate.Workplace),
+            Phone = shown.Keep(PersonalFields.Contact, candidate.Phone),
+            FamilyBackground = shown.Keep(PersonalFields.Family, candidate.FamilyBackground),
             CanWrite = scope.CanWrite(cellPath),
             CanRecordCellActions = scope.CanRecordCellAction(cellPath),
             Categories = [.. candidate.Categories
@@ -134,7 +136,11 @@ public sealed partial class AdmissionService
         };
     }
 
-    /// <summary>Candidates whose cell lies in the unit's subtree, filtered and sorted as asked (by name in Vietnamese order by default), one page at a time.</summary>
+    /// <summary>
+    /// Candidates whose cell lies in the unit's subtree, filtered and sorted as asked (by name in Vietnamese order by
+    /// default), one page at a time; dates of birth as <see cref="PersonalDataPolicy"/> shows them. Each page read is
+    /// written to the audit log with its filters (a search by citizen ID as such).
+    /// </summary>
     public async Task<PagedList<CandidateListItem>> ListAsync(CandidateListQuery query, CancellationToken cancellationToken = default)
     {
         var page = Math.Max(1, query.Page);
@@ -144,6 +150,7 @@ public sealed partial class AdmissionService
             return new PagedList<CandidateListItem>([], page, pageSize, 0);
         }
 
+        var scope = await access.GetScopeAsync(cancellationToken);
         var total = await candidates.CountAsync(cancellationToken);
         var rows = await Sorted(candidates, query)
             .Skip((page - 1) * pageSize)
@@ -156,18 +163,22 @@ public sealed partial class AdmissionService
                 c.Sex,
                 c.CellId,
                 CellName = c.Cell!.Name,
+                CellPath = c.Cell.Path,
                 c.Stage,
                 c.StageSince,
             })
             .ToListAsync(cancellationToken);
-        var items = rows.Select(r => new CandidateListItem(r.Id, r.FullName, r.DateOfBirth, r.Sex, r.CellId, r.CellName, r.Stage, AdmissionLabels.Of(r.Stage), r.StageSince)).ToList();
+        var items = rows.Select(r => new CandidateListItem(
+                r.Id, r.FullName, scope.PersonalFieldsAt(r.CellPath).KeepBirthDate(r.DateOfBirth), r.DateOfBirth.Year, r.Sex,
+                r.CellId, r.CellName, r.Stage, AdmissionLabels.Of(r.Stage), r.StageSince))
+            .ToList();
+        await AuditListAsync(query, page, total, cancellationToken);
         return new PagedList<CandidateListItem>(items, page, pageSize, total);
     }
 
     /// <summary>
-    /// Every row of the list as <see cref="ListAsync"/> filters and sorts it (the same query, no paging),
-    /// citizen IDs masked where the user may not see personal data; the export is written to the audit log.
-    /// Null when the unit is not readable.
+    /// Every row of the list as <see cref="ListAsync"/> filters and sorts it (the same query, no paging), personal data
+    /// as <see cref="PersonalDataPolicy"/> shows it; the export is written to the audit log. Null when the unit is not readable.
     /// </summary>
     public async Task<IReadOnlyList<CandidateExportRow>?> ExportListAsync(CandidateListQuery query, CancellationToken cancellationToken = default)
     {
@@ -192,19 +203,36 @@ public sealed partial class AdmissionService
                 c.StageSince,
             })
             .ToListAsync(cancellationToken);
-        var result = rows.Select(r => new CandidateExportRow(
-                r.Id,
-                r.FullName,
-                r.DateOfBirth,
-                r.Sex,
-                scope.CanSeePersonalData(r.CellPath) ? r.CitizenId : AccessScope.MaskCitizenId(r.CitizenId),
-                r.CellName,
-                string.Join(", ", r.Categories),
-                AdmissionLabels.Of(r.Stage),
-                r.StageSince))
+        var result = rows.Select(r =>
+            {
+                var shown = scope.PersonalFieldsAt(r.CellPath);
+                return new CandidateExportRow(
+                    r.Id,
+                    r.FullName,
+                    shown.KeepBirthDate(r.DateOfBirth),
+                    r.DateOfBirth.Year,
+                    r.Sex,
+                    shown,
+                    shown.Keep(PersonalFields.CitizenId, r.CitizenId),
+                    r.CellName,
+                    string.Join(", ", r.Categories),
+                    AdmissionLabels.Of(r.Stage),
+                    r.StageSince);
+            })
             .ToList();
         await access.AuditAsync(AuditActions.CandidatesExport, $"unit:{query.UnitId}", $"{Describe(query)}; {result.Count} dòng", cancellationToken: cancellationToken);
         return result;
+    }
+
+    /// <summary>Whether a search term is a citizen ID being looked up (9–12 digits: an old CMND or a CCCD).</summary>
+    public static bool IsCitizenIdSearch(string? search) =>
+        search?.Trim() is { Length: >= 9 and <= 12 } term && term.All(char.IsAsciiDigit);
+
+    private async Task AuditListAsync(CandidateListQuery query, int page, int total, CancellationToken cancellationToken)
+    {
+        var action = IsCitizenIdSearch(query.Search) ? AuditActions.CandidatesSearchCitizenId : AuditActions.CandidatesList;
+        var detail = $"{Describe(query)}&page={page.ToString(CultureInfo.InvariantCulture)}; {total.ToString(CultureInfo.InvariantCulture)} hồ sơ";
+        await access.AuditAsync(action, AuditActions.UnitSubject(query.UnitId), detail, cancellationToken: cancellationToken);
     }
 
     /// <summary>The filter of a list query in one line for the audit log (invariant, query-string names).</summary>
@@ -276,8 +304,12 @@ public sealed partial class AdmissionService
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
+            // A citizen ID finds a file only where the user sees citizen IDs, so the search cannot tell who has one.
             var search = query.Search.Trim();
-            candidates = candidates.Where(c => c.CitizenId == search
+            var scope = await access.GetScopeAsync(cancellationToken);
+            var idRoots = scope.PersonalDataRoots(PersonalFields.CitizenId);
+            var anyCell = scope.SeesEverything;
+            candidates = candidates.Where(c => (c.CitizenId == search && (anyCell || idRoots.Any(r => r.IsAncestorOf(c.Cell!.Path))))
                 || DangVienDbContext.Unaccent(c.FullName).Contains(DangVienDbContext.Unaccent(search)));
         }
 

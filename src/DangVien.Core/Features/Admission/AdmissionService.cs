@@ -536,6 +536,7 @@ public sealed partial class AdmissionService(
         var cellPath = await db.OrgUnits.AsNoTracking().Where(u => u.Id == candidate.CellId).Select(u => u.Path).SingleAsync(cancellationToken);
         if (!scope.CanRead(cellPath))
         {
+            await access.DeniedAsync($"candidate:{candidate.Id}", cancellationToken);
             return Result.Fail("", Messages.NotFound);
         }
 

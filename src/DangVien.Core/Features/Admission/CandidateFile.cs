@@ -1,4 +1,5 @@
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
 
 namespace DangVien.Core.Features.Admission;
 
@@ -15,11 +16,17 @@ public sealed record CandidateFile
 
     public required string FullName { get; init; }
 
-    public required DateOnly DateOfBirth { get; init; }
+    /// <summary>Null unless <see cref="PersonalFields.BirthDate"/> is shown; <see cref="BirthYear"/> always is.</summary>
+    public DateOnly? DateOfBirth { get; init; }
+
+    public required int BirthYear { get; init; }
 
     public required Sex Sex { get; init; }
 
-    public required string Ethnicity { get; init; }
+    /// <summary>The groups of personal data the user sees of this person (<see cref="PersonalDataPolicy"/>); the fields of the others are null.</summary>
+    public required PersonalFields Shown { get; init; }
+
+    public string? Ethnicity { get; init; }
 
     public string? Religion { get; init; }
 
@@ -43,11 +50,13 @@ public sealed record CandidateFile
 
     public string? Phone { get; init; }
 
-    /// <summary>Null unless <see cref="ShowsPersonalData"/>.</summary>
     public string? FamilyBackground { get; init; }
 
-    /// <summary>Whether the citizen ID and family background are shown in full (the user handles this cell's files).</summary>
-    public bool ShowsPersonalData { get; init; }
+    /// <summary>Whether every group of personal data is shown (needed to edit it).</summary>
+    public bool ShowsPersonalData => Shown == PersonalFields.All;
+
+    /// <summary>Whether the group is shown; a hidden group's fields are null.</summary>
+    public bool Shows(PersonalFields group) => Shown.Shows(group);
 
     /// <summary>Whether the user may record the committee's actions on this file (committee staff of its subtree).</summary>
     public bool CanWrite { get; init; }
@@ -194,22 +203,26 @@ public enum CandidateSort
     StageSince = 2,
 }
 
-/// <summary>One row of the exported list: the citizen ID masked unless the user handles the cell's files.</summary>
+/// <summary>One row of the exported list: the date of birth and citizen ID null unless <see cref="Shown"/> holds them.</summary>
 public sealed record CandidateExportRow(
     int Id,
     string FullName,
-    DateOnly DateOfBirth,
+    DateOnly? DateOfBirth,
+    int BirthYear,
     Sex Sex,
+    PersonalFields Shown,
     string? CitizenId,
     string CellName,
     string Categories,
     string StageLabel,
     DateOnly StageSince);
 
+/// <summary>A row of the candidate list: the date of birth null unless the user sees it (the year always).</summary>
 public sealed record CandidateListItem(
     int Id,
     string FullName,
-    DateOnly DateOfBirth,
+    DateOnly? DateOfBirth,
+    int BirthYear,
     Sex Sex,
     int CellId,
     string CellName,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
@@ -7,19 +8,24 @@ using Microsoft.Extensions.Logging;
 
 namespace DangVien.Core.Features.Members;
 
-public sealed record MemberListItem(int Id, string FullName, DateOnly DateOfBirth, DateOnly AdmittedOn, DateOnly? RecognisedOn);
+/// <summary>A member of a cell: the date of birth null unless the user sees it (<see cref="PersonalDataPolicy"/>), the year always.</summary>
+public sealed record MemberListItem(int Id, string FullName, DateOnly? DateOfBirth, int BirthYear, DateOnly AdmittedOn, DateOnly? RecognisedOn);
 
 /// <summary>A member of a cell who left the Party or was removed: who may be considered for readmission.</summary>
 public sealed record FormerMemberItem(
     int Id,
     string FullName,
-    DateOnly DateOfBirth,
+    DateOnly? DateOfBirth,
+    int BirthYear,
     MemberStatus Status,
     DateOnly AdmittedOn,
     DateOnly? LeftOn,
     string? LeftReason,
     bool HadCriminalConviction,
     bool BarredFromReadmission);
+
+/// <summary>What the members page of a cell shows.</summary>
+public sealed record CellMembers(IReadOnlyList<MemberListItem> Official, IReadOnlyList<FormerMemberItem> Former);
 
 /// <summary>Members of cells: the pickers for introducers, mentors and helpers, and members entered by hand.</summary>
 public sealed class MemberService(DangVienDbContext db, TimeProvider time, ILogger<MemberService> logger, CurrentAccess access)
@@ -28,32 +34,58 @@ public sealed class MemberService(DangVienDbContext db, TimeProvider time, ILogg
     public async Task<IReadOnlyList<MemberListItem>> ListOfficialMembersAsync(int cellId, DateOnly? onDate = null, CancellationToken cancellationToken = default)
     {
         var day = onDate ?? time.Today();
-        if (await access.ReadableUnitAsync(cellId, cancellationToken) is null)
+        if (await access.ReadableUnitAsync(cellId, cancellationToken) is not { } cell)
         {
             return [];
         }
 
-        return await db.Members.AsNoTracking()
+        var shown = (await access.GetScopeAsync(cancellationToken)).PersonalFieldsAt(cell.Path);
+
+        var rows = await db.Members.AsNoTracking()
             .Where(m => m.CellId == cellId)
             .Where(MemberStanding.OfficialOn(day))
             .OrderBy(m => m.FullName).ThenBy(m => m.Id)
-            .Select(m => new MemberListItem(m.Id, m.FullName, m.DateOfBirth, m.AdmittedOn, m.RecognisedOn))
+            .Select(m => new { m.Id, m.FullName, m.DateOfBirth, m.AdmittedOn, m.RecognisedOn })
             .ToListAsync(cancellationToken);
+        return [.. rows.Select(m => new MemberListItem(m.Id, m.FullName, shown.KeepBirthDate(m.DateOfBirth), m.DateOfBirth.Year, m.AdmittedOn, m.RecognisedOn))];
+    }
+
+    /// <summary>
+    /// The members page of a cell: its official members today and its former members, written to the audit log.
+    /// Null when the user may not read the cell.
+    /// </summary>
+    public async Task<CellMembers?> GetCellMembersAsync(int cellId, CancellationToken cancellationToken = default)
+    {
+        if (await access.ReadableUnitAsync(cellId, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        var members = new CellMembers(await ListOfficialMembersAsync(cellId, cancellationToken: cancellationToken), await ListFormerMembersAsync(cellId, cancellationToken));
+        await access.AuditAsync(
+            AuditActions.MembersView,
+            AuditActions.UnitSubject(cellId),
+            $"{members.Official.Count.ToString(CultureInfo.InvariantCulture)} đảng viên, {members.Former.Count.ToString(CultureInfo.InvariantCulture)} đã ra khỏi Đảng",
+            cancellationToken: cancellationToken);
+        return members;
     }
 
     /// <summary>The cell's former members (left or removed), most recently left first; empty when the user may not read the cell.</summary>
     public async Task<IReadOnlyList<FormerMemberItem>> ListFormerMembersAsync(int cellId, CancellationToken cancellationToken = default)
     {
-        if (await access.ReadableUnitAsync(cellId, cancellationToken) is null)
+        if (await access.ReadableUnitAsync(cellId, cancellationToken) is not { } cell)
         {
             return [];
         }
 
-        return await db.Members.AsNoTracking()
+        var shown = (await access.GetScopeAsync(cancellationToken)).PersonalFieldsAt(cell.Path);
+        var rows = await db.Members.AsNoTracking()
             .Where(m => m.CellId == cellId && m.LeftOn != null)
             .OrderByDescending(m => m.LeftOn).ThenBy(m => m.FullName).ThenBy(m => m.Id)
-            .Select(m => new FormerMemberItem(m.Id, m.FullName, m.DateOfBirth, m.Status, m.AdmittedOn, m.LeftOn, m.LeftReason, m.HadCriminalConviction, m.BarredFromReadmission))
+            .Select(m => new { m.Id, m.FullName, m.DateOfBirth, m.Status, m.AdmittedOn, m.LeftOn, m.LeftReason, m.HadCriminalConviction, m.BarredFromReadmission })
             .ToListAsync(cancellationToken);
+        return [.. rows.Select(m => new FormerMemberItem(
+            m.Id, m.FullName, shown.KeepBirthDate(m.DateOfBirth), m.DateOfBirth.Year, m.Status, m.AdmittedOn, m.LeftOn, m.LeftReason, m.HadCriminalConviction, m.BarredFromReadmission))];
     }
 
     /// <summary>Adds a member who joined before DangVien (or a former member). Returns the new member's id.</summary>

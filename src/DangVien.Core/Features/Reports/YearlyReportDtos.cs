@@ -1,4 +1,5 @@
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Quotas;
 using DangVien.Core.Features.Units;
 
@@ -120,18 +121,18 @@ public sealed record IdleCellsReport(int UnitId, string UnitName, int Year, int 
     public int FirstYear => Year - Years + 1;
 }
 
-/// <summary>One candidate behind a figure: personal data masked as elsewhere.</summary>
-public sealed record ReportListRow(int Id, string FullName, DateOnly DateOfBirth, Sex Sex, string? CitizenId, string CellName, string StageLabel, DateOnly StageSince);
+/// <summary>One candidate behind a figure: date of birth and citizen ID null unless <see cref="Shown"/> holds them (<see cref="PersonalDataPolicy"/>).</summary>
+public sealed record ReportListRow(int Id, string FullName, DateOnly? DateOfBirth, int BirthYear, Sex Sex, PersonalFields Shown, string? CitizenId, string CellName, string StageLabel, DateOnly StageSince);
 
 /// <summary>The candidates behind one figure of the report of a unit for a span of years.</summary>
 public sealed record ReportList(int UnitId, string UnitName, int From, int To, ReportFigure Figure, string Label, IReadOnlyList<ReportListRow> Rows, int OutsideScope, bool Frozen);
 
 /// <summary>
 /// One member behind a members figure: the member's cell now, the admission and recognition dates, the day they left
-/// (after the day counted) when they have; citizen id masked as elsewhere.
+/// (after the day counted) when they have; date of birth and citizen ID null unless <see cref="Shown"/> holds them.
 /// </summary>
 public sealed record ReportMemberRow(
-    int Id, string FullName, DateOnly DateOfBirth, Sex Sex, string? CitizenId, string CellName, DateOnly AdmittedOn, DateOnly? RecognisedOn, DateOnly? LeftOn)
+    int Id, string FullName, DateOnly? DateOfBirth, int BirthYear, Sex Sex, PersonalFields Shown, string? CitizenId, string CellName, DateOnly AdmittedOn, DateOnly? RecognisedOn, DateOnly? LeftOn)
 {
     /// <summary>Whether the member was an official (not probationary) member on the day: recognised on or before it.</summary>
     public bool OfficialOn(DateOnly day) => RecognisedOn is { } recognised && recognised <= day;

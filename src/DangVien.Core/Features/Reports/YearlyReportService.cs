@@ -227,7 +227,7 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
     /// The candidates behind a figure of the unit's report for the years <paramref name="from"/>–<paramref name="to"/>,
     /// by name; for a frozen single year, those stored with the snapshot. Only candidates the user may read now are listed
     /// (<see cref="ReportList.OutsideScope"/> counts the others, e.g. of a cell that moved out of the user's units since);
-    /// citizen ids masked unless the user handles files there. Null when the unit is not readable.
+    /// personal data as <see cref="PersonalDataPolicy"/> shows it; written to the audit log. Null when the unit is not readable.
     /// </summary>
     public async Task<ReportList?> GetListAsync(int unitId, int from, int to, ReportFigure figure, CancellationToken cancellationToken = default)
     {
@@ -269,10 +269,14 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             .Select(c => new { c.Id, c.FullName, c.DateOfBirth, c.Sex, c.CitizenId, CellName = c.Cell!.Name, CellPath = c.Cell.Path, c.Stage, c.StageSince })
             .ToListAsync(cancellationToken);
         var list = rows
-            .Select(r => new ReportListRow(r.Id, r.FullName, r.DateOfBirth, r.Sex,
-                scope.CanSeePersonalData(r.CellPath) ? r.CitizenId : AccessScope.MaskCitizenId(r.CitizenId),
-                r.CellName, AdmissionLabels.Of(r.Stage), r.StageSince))
+            .Select(r =>
+            {
+                var shown = scope.PersonalFieldsAt(r.CellPath);
+                return new ReportListRow(r.Id, r.FullName, shown.KeepBirthDate(r.DateOfBirth), r.DateOfBirth.Year, r.Sex, shown,
+                    shown.Keep(PersonalFields.CitizenId, r.CitizenId), r.CellName, AdmissionLabels.Of(r.Stage), r.StageSince);
+            })
             .ToList();
+        await AuditListAsync(unitId, from, to, figure, list.Count, cancellationToken);
         return new ReportList(unitId, unit.Name, from, to, figure, label, list, ids.Length - list.Count, frozen);
     }
 
@@ -281,8 +285,8 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
     /// <paramref name="from"/>–<paramref name="to"/>: at the start of <paramref name="from"/> (31/12 of the year before) or
     /// at the end of <paramref name="to"/> (31/12), in the cells under the unit in the tree of that year, by the rule of the
     /// figure (<see cref="ReportFacts.MemberIdsSql"/>); for a frozen single year, those stored with the snapshot. Only
-    /// members the user may read now are listed (<see cref="ReportMemberList.OutsideScope"/> counts the others); citizen ids
-    /// masked unless the user handles files there. Null when the unit is not readable or the figure is not a members figure.
+    /// members the user may read now are listed (<see cref="ReportMemberList.OutsideScope"/> counts the others); personal data
+    /// as <see cref="PersonalDataPolicy"/> shows it; written to the audit log. Null when the unit is not readable or the figure is not a members figure.
     /// </summary>
     public async Task<ReportMemberList?> GetMemberListAsync(int unitId, int from, int to, ReportFigure figure, CancellationToken cancellationToken = default)
     {
@@ -312,13 +316,24 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             .Select(m => new { m.Id, m.FullName, m.DateOfBirth, m.Sex, m.CitizenId, CellName = m.Cell!.Name, CellPath = m.Cell.Path, m.AdmittedOn, m.RecognisedOn, m.LeftOn })
             .ToListAsync(cancellationToken);
         var list = rows
-            .Select(r => new ReportMemberRow(r.Id, r.FullName, r.DateOfBirth, r.Sex,
-                scope.CanSeePersonalData(r.CellPath) ? r.CitizenId : AccessScope.MaskCitizenId(r.CitizenId),
-                r.CellName, r.AdmittedOn, r.RecognisedOn, r.LeftOn))
+            .Select(r =>
+            {
+                var shown = scope.PersonalFieldsAt(r.CellPath);
+                return new ReportMemberRow(r.Id, r.FullName, shown.KeepBirthDate(r.DateOfBirth), r.DateOfBirth.Year, r.Sex, shown,
+                    shown.Keep(PersonalFields.CitizenId, r.CitizenId), r.CellName, r.AdmittedOn, r.RecognisedOn, r.LeftOn);
+            })
             .ToList();
+        await AuditListAsync(unitId, from, to, figure, list.Count, cancellationToken);
         var label = "Đảng viên đến " + countedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         return new ReportMemberList(unitId, unit.Name, from, to, figure, countedOn, label, list, ids.Length - list.Count, frozen);
     }
+
+    private Task AuditListAsync(int unitId, int from, int to, ReportFigure figure, int rows, CancellationToken cancellationToken) =>
+        access.AuditAsync(
+            AuditActions.ReportList,
+            AuditActions.UnitSubject(unitId),
+            $"figure={figure.Key}&from={from.ToString(CultureInfo.InvariantCulture)}&to={to.ToString(CultureInfo.InvariantCulture)}; {rows.ToString(CultureInfo.InvariantCulture)} dòng",
+            cancellationToken: cancellationToken);
 
     /// <summary>Whether the user may freeze the unit's <paramref name="year"/>: committee staff of the unit or above, and the year is closed.</summary>
     public async Task<bool> CanFreezeAsync(int unitId, int year, CancellationToken cancellationToken = default)

@@ -59,11 +59,13 @@ public sealed partial class OrgUnitService(DangVienDbContext db, CurrentAccess a
         var stages = new List<StageGroup>();
         foreach (var (stage, count) in counts.OrderBy(c => c.Key))
         {
-            var candidates = await subtree.Where(c => c.Stage == stage)
+            var rows = await subtree.Where(c => c.Stage == stage)
                 .OrderBy(c => c.FullName)
                 .Take(CandidatesPerStage)
-                .Select(c => new CandidateSummary(c.Id, c.FullName, c.DateOfBirth, c.Cell!.Name, c.Stage, c.StageSince))
+                .Select(c => new { c.Id, c.FullName, c.DateOfBirth, CellName = c.Cell!.Name, CellPath = c.Cell.Path, c.Stage, c.StageSince })
                 .ToListAsync(cancellationToken);
+            var candidates = rows.Select(c => new CandidateSummary(
+                c.Id, c.FullName, scope.PersonalFieldsAt(c.CellPath).KeepBirthDate(c.DateOfBirth), c.DateOfBirth.Year, c.CellName, c.Stage, c.StageSince)).ToList();
             stages.Add(new StageGroup(stage, count, candidates));
         }
 

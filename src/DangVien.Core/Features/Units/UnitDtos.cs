@@ -16,7 +16,8 @@ public sealed record UnitOverview(
 
 public sealed record UnitCrumb(int Id, string Name);
 
-public sealed record CandidateSummary(int Id, string FullName, DateOnly DateOfBirth, string CellName, CandidateStage Stage, DateOnly StageSince);
+/// <summary>A candidate on a unit's page: the date of birth null unless the user sees it (<see cref="Access.PersonalDataPolicy"/>).</summary>
+public sealed record CandidateSummary(int Id, string FullName, DateOnly? DateOfBirth, int BirthYear, string CellName, CandidateStage Stage, DateOnly StageSince);
 
 public sealed record StageGroup(CandidateStage Stage, int Count, IReadOnlyList<CandidateSummary> Candidates);
 

@@ -14,6 +14,13 @@ public static class Format
 
     public static string D(DateOnly? date) => date is { } d ? D(d) : "—";
 
+    /// <summary>The date of birth when the reader sees it, else the year alone (<c>PersonalDataPolicy</c>).</summary>
+    public static string Born(DateOnly? dateOfBirth, int birthYear) =>
+        dateOfBirth is { } date ? D(date) : birthYear.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>What an export writes for a field the reader may not see; the pages use the text <c>File.Hidden</c>.</summary>
+    public const string HiddenText = "(ẩn)";
+
     /// <summary>The weekday in Vietnamese: "Thứ Hai" … "Thứ Bảy", "Chủ Nhật".</summary>
     public static string Weekday(DateOnly date) => Weekdays[(int)date.DayOfWeek];
 

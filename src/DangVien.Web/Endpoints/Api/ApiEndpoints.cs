@@ -1,6 +1,7 @@
 using System.Globalization;
 using DangVien.Core.Common;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;
 using DangVien.Core.Features.Alerts;
 using DangVien.Core.Features.Import;
@@ -13,18 +14,20 @@ namespace DangVien.Web.Endpoints.Api;
 /// <summary>A page of a list: the items, the page asked for, its size and the total count.</summary>
 public sealed record ApiPage<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, int PageCount);
 
-/// <summary>A candidate as the API lists it.</summary>
-public sealed record ApiCandidateItem(int Id, string FullName, DateOnly DateOfBirth, Sex Sex, int CellId, string CellName, CandidateStage Stage, string StageLabel, DateOnly StageSince);
+/// <summary>A candidate as the API lists it: <see cref="DateOfBirth"/> null where the user sees only <see cref="BirthYear"/>.</summary>
+public sealed record ApiCandidateItem(int Id, string FullName, DateOnly? DateOfBirth, int BirthYear, Sex Sex, int CellId, string CellName, CandidateStage Stage, string StageLabel, DateOnly StageSince);
 
 /// <summary>One step of a candidate's history.</summary>
 public sealed record ApiHistoryEntry(long Id, StageKind Kind, string Title, DateOnly EffectiveOn, string? FormCode, string? DocumentNumber, string? Detail, bool IsSuperseded);
 
 /// <summary>
-/// A candidate file. <see cref="CitizenId"/> is masked and <see cref="FamilyBackground"/> left out
-/// unless <see cref="ShowsPersonalData"/> (the same rule as the file page: committee staff of the cell's subtree).
+/// A candidate file, personal data as the file page shows it (<c>PersonalDataPolicy</c>): the fields of a group the
+/// user may not see are null and the group is named in <see cref="HiddenFields"/> (BirthDate, CitizenId, Contact,
+/// Origins, Family), so a hidden value is told apart from one never recorded.
 /// </summary>
 public sealed record ApiCandidate(
-    int Id, string FullName, DateOnly DateOfBirth, Sex Sex, string Ethnicity, string? CitizenId, string? FamilyBackground, bool ShowsPersonalData,
+    int Id, string FullName, DateOnly? DateOfBirth, int BirthYear, Sex Sex, string? Ethnicity, string? CitizenId, string? FamilyBackground,
+    bool ShowsPersonalData, IReadOnlyList<string> HiddenFields,
     int CellId, string CellName, CandidateStage Stage, string StageLabel, DateOnly StageSince, IReadOnlyList<string> Categories,
     IReadOnlyList<ApiHistoryEntry> History);
 
@@ -130,7 +133,7 @@ public static class ApiEndpoints
             Page = page ?? 1,
             PageSize = Size(pageSize),
         }, cancellationToken);
-        var items = list.Items.Select(c => new ApiCandidateItem(c.Id, c.FullName, c.DateOfBirth, c.Sex, c.CellId, c.CellName, c.Stage, c.StageLabel, c.StageSince)).ToList();
+        var items = list.Items.Select(c => new ApiCandidateItem(c.Id, c.FullName, c.DateOfBirth, c.BirthYear, c.Sex, c.CellId, c.CellName, c.Stage, c.StageLabel, c.StageSince)).ToList();
         return TypedResults.Ok(new ApiPage<ApiCandidateItem>(items, list.Page, list.PageSize, list.TotalCount, list.PageCount));
     }
 
@@ -142,8 +145,8 @@ public static class ApiEndpoints
         }
 
         return TypedResults.Ok(new ApiCandidate(
-            file.Id, file.FullName, file.DateOfBirth, file.Sex, file.Ethnicity, file.CitizenId,
-            file.ShowsPersonalData ? file.FamilyBackground : null, file.ShowsPersonalData,
+            file.Id, file.FullName, file.DateOfBirth, file.BirthYear, file.Sex, file.Ethnicity, file.CitizenId, file.FamilyBackground,
+            file.ShowsPersonalData, [.. HiddenGroups(file.Shown)],
             file.Cell.Id, file.Cell.Name, file.Stage, file.StageLabel, file.StageSince,
             [.. file.Categories.Select(c => c.Code)],
             [.. file.Timeline.Select(e => new ApiHistoryEntry(e.Id, e.Kind, e.Title, e.EffectiveOn, e.FormCode, e.DocumentNumber, e.Detail, e.IsSuperseded))]));
@@ -210,6 +213,9 @@ public static class ApiEndpoints
         result.Mode switch { ImportMode.All => "all", ImportMode.ValidOnly => "valid-only", _ => "dry-run" },
         result.TotalRows, result.ValidRows, result.ExistingRows, result.BadRows, result.Committed, result.Written, result.ElapsedMilliseconds,
         result.Errors);
+
+    private static IEnumerable<string> HiddenGroups(PersonalFields shown) =>
+        Enum.GetValues<PersonalFields>().Where(g => g is not PersonalFields.None and not PersonalFields.All && !shown.Shows(g)).Select(g => g.ToString());
 
     private static int Size(int? pageSize) => Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;
 using DangVien.Core.Features.Reports;
 using static DangVien.Web.Components.Shared.Format;
@@ -85,7 +86,7 @@ public static class ReportDocuments
         var notes = list.OutsideScope > 0 ? [$"Còn {N(list.OutsideScope)} người ngoài phạm vi tài khoản của bạn không được liệt kê."] : new List<string>();
         var rows = list.Rows.Select((r, i) => (IReadOnlyList<ExportCell>)
         [
-            (i + 1).ToString(CultureInfo.InvariantCulture), r.FullName, D(r.DateOfBirth), r.Sex == Sex.Female ? "Nữ" : "Nam", r.CitizenId ?? "", r.CellName, r.StageLabel, D(r.StageSince),
+            (i + 1).ToString(CultureInfo.InvariantCulture), r.FullName, Born(r.DateOfBirth, r.BirthYear), r.Sex == Sex.Female ? "Nữ" : "Nam", CitizenId(r.Shown, r.CitizenId), r.CellName, r.StageLabel, D(r.StageSince),
         ]).ToList();
         return new ExportDocument($"{list.Label} — {list.UnitName}, {span}", notes,
             [new ExportTable($"{N(list.Rows.Count)} người", ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Chi bộ", "Giai đoạn", "Từ ngày"], rows)]);
@@ -99,7 +100,7 @@ public static class ReportDocuments
         var notes = list.OutsideScope > 0 ? [$"Còn {N(list.OutsideScope)} đảng viên ngoài phạm vi tài khoản của bạn không được liệt kê."] : new List<string>();
         var rows = list.Rows.Select((r, i) => (IReadOnlyList<ExportCell>)
         [
-            (i + 1).ToString(CultureInfo.InvariantCulture), r.FullName, D(r.DateOfBirth), r.Sex == Sex.Female ? "Nữ" : "Nam", r.CitizenId ?? "", r.CellName,
+            (i + 1).ToString(CultureInfo.InvariantCulture), r.FullName, Born(r.DateOfBirth, r.BirthYear), r.Sex == Sex.Female ? "Nữ" : "Nam", CitizenId(r.Shown, r.CitizenId), r.CellName,
             D(r.AdmittedOn), r.RecognisedOn is { } recognised ? D(recognised) : "", r.OfficialOn(list.CountedOn) ? "Chính thức" : "Dự bị", r.LeftOn is { } left ? D(left) : "",
         ]).ToList();
         return new ExportDocument($"{list.Label} — {list.UnitName}, {span}", notes,
@@ -117,6 +118,10 @@ public static class ReportDocuments
         [new ExportTable($"{N(rows.Count)} hồ sơ", ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Chi bộ", "Đối tượng", "Giai đoạn", "Từ ngày"],
             [.. rows.Select((r, i) => (IReadOnlyList<ExportCell>)
             [
-                (i + 1).ToString(CultureInfo.InvariantCulture), r.FullName, D(r.DateOfBirth), r.Sex == Sex.Female ? "Nữ" : "Nam", r.CitizenId ?? "", r.CellName, r.Categories, r.StageLabel, D(r.StageSince),
+                (i + 1).ToString(CultureInfo.InvariantCulture), r.FullName, Born(r.DateOfBirth, r.BirthYear), r.Sex == Sex.Female ? "Nữ" : "Nam", CitizenId(r.Shown, r.CitizenId), r.CellName, r.Categories, r.StageLabel, D(r.StageSince),
             ])])]);
+
+    /// <summary>A citizen ID cell: the number, empty when none is recorded, <see cref="HiddenText"/> when the reader may not see it.</summary>
+    public static string CitizenId(PersonalFields shown, string? citizenId) =>
+        shown.Shows(PersonalFields.CitizenId) ? citizenId ?? "" : HiddenText;
 }

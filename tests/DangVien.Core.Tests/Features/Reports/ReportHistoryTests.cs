@@ -93,7 +93,7 @@ public sealed class ReportHistoryTests
     }
 
     [Fact]
-    public async Task Each_figure_opens_to_the_candidates_behind_it_masked_for_a_reader()
+    public async Task Each_figure_opens_to_the_candidates_behind_it_personal_data_by_role()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
@@ -117,10 +117,16 @@ public sealed class ReportHistoryTests
         Assert.Equal(["Lê Thị Cường", "Nguyễn Văn An", "Vũ Thị Mai"], await Names(ReportFigure.Stage(StageKind.CellVote)));
         Assert.Equal(["Lê Thị Cường", "Lý Văn Giang", "Nguyễn Văn An", "Phạm Văn Em", "Vũ Thị Mai"], await Names(ReportFigure.Admitted, 2025, 2026));
 
-        // A cell secretary of the teachers' cell reads the teachers' cell only, with citizen ids masked.
+        // A cell secretary of the teachers' cell reads the teachers' cell only, its people's personal data in full.
         var secretary = await world.UserAsync("bi.thu.gv@test", (world.TeachersCell, AccessRole.CellSecretary));
         var own = (await world.Reports(secretary).GetListAsync(world.TeachersCell.Id, 2026, 2026, ReportFigure.Admitted))!;
-        Assert.Equal("001••••••345", own.Rows.Single().CitizenId);
+        Assert.Equal("001200012345", own.Rows.Single().CitizenId);
+        Assert.NotNull(own.Rows.Single().DateOfBirth);
+        // The provincial board reads the same row with the name and year of birth only.
+        var board = await world.UserAsync("ban.to.chuc@test", (world.Province, AccessRole.ProvincialBoard));
+        var row = (await world.Reports(board).GetListAsync(world.Commune.Id, 2026, 2026, ReportFigure.Admitted))!.Rows.Single(r => r.FullName == "Nguyễn Văn An");
+        Assert.Equal((null, null, PersonalFields.None), (row.CitizenId, row.DateOfBirth, row.Shown));
+        Assert.Equal(own.Rows.Single().DateOfBirth!.Value.Year, row.BirthYear);
         Assert.Null(await world.Reports(secretary).GetListAsync(world.Commune.Id, 2026, 2026, ReportFigure.Admitted));
         Assert.Null(ReportFigure.Parse("admitted; drop table"));
     }
@@ -172,13 +178,14 @@ public sealed class ReportHistoryTests
         var scoped = (await world.Reports(staff).GetMemberListAsync(world.Commune.Id, 2026, 2026, ReportFigure.MembersAtStart))!;
         Assert.Equal((13, 4), (scoped.Rows.Count, scoped.OutsideScope));
         Assert.DoesNotContain(scoped.Rows, r => r.CellName == world.VillageCell.Name);
-        // Bình Minh's staff see the village cell's citizen ids; a reader of the province (provincial board) sees them masked.
+        // Bình Minh's staff see the village cell's citizen ids; the provincial board sees neither them nor dates of birth.
         var other = await world.UserAsync("binh.minh@test", (world.OtherCommune, AccessRole.CommitteeStaff));
         Assert.Equal("001075000123", (await world.Reports(other).GetMemberListAsync(world.OtherCommune.Id, 2027, 2027, ReportFigure.MembersAtStart))!
             .Rows.Single(r => r.FullName == "Hà Văn Quang").CitizenId);
         var board = await world.UserAsync("ban.to.chuc@test", (world.Province, AccessRole.ProvincialBoard));
-        Assert.Equal("001••••••123", (await world.Reports(board).GetMemberListAsync(world.Province.Id, 2026, 2026, ReportFigure.MembersAtEnd))!
-            .Rows.Single(r => r.FullName == "Hà Văn Quang").CitizenId);
+        var quang = (await world.Reports(board).GetMemberListAsync(world.Province.Id, 2026, 2026, ReportFigure.MembersAtEnd))!
+            .Rows.Single(r => r.FullName == "Hà Văn Quang");
+        Assert.Equal((null, null), (quang.CitizenId, quang.DateOfBirth));
         // Outside the user's units: no list; a candidate figure is not a members list.
         Assert.Null(await world.Reports(staff).GetMemberListAsync(world.OtherCommune.Id, 2026, 2026, ReportFigure.MembersAtStart));
         Assert.Null(await reports.GetMemberListAsync(world.Commune.Id, 2026, 2026, ReportFigure.Admitted));
