@@ -26,6 +26,9 @@ public static class DependencyInjection
     {
         var services = builder.Services;
         services.AddRazorComponents();
+        services.AddProblemDetails();
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+        services.AddDangVienForwardedHeaders(builder.Configuration);
 
         // Vietnamese letters go out as UTF-8 (ộ is 3 bytes) instead of numeric references (&#x1ED9; is 8):
         // the encoder still escapes <, >, &, quotes and characters outside the Unicode ranges.
@@ -117,24 +120,26 @@ public static class DependencyInjection
         CultureInfo.DefaultThreadCurrentCulture = Vietnamese;
         CultureInfo.DefaultThreadCurrentUICulture = Vietnamese;
 
+        app.UseDangVienForwardedHeaders();
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<SecurityHeaders>();
+        // The API answers every error as a JSON problem; pages answer HTML (the error page, the not-found page).
+        app.UseWhen(ApiErrors.IsApi, api => api.UseApiErrors());
+        app.UseWhen(context => !ApiErrors.IsApi(context), pages => pages
+            .UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                CreateScopeForErrors = true,
+                StatusCodeSelector = ApiErrors.StatusOf,
+            })
+            .UseStatusCodePagesWithReExecute("/not-found"));
         app.UseMiddleware<ControlCharacterGuard>();
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            ExceptionHandlingPath = "/error",
-            CreateScopeForErrors = true,
-            StatusCodeSelector = exception => DatabaseAvailability.IsUnavailable(exception)
-                ? StatusCodes.Status503ServiceUnavailable
-                : StatusCodes.Status500InternalServerError,
-        });
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
             app.UseHsts();
             app.UseHttpsRedirection();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(Vietnamese),

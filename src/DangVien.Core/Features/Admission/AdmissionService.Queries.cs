@@ -137,7 +137,7 @@ public sealed partial class AdmissionService
     /// <summary>Candidates whose cell lies in the unit's subtree, filtered and sorted as asked (by name in Vietnamese order by default), one page at a time.</summary>
     public async Task<PagedList<CandidateListItem>> ListAsync(CandidateListQuery query, CancellationToken cancellationToken = default)
     {
-        var page = Math.Max(1, query.Page);
+        var page = SupportedRange.Page(query.Page);
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
         if (await FilteredAsync(query, cancellationToken) is not { } candidates)
         {
@@ -231,9 +231,9 @@ public sealed partial class AdmissionService
             parts.Add("overdue=true");
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        if (SupportedRange.Search(query.Search) is { } search)
         {
-            parts.Add("q=" + query.Search.Trim());
+            parts.Add("q=" + search);
         }
 
         parts.Add("sort=" + query.Sort + (query.Descending ? " desc" : ""));
@@ -274,9 +274,8 @@ public sealed partial class AdmissionService
             candidates = candidates.Where(c => overdue.Contains(c.Id));
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        if (SupportedRange.Search(query.Search) is { } search)
         {
-            var search = query.Search.Trim();
             candidates = candidates.Where(c => c.CitizenId == search
                 || DangVienDbContext.Unaccent(c.FullName).Contains(DangVienDbContext.Unaccent(search)));
         }
