@@ -43,7 +43,7 @@ public static class DependencyInjection
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(options =>
             {
-                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultScheme = ApiAuthentication.DefaultScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
@@ -85,6 +85,8 @@ public static class DependencyInjection
             options.AccessDeniedPath = "/not-found";
             options.Events ??= new CookieAuthenticationEvents();
             options.Events.OnValidatePrincipal = DatabaseAvailability.SkippedOnErrorPage(options.Events.OnValidatePrincipal);
+            options.Events.OnRedirectToLogin = ApiErrors.StatusInsteadOfRedirect(options.Events.OnRedirectToLogin, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = ApiErrors.StatusInsteadOfRedirect(options.Events.OnRedirectToAccessDenied, StatusCodes.Status403Forbidden);
         });
         services.AddAntiforgery(options =>
         {
@@ -123,16 +125,15 @@ public static class DependencyInjection
         app.UseDangVienForwardedHeaders();
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<SecurityHeaders>();
-        // The API answers every error as a JSON problem; pages answer HTML (the error page, the not-found page).
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = ApiErrors.StatusOf,
+        });
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        // Inside the pages' handlers: the API answers its errors as JSON problems before they would see them.
         app.UseWhen(ApiErrors.IsApi, api => api.UseApiErrors());
-        app.UseWhen(context => !ApiErrors.IsApi(context), pages => pages
-            .UseExceptionHandler(new ExceptionHandlerOptions
-            {
-                ExceptionHandlingPath = "/error",
-                CreateScopeForErrors = true,
-                StatusCodeSelector = ApiErrors.StatusOf,
-            })
-            .UseStatusCodePagesWithReExecute("/not-found"));
         app.UseMiddleware<ControlCharacterGuard>();
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {

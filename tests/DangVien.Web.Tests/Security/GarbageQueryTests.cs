@@ -36,6 +36,9 @@ public sealed class GarbageQueryTests(ITestOutputHelper output)
     /// <summary>Query names every route is asked with, besides the ones it declares.</summary>
     private static readonly string[] CommonNames = ["year", "page", "unit", "q", "date", "from", "to", "pageSize"];
 
+    /// <summary>The values the other roles ask with (one of each kind): the administrator asks every value.</summary>
+    private static readonly string[] RoleGarbage = ["0", "2147483647", "abc", "9999-12-31", "%00", new string('a', 2000)];
+
     /// <summary>The values each query name is also asked with alone (by the administrator).</summary>
     private static readonly string[] AloneGarbage = ["0", "10000", "2147483647", "abc", "0001-01-01", "9999-12-31"];
 
@@ -113,12 +116,12 @@ public sealed class GarbageQueryTests(ITestOutputHelper output)
         Assert.Contains(routes, r => r.Template.StartsWith("/reports/export", StringComparison.Ordinal));
         Assert.True(routes.Count(r => !r.IsApi) >= 25, string.Join(", ", routes.Select(r => r.Template)));
 
-        var wrong = new List<string>();
+        var wrong = new System.Collections.Concurrent.ConcurrentBag<string>();
         var asked = 0;
         var clock = Stopwatch.StartNew();
         async Task AskAsync(string role, HttpClient client, string method, string url, bool isApi)
         {
-            asked++;
+            Interlocked.Increment(ref asked);
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
             using var response = await client.SendAsync(request);
             var status = (int)response.StatusCode;
@@ -137,7 +140,9 @@ public sealed class GarbageQueryTests(ITestOutputHelper output)
             }
         }
 
-        foreach (var (role, client) in clients)
+        // The roles walk side by side, each with its own client, as five people would.
+        await Task.WhenAll(clients.Select(c => WalkAsync(c.Key, c.Value)));
+        async Task WalkAsync(string role, HttpClient client)
         {
             foreach (var route in routes)
             {
@@ -153,7 +158,7 @@ public sealed class GarbageQueryTests(ITestOutputHelper output)
 
                 // Every query name at once with each value; for the administrator each name the route reads alone as
                 // well (an absurd value next to sensible defaults goes further into the code than a request all absurd).
-                foreach (var value in Garbage)
+                foreach (var value in role == "admin" ? Garbage : RoleGarbage)
                 {
                     await AskAsync(role, client, route.Method, path + "?" + string.Join("&", route.QueryNames.Select(n => $"{n}={value}")), route.IsApi);
                 }
@@ -165,6 +170,15 @@ public sealed class GarbageQueryTests(ITestOutputHelper output)
                         await AskAsync(role, client, route.Method, $"{path}?{name}={value}", route.IsApi);
                     }
                 }
+            }
+        }
+
+        // Addresses no route takes, under /api and elsewhere.
+        foreach (var (role, client) in clients)
+        {
+            foreach (var url in new[] { "/api/nothing/here", "/api/units/abc", "/api", "/nothing/here", "/units/abc" })
+            {
+                await AskAsync(role, client, "GET", url + "?page=abc", url.StartsWith("/api", StringComparison.Ordinal));
             }
         }
 

@@ -59,7 +59,6 @@ public static class ApiEndpoints
         api.MapGet("/candidates/{id:int}", GetCandidateAsync).WithName("GetCandidate").WithSummary("Một hồ sơ (dữ liệu cá nhân che theo quyền)");
         api.MapPost("/import/{kind}", ImportAsync).WithName("Import").WithSummary("Nhập tệp CSV/XLSX: kiểm tra hoặc ghi (cần mã truy cập)")
             .Accepts<IFormFile>("multipart/form-data");
-        api.Map("/{**rest}", () => ApiProblems.NotFound("Không có địa chỉ API này.")).ExcludeFromDescription();
         return app;
     }
 

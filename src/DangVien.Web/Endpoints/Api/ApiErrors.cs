@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
 using DangVien.Web.Hosting;
 
@@ -19,6 +21,22 @@ public static class ApiErrors
         BadHttpRequestException bad => bad.StatusCode,
         _ => StatusCodes.Status500InternalServerError,
     };
+
+    /// <summary>
+    /// A cookie challenge on an <c>/api</c> address no endpoint took (an unknown path) answers the status, written as a
+    /// problem by <see cref="UseApiErrors"/>, instead of redirecting a program to the sign-in page.
+    /// </summary>
+    public static Func<RedirectContext<CookieAuthenticationOptions>, Task> StatusInsteadOfRedirect(Func<RedirectContext<CookieAuthenticationOptions>, Task> redirect, int status) =>
+        context =>
+        {
+            if (!IsApi(context.HttpContext))
+            {
+                return redirect(context);
+            }
+
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        };
 
     public static IApplicationBuilder UseApiErrors(this IApplicationBuilder api) => api
         .UseExceptionHandler(new ExceptionHandlerOptions
