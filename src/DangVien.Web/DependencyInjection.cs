@@ -121,6 +121,8 @@ public static class DependencyInjection
     {
         CultureInfo.DefaultThreadCurrentCulture = Vietnamese;
         CultureInfo.DefaultThreadCurrentUICulture = Vietnamese;
+        // Created now rather than at the first upload: its private folder is made and abandoned files removed at start-up.
+        app.Services.GetRequiredService<ImportUploads>();
 
         app.UseDangVienForwardedHeaders();
         app.UseMiddleware<RequestLogging>();
