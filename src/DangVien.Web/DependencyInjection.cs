@@ -26,6 +26,9 @@ public static class DependencyInjection
     {
         var services = builder.Services;
         services.AddRazorComponents();
+        services.AddProblemDetails();
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+        services.AddDangVienForwardedHeaders(builder.Configuration);
 
         // Vietnamese letters go out as UTF-8 (ộ is 3 bytes) instead of numeric references (&#x1ED9; is 8):
         // the encoder still escapes <, >, &, quotes and characters outside the Unicode ranges.
@@ -40,7 +43,7 @@ public static class DependencyInjection
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(options =>
             {
-                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultScheme = ApiAuthentication.DefaultScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
@@ -82,6 +85,8 @@ public static class DependencyInjection
             options.AccessDeniedPath = "/not-found";
             options.Events ??= new CookieAuthenticationEvents();
             options.Events.OnValidatePrincipal = DatabaseAvailability.SkippedOnErrorPage(options.Events.OnValidatePrincipal);
+            options.Events.OnRedirectToLogin = ApiErrors.StatusInsteadOfRedirect(options.Events.OnRedirectToLogin, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = ApiErrors.StatusInsteadOfRedirect(options.Events.OnRedirectToAccessDenied, StatusCodes.Status403Forbidden);
         });
         services.AddAntiforgery(options =>
         {
@@ -116,25 +121,28 @@ public static class DependencyInjection
     {
         CultureInfo.DefaultThreadCurrentCulture = Vietnamese;
         CultureInfo.DefaultThreadCurrentUICulture = Vietnamese;
+        // Created now rather than at the first upload: its private folder is made and abandoned files removed at start-up.
+        app.Services.GetRequiredService<ImportUploads>();
 
+        app.UseDangVienForwardedHeaders();
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<SecurityHeaders>();
-        app.UseMiddleware<ControlCharacterGuard>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
             CreateScopeForErrors = true,
-            StatusCodeSelector = exception => DatabaseAvailability.IsUnavailable(exception)
-                ? StatusCodes.Status503ServiceUnavailable
-                : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ApiErrors.StatusOf,
         });
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        // Inside the pages' handlers: the API answers its errors as JSON problems before they would see them.
+        app.UseWhen(ApiErrors.IsApi, api => api.UseApiErrors());
+        app.UseMiddleware<ControlCharacterGuard>();
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
             app.UseHsts();
             app.UseHttpsRedirection();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(Vietnamese),

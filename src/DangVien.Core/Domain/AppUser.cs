@@ -57,5 +57,8 @@ public sealed class AuditEntry
     /// <summary>e.g. "candidate:42", "unit:7".</summary>
     public required string Subject { get; set; }
 
+    /// <summary>The longest detail stored; a longer one (a pasted search) is cut by <see cref="Features.Access.CurrentAccess.AuditAsync"/>.</summary>
+    public const int DetailLength = 1000;
+
     public string? Detail { get; set; }
 }

@@ -88,7 +88,7 @@ public static class CandidateExportEndpoint
             UnitId = unitId.Value,
             Stage = CandidateListLink.ParseStage(request["stage"]),
             CategoryId = Int(request["category"]),
-            Year = Int(request["year"]),
+            Year = Int(request["year"]) is { } year && SupportedRange.IsYear(year) ? year : null,
             OverdueOnly = CandidateListLink.ParseFlag(request["overdue"]),
             Search = request["q"],
             Sort = CandidateListLink.ParseSort(request["sort"]),

@@ -32,22 +32,43 @@ public static class ImportEndpoints
 
 /// <summary>
 /// Keeps an uploaded import file between the check (dry run) and the user's choice to write it, so
-/// the page works without JavaScript and the file is sent once. Files live in a folder per user (the
-/// hash of the user id), under a random name; another user cannot open them; they are removed after
-/// the write and when older than a day.
+/// the page works without JavaScript and the file is sent once. Files live outside wwwroot in a folder
+/// only the app's account may open (mode 0700, files 0600; <c>Import:UploadPath</c>, by default under
+/// the temporary folder), one folder per user (the hash of the user id), under a random name; another
+/// user cannot open them. They are removed after the write, after a check that leaves nothing to
+/// write, and when abandoned for longer than <see cref="Lifetime"/> (at start-up and at each upload).
 /// </summary>
 public sealed class ImportUploads
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(1);
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "dangvien-imports");
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
+
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private readonly string _root;
+
+    public ImportUploads(IConfiguration configuration)
+    {
+        _root = configuration["Import:UploadPath"] is { Length: > 0 } path ? path : Path.Combine(Path.GetTempPath(), "dangvien-imports");
+        CreatePrivate(_root);
+        RemoveOld();
+    }
+
+    /// <summary>The folder of the uploads.</summary>
+    public string Root => _root;
 
     public async Task<string> SaveAsync(string userId, IFormFile file, CancellationToken cancellationToken)
     {
         var folder = Folder(userId);
-        Directory.CreateDirectory(folder);
+        CreatePrivate(_root);
+        CreatePrivate(folder);
         RemoveOld();
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + (ImportTable.IsXlsx(file.FileName) ? ".xlsx" : ".csv");
-        await using var target = File.Create(Path.Combine(folder, id));
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using var target = new FileStream(Path.Combine(folder, id), options);
         await file.CopyToAsync(target, cancellationToken);
         return id;
     }
@@ -75,8 +96,22 @@ public sealed class ImportUploads
     private static bool IsId(string? id) =>
         id is { Length: 36 or 37 } && id[..32].All(char.IsAsciiHexDigitLower) && (id[32..] is ".csv" or ".xlsx");
 
-    private string Folder(string userId) =>
+    /// <summary>The folder of one user's uploads.</summary>
+    public string Folder(string userId) =>
         Path.Combine(_root, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)))[..32]);
+
+    /// <summary>Creates the folder if needed and makes it the app's alone (an existing one too: it may predate this rule).</summary>
+    private static void CreatePrivate(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+
+        Directory.CreateDirectory(folder, OwnerOnly);
+        File.SetUnixFileMode(folder, OwnerOnly);
+    }
 
     private void RemoveOld()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DangVien.Core.Common;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Reports;
 using DangVien.Web.Endpoints.Exports;
@@ -25,7 +26,7 @@ public static class ReportExportEndpoints
     private static async Task<IResult> YearlyAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
-        if (!IsFormat(format, pdf: true) || Int(query["unit"]) is not { } unit || Int(query["year"]) is not { } year
+        if (!IsFormat(format, pdf: true) || Int(query["unit"]) is not { } unit || Year(query["year"]) is not { } year
             || await reports.GetAsync(unit, year, cancellationToken) is not { } report)
         {
             return TypedResults.NotFound();
@@ -38,7 +39,7 @@ public static class ReportExportEndpoints
     private static async Task<IResult> TrendAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
-        if (!IsFormat(format, pdf: true) || Int(query["unit"]) is not { } unit || Int(query["from"]) is not { } from || Int(query["to"]) is not { } to
+        if (!IsFormat(format, pdf: true) || Int(query["unit"]) is not { } unit || Year(query["from"]) is not { } from || Year(query["to"]) is not { } to
             || await reports.GetTrendAsync(unit, from, to, cancellationToken) is not { } trend)
         {
             return TypedResults.NotFound();
@@ -51,7 +52,7 @@ public static class ReportExportEndpoints
     private static async Task<IResult> ListAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
-        if (!IsFormat(format, pdf: false) || Int(query["unit"]) is not { } unit || Int(query["from"]) is not { } from
+        if (!IsFormat(format, pdf: false) || Int(query["unit"]) is not { } unit || Year(query["from"]) is not { } from
             || ReportFigure.Parse(query["figure"]) is not { } figure)
         {
             return TypedResults.NotFound();
@@ -59,13 +60,13 @@ public static class ReportExportEndpoints
 
         if (figure.IsMembers)
         {
-            return await reports.GetMemberListAsync(unit, from, Int(query["to"]) ?? from, figure, cancellationToken) is { } members
+            return await reports.GetMemberListAsync(unit, from, Year(query["to"]) ?? from, figure, cancellationToken) is { } members
                 ? await FileAsync(access, configuration, format, ReportDocuments.MemberList(members), $"danh-sach-{figure.Key}-{Inv(members.From)}-{Inv(members.To)}-{Inv(unit)}", unit,
                     $"danh sách {figure.Key} {Inv(members.From)}–{Inv(members.To)}; {Inv(members.Rows.Count)} dòng", cancellationToken)
                 : TypedResults.NotFound();
         }
 
-        if (await reports.GetListAsync(unit, from, Int(query["to"]) ?? from, figure, cancellationToken) is not { } list)
+        if (await reports.GetListAsync(unit, from, Year(query["to"]) ?? from, figure, cancellationToken) is not { } list)
         {
             return TypedResults.NotFound();
         }
@@ -77,7 +78,7 @@ public static class ReportExportEndpoints
     private static async Task<IResult> IdleCellsAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
-        if (!IsFormat(format, pdf: false) || Int(query["unit"]) is not { } unit || Int(query["year"]) is not { } year
+        if (!IsFormat(format, pdf: false) || Int(query["unit"]) is not { } unit || Year(query["year"]) is not { } year
             || await reports.GetIdleCellsAsync(unit, year, Int(query["years"]) ?? 3, cancellationToken) is not { } idle)
         {
             return TypedResults.NotFound();
@@ -123,4 +124,6 @@ public static class ReportExportEndpoints
 
     private static int? Int(StringValues value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+
+    private static int? Year(StringValues value) => Int(value) is { } year && SupportedRange.IsYear(year) ? year : null;
 }

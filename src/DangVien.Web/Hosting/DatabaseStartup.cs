@@ -15,6 +15,12 @@ public static class DatabaseStartup
     public static async Task<bool> PrepareAsync(WebApplication app, string[] args)
     {
         var configuration = app.Configuration;
+        if (DemoGuard.Refusal(app.Environment, configuration, args) is { } refusal)
+        {
+            await Console.Error.WriteLineAsync(refusal);
+            return false;
+        }
+
         var migrate = args.Contains("--migrate") || configuration.GetValue<bool>("Database:Migrate");
         var seedDemo = args.Contains("--seed-demo") || configuration.GetValue<bool>("Database:SeedDemo");
         var connectionString = configuration.GetConnectionString(Core.DependencyInjection.ConnectionStringName)!;

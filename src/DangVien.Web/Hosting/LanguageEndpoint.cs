@@ -18,9 +18,6 @@ public static class LanguageEndpoint
             CookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(DependencyInjection.Vietnamese, language == "vi" ? DependencyInjection.Vietnamese : new(language))),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-        var target = returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
-            : "/";
-        return TypedResults.LocalRedirect(target);
+        return TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl));
     }
 }

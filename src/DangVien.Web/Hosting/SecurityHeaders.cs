@@ -1,8 +1,12 @@
+using Microsoft.AspNetCore.StaticAssets;
+
 namespace DangVien.Web.Hosting;
 
 /// <summary>
 /// Security headers on every response. The CSP allows no inline script or style: pages are plain
-/// server-rendered HTML with one stylesheet of our own.
+/// server-rendered HTML with one stylesheet of our own. Every response but a static asset is
+/// <c>Cache-Control: no-store</c>: pages, API answers and downloads carry personal data, which must not stay in a
+/// shared computer's browser cache or a proxy; the stylesheet keeps the caching its fingerprint allows.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
@@ -21,6 +25,12 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
+
             return Task.CompletedTask;
         });
         return next(context);

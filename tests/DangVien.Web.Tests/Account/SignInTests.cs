@@ -137,6 +137,12 @@ public sealed class SignInTests
     [InlineData("https://evil.example/", "/")]
     [InlineData("//evil.example/", "/")]
     [InlineData("/units/5?year=2025", "/units/5?year=2025")]
+    [InlineData("/\\evil.example/", "/")]
+    [InlineData("/\t/evil.example", "/")]
+    [InlineData("\t//evil.example", "/")]
+    [InlineData("/\r\nSet-Cookie: x=1", "/")]
+    [InlineData("/\u3002evil.example", "/")]
+    [InlineData("/candidates?q=Nguy%E1%BB%85n", "/candidates?q=Nguy%E1%BB%85n")]
     public void Only_local_return_addresses_are_followed_after_sign_in(string returnUrl, string expected) =>
         Assert.Equal(expected, Components.Pages.Account.Login.SafeReturnUrl(returnUrl));
 }

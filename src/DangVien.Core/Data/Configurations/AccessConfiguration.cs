@@ -30,7 +30,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.UserName).HasMaxLength(256);
         builder.Property(a => a.Action).HasMaxLength(60);
         builder.Property(a => a.Subject).HasMaxLength(120);
-        builder.Property(a => a.Detail).HasMaxLength(1000);
+        builder.Property(a => a.Detail).HasMaxLength(AuditEntry.DetailLength);
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.Subject, a.At });
     }

@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using DangVien.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed class AuditLogService(DangVienDbContext db, CurrentAccess access)
             return null;
         }
 
-        var page = Math.Max(query.Page, 1);
+        var page = SupportedRange.Page(query.Page);
         var entries = db.AuditEntries.AsNoTracking();
         if (query.UserName?.Trim() is { Length: > 0 } userName)
         {

@@ -106,7 +106,7 @@ public sealed class CurrentAccess(ICurrentUser user, DangVienDbContext db, TimeP
             UserName = user.Name,
             Action = action,
             Subject = subject,
-            Detail = detail,
+            Detail = detail is { Length: > AuditEntry.DetailLength } ? detail[..(AuditEntry.DetailLength - 1)] + "…" : detail,
         });
         if (save)
         {

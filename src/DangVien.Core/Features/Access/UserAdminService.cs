@@ -56,9 +56,9 @@ public sealed class UserAdminService(
             return null;
         }
 
-        page = Math.Max(page, 1);
+        page = SupportedRange.Page(page);
         var query = db.Users.AsNoTracking();
-        if (search?.Trim() is { Length: > 0 } term)
+        if (SupportedRange.Search(search) is { } term)
         {
             var normalized = users.NormalizeName(term);
             query = query.Where(u => u.NormalizedUserName!.Contains(normalized)

@@ -143,7 +143,7 @@ public sealed partial class AdmissionService
     /// </summary>
     public async Task<PagedList<CandidateListItem>> ListAsync(CandidateListQuery query, CancellationToken cancellationToken = default)
     {
-        var page = Math.Max(1, query.Page);
+        var page = SupportedRange.Page(query.Page);
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
         if (await FilteredAsync(query, cancellationToken) is not { } candidates)
         {
@@ -259,9 +259,9 @@ public sealed partial class AdmissionService
             parts.Add("overdue=true");
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        if (SupportedRange.Search(query.Search) is { } search)
         {
-            parts.Add("q=" + query.Search.Trim());
+            parts.Add("q=" + search);
         }
 
         parts.Add("sort=" + query.Sort + (query.Descending ? " desc" : ""));
@@ -302,10 +302,9 @@ public sealed partial class AdmissionService
             candidates = candidates.Where(c => overdue.Contains(c.Id));
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        if (SupportedRange.Search(query.Search) is { } search)
         {
             // A citizen ID finds a file only where the user sees citizen IDs, so the search cannot tell who has one.
-            var search = query.Search.Trim();
             var scope = await access.GetScopeAsync(cancellationToken);
             var idRoots = scope.PersonalDataRoots(PersonalFields.CitizenId);
             var anyCell = scope.SeesEverything;

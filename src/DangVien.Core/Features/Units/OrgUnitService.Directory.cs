@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Admission;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public sealed partial class OrgUnitService
     /// <summary>The units the user may read (optionally the children of one), by name, one page at a time.</summary>
     public async Task<PagedList<UnitListItem>> ListReadableAsync(int? parentId, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        page = Math.Max(1, page);
+        page = SupportedRange.Page(page);
         pageSize = Math.Clamp(pageSize, 1, 200);
         var scope = await access.GetScopeAsync(cancellationToken);
         var units = scope.Units(db.OrgUnits.AsNoTracking());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DangVien.Core.Common;
 
 namespace DangVien.Web.Components.Shared;
 
@@ -33,13 +34,19 @@ public sealed class FormValues
             return null;
         }
 
-        if (TryParseDate(text, out var date))
+        if (!TryParseDate(text, out var date))
         {
-            return date;
+            Errors[field] = DateMessage;
+            return null;
         }
 
-        Errors[field] = DateMessage;
-        return null;
+        if (!SupportedRange.IsDate(date))
+        {
+            Errors[field] = SupportedRange.DateMessage;
+            return null;
+        }
+
+        return date;
     }
 
     /// <summary>A whole number that must be typed.</summary>

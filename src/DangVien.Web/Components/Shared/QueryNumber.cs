@@ -1,4 +1,5 @@
 using System.Globalization;
+using DangVien.Core.Common;
 
 namespace DangVien.Web.Components.Shared;
 
@@ -12,6 +13,9 @@ public static class QueryNumber
 {
     public static int? Int(string? text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>A year the app supports (<see cref="SupportedRange"/>); any other reads as absent.</summary>
+    public static int? Year(string? text) => Int(text) is { } year && SupportedRange.IsYear(year) ? year : null;
 
     public static long? Long(string? text) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;

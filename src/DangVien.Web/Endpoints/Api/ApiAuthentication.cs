@@ -21,6 +21,14 @@ public static class ApiAuthentication
     /// <summary>The bearer-token scheme.</summary>
     public const string TokenScheme = "ApiToken";
 
+    /// <summary>
+    /// The app's default scheme: the sign-in cookie, except for an <c>/api</c> request carrying a token. So an
+    /// <c>/api</c> request no endpoint takes (an unknown path, a method or content type the route refuses), which
+    /// falls under the app's fallback policy, is still authenticated by its token and answers 404, 405 or 415
+    /// rather than 401; pages never accept a token.
+    /// </summary>
+    public const string DefaultScheme = "DangVien";
+
     /// <summary>The authorization policy every <c>/api</c> endpoint requires.</summary>
     public const string Policy = "Api";
 
@@ -33,6 +41,9 @@ public static class ApiAuthentication
 
     public static AuthenticationBuilder AddDangVienApiAuthentication(this AuthenticationBuilder builder) => builder
         .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(TokenScheme, null)
+        .AddPolicyScheme(DefaultScheme, "Phiên đăng nhập (hoặc mã truy cập cho /api)", options =>
+            options.ForwardDefaultSelector = context =>
+                ApiErrors.IsApi(context) && HasBearerToken(context.Request) ? TokenScheme : IdentityConstants.ApplicationScheme)
         .AddPolicyScheme(Scheme, "Mã truy cập hoặc phiên đăng nhập", options =>
         {
             options.ForwardDefaultSelector = context => HasBearerToken(context.Request) ? TokenScheme : IdentityConstants.ApplicationScheme;

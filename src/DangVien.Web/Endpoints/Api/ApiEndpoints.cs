@@ -62,7 +62,6 @@ public static class ApiEndpoints
         api.MapGet("/candidates/{id:int}", GetCandidateAsync).WithName("GetCandidate").WithSummary("Một hồ sơ (dữ liệu cá nhân che theo quyền)");
         api.MapPost("/import/{kind}", ImportAsync).WithName("Import").WithSummary("Nhập tệp CSV/XLSX: kiểm tra hoặc ghi (cần mã truy cập)")
             .Accepts<IFormFile>("multipart/form-data");
-        api.Map("/{**rest}", () => ApiProblems.NotFound("Không có địa chỉ API này.")).ExcludeFromDescription();
         return app;
     }
 
@@ -89,6 +88,11 @@ public static class ApiEndpoints
             return ApiProblems.BadRequest("Tham số date phải có dạng yyyy-MM-dd.");
         }
 
+        if (!SupportedRange.IsDate(asOf))
+        {
+            return ApiProblems.BadRequest(SupportedRange.DateMessage);
+        }
+
         var all = await alerts.GetAlertsAsync(id, asOf, cancellationToken);
         var size = Size(pageSize);
         var number = Math.Max(1, page ?? 1);
@@ -97,9 +101,9 @@ public static class ApiEndpoints
 
     private static async Task<IResult> GetReportAsync(YearlyReportService reports, int id, int year, CancellationToken cancellationToken)
     {
-        if (year is < 2000 or > 2100)
+        if (!SupportedRange.IsYear(year))
         {
-            return ApiProblems.BadRequest("Năm phải từ 2000 đến 2100.");
+            return ApiProblems.BadRequest(SupportedRange.YearMessage);
         }
 
         return await reports.GetAsync(id, year, cancellationToken) is { } report ? TypedResults.Ok(report) : ApiProblems.NotFound();

@@ -1,0 +1,44 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace DangVien.Web.Hosting;
+
+/// <summary>
+/// Behind a TLS-terminating proxy (nginx, Caddy, a load balancer) the app sees plain HTTP from the proxy: it reads
+/// <c>X-Forwarded-Proto</c> and <c>X-Forwarded-For</c> so that the request counts as HTTPS (Secure cookies, HSTS,
+/// no redirect loop) and the log shows the client's address. Off unless the proxies are named, so that nobody else
+/// can claim to be HTTPS or spoof an address: <c>ForwardedHeaders:KnownProxies</c> (addresses) and/or
+/// <c>ForwardedHeaders:KnownNetworks</c> (CIDR, e.g. 10.0.0.0/8). See README, "Deploying".
+/// </summary>
+public static class ForwardedHeadersSetup
+{
+    private const string Section = "ForwardedHeaders";
+
+    public static IServiceCollection AddDangVienForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
+    {
+        var proxies = configuration.GetSection(Section + ":KnownProxies").Get<string[]>() ?? [];
+        var networks = configuration.GetSection(Section + ":KnownNetworks").Get<string[]>() ?? [];
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies)
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy.Trim()));
+            }
+
+            foreach (var network in networks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network.Trim()));
+            }
+        });
+        services.AddSingleton(new ForwardedHeadersEnabled(proxies.Length + networks.Length > 0));
+        return services;
+    }
+
+    public static IApplicationBuilder UseDangVienForwardedHeaders(this IApplicationBuilder app) =>
+        app.ApplicationServices.GetRequiredService<ForwardedHeadersEnabled>().Value ? app.UseForwardedHeaders() : app;
+
+    private sealed record ForwardedHeadersEnabled(bool Value);
+}
