@@ -134,13 +134,16 @@ public sealed partial class ImportService
             .Select(c => c.CitizenId!).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var memberCitizenIds = rows.SelectMany(r => new[] { r["cccd_dang_vien_giup_do"], r["cccd_nguoi_gioi_thieu_1"], r["cccd_nguoi_gioi_thieu_2"], r["cccd_giup_do_dang_vien_du_bi"], r["so_cccd"] })
             .Where(c => c.Length > 0).Distinct().ToList();
-        var members = await db.Members.AsNoTracking()
+        // Members named by the rows resolve inside the user's scope only: one outside it is "not found", as in the forms.
+        var members = await (await access.ReadableMembersAsync(cancellationToken))
             .Where(m => m.CitizenId != null && memberCitizenIds.Contains(m.CitizenId))
             .Select(m => new { Member = m, CellParentId = m.Cell!.ParentId })
             .ToListAsync(cancellationToken);
         var membersByCitizenId = members.GroupBy(m => m.Member.CitizenId!)
             .ToDictionary(g => g.Key, g => new MemberFacts(g.OrderBy(m => m.Member.LeftOn is null ? 0 : 1).First().Member, g.First().CellParentId), StringComparer.Ordinal);
         var membersById = membersByCitizenId.Values.ToDictionary(m => m.Id);
+        var heldByMembers = (await db.Members.AsNoTracking().Where(m => m.CitizenId != null && citizenIds.Contains(m.CitizenId))
+            .Select(m => m.CitizenId!).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var categories = await db.SourceCategories.AsNoTracking().Where(s => s.IsActive)
             .ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var activeCategoryIds = categories.Values.ToHashSet();
@@ -231,7 +234,7 @@ public sealed partial class ImportService
             if (found.Count == 0 && cell is not null)
             {
                 found.AddRange(AdmissionRules.CheckCreate(request, facts, mentor, activeCategoryIds,
-                    citizenIdInOpenFile: false, citizenIdOfMember: membersByCitizenId.ContainsKey(citizenId!), context));
+                    openFile: null, member: MemberHolding(citizenId!, membersByCitizenId, heldByMembers), context));
             }
 
             ReportOnce(values, before, errors, CreateColumns, found, "ngay_tao_nguon");
@@ -465,6 +468,12 @@ public sealed partial class ImportService
 
         return new ImportPlan(errors, existing, planned.Count, (connection, ct) => WriteCandidatesAsync(connection, planned, ct));
     }
+
+    /// <summary>The member holding a row's own citizen ID: named when the user may see them, otherwise only the fact.</summary>
+    private static CitizenIdHolder? MemberHolding(string citizenId, Dictionary<string, MemberFacts> readable, HashSet<string> held) =>
+        readable.TryGetValue(citizenId, out var member) ? new CitizenIdHolder(member.Name, null)
+        : held.Contains(citizenId) ? CitizenIdHolder.Unseen
+        : null;
 
     /// <summary>A member named by citizen ID in a column; an error on the column when there is none.</summary>
     private static MemberFacts? MemberByCitizenId(ImportValues values, string column, Dictionary<string, MemberFacts> members, bool required)

@@ -189,11 +189,14 @@ public sealed partial class ImportService(
         return [.. ids];
     }
 
-    /// <summary>Units by code, with what the checks need; only codes the file names.</summary>
-    private async Task<Dictionary<string, UnitInfo>> UnitsByCodeAsync(IEnumerable<string> codes, CancellationToken cancellationToken)
+    /// <summary>Units the user may read by code, with what the checks need; only codes the file names.</summary>
+    private async Task<Dictionary<string, UnitInfo>> UnitsByCodeAsync(IEnumerable<string> codes, CancellationToken cancellationToken) =>
+        await UnitsByCodeAsync(await access.ReadableUnitQueryAsync(cancellationToken), codes, cancellationToken);
+
+    private static async Task<Dictionary<string, UnitInfo>> UnitsByCodeAsync(IQueryable<Domain.OrgUnit> units, IEnumerable<string> codes, CancellationToken cancellationToken)
     {
         var wanted = codes.Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        return await db.OrgUnits.AsNoTracking()
+        return await units
             .Where(u => wanted.Contains(u.Code))
             .Select(u => new UnitInfo(u.Id, u.Code, u.Name, u.Kind, u.Path, u.ValidTo))
             .ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, cancellationToken);
