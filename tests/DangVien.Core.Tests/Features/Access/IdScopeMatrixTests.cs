@@ -6,6 +6,7 @@ using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;
 using DangVien.Core.Features.Calendar;
 using DangVien.Core.Features.Import;
+using DangVien.Core.Features.Members;
 using DangVien.Core.Features.Quotas;
 using DangVien.Core.Features.Units;
 using DangVien.Core.Tests.Support;
@@ -200,6 +201,11 @@ public sealed class IdScopeMatrixTests
         Assert.Equal(("CitizenId", AdmissionRules.CitizenIdUnusable(Setting.OtherFormerCitizenId)), Single(formerOutside));
         Assert.Equal(("CitizenId", AdmissionRules.CitizenIdUnusable(Setting.OtherFileCitizenId)), Single(openFileOutside));
         Assert.True(unused.Succeeded, Journey.Describe(unused));
+
+        var memberInside = await setting.Members(staff).AddMemberAsync(Setting.NewMember(world.TeachersCell.Id, Setting.VillagerCitizenId));
+        var memberOutside = await setting.Members(staff).AddMemberAsync(Setting.NewMember(world.TeachersCell.Id, Setting.OtherVillagerCitizenId));
+        Assert.Equal(("CitizenId", $"Đã có đảng viên đang sinh hoạt với số CCCD {Setting.VillagerCitizenId}: Hà Văn Quang, Chi bộ thôn Đông."), Single(memberInside));
+        Assert.Equal(("CitizenId", AdmissionRules.CitizenIdUnusable(Setting.OtherVillagerCitizenId)), Single(memberOutside));
     }
 
     private static (string Field, string Message) Single(Result result)
@@ -387,6 +393,7 @@ public sealed class IdScopeMatrixTests
                 new AssignQuotasRequest(own.Id, 2026, [new ChildQuotaInput(id, 5, null, [])]))).Errors, Keep());
             yield return new("quota: assigning unit", IdKind.Unit, async id => (await Quotas(user).AssignAsync(
                 new AssignQuotasRequest(id, 2026, [new ChildQuotaInput(w.TeachersCell.Id, 5, null, [])]))).Errors, Keep());
+            yield return new("add member: cell", IdKind.Cell, async id => (await Members(user).AddMemberAsync(NewMember(id, null))).Errors, Keep());
             yield return new("import files: mentor's citizen ID", IdKind.Member, async id => await ImportAsync(user, ImportKind.Candidates, new()
             {
                 ["so_cccd"] = "001201009999", ["ho_ten"] = "Lò Thị Mới", ["ngay_sinh"] = "05/05/2001", ["gioi_tinh"] = "Nữ", ["ma_chi_bo"] = "CB-GV",
@@ -440,6 +447,20 @@ public sealed class IdScopeMatrixTests
         }
 
         private CurrentAccess Access(ICurrentUser user) => new(user, Db, World.Time);
+
+        public MemberService Members(ICurrentUser user) => new(Db, World.Time, NullLogger<MemberService>.Instance, Access(user));
+
+        public static AddMemberRequest NewMember(int cellId, string? citizenId) => new()
+        {
+            CellId = cellId,
+            FullName = "Lò Văn Mới",
+            DateOfBirth = new DateOnly(1985, 3, 15),
+            Sex = Sex.Male,
+            CitizenId = citizenId,
+            Status = MemberStatus.Official,
+            AdmittedOn = new DateOnly(2010, 5, 20),
+            RecognisedOn = new DateOnly(2011, 5, 20),
+        };
 
         private OrgUnitService Units(ICurrentUser user) => new(Db, Access(user), World.Time);
 
