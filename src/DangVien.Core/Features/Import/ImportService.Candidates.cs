@@ -130,8 +130,8 @@ public sealed partial class ImportService
         var cellsByCode = await UnitsByCodeAsync(rows.Select(r => r["ma_chi_bo"]), cancellationToken);
         var cellFacts = await admission.LoadCellsAsync([.. cellsByCode.Values.Where(u => u.Kind.IsCell()).Select(u => u.Id)], cancellationToken);
         var citizenIds = rows.Select(r => r["so_cccd"]).Where(c => c.Length > 0).Distinct().ToList();
-        var existingFiles = (await db.Candidates.AsNoTracking().Where(c => c.CitizenId != null && citizenIds.Contains(c.CitizenId))
-            .Select(c => c.CitizenId!).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var existingFiles = ReadableByCitizenId(await db.Candidates.AsNoTracking().Where(c => c.CitizenId != null && citizenIds.Contains(c.CitizenId))
+            .Select(c => new CitizenIdPlace(c.CitizenId!, c.Cell!.Path)).ToListAsync(cancellationToken), scope);
         var memberCitizenIds = rows.SelectMany(r => new[] { r["cccd_dang_vien_giup_do"], r["cccd_nguoi_gioi_thieu_1"], r["cccd_nguoi_gioi_thieu_2"], r["cccd_giup_do_dang_vien_du_bi"], r["so_cccd"] })
             .Where(c => c.Length > 0).Distinct().ToList();
         // Members named by the rows resolve inside the user's scope only: one outside it is "not found", as in the forms.
@@ -187,10 +187,19 @@ public sealed partial class ImportService
             if (citizenId is not null)
             {
                 seen[citizenId] = row.Number;
-                if (existingFiles.Contains(citizenId))
+                if (existingFiles.TryGetValue(citizenId, out var readable))
                 {
-                    // The natural key: a file for this person exists (imported before, or entered in the app).
-                    existing++;
+                    // The natural key: a file for this person exists (imported before, or entered in the app). One
+                    // outside the user's scope is not theirs to count: the number is only unusable.
+                    if (readable)
+                    {
+                        existing++;
+                    }
+                    else
+                    {
+                        values.Error("so_cccd", AdmissionRules.CitizenIdUnusable(citizenId));
+                    }
+
                     continue;
                 }
             }

@@ -202,6 +202,16 @@ public sealed partial class ImportService(
             .ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, cancellationToken);
     }
 
+    private sealed record CitizenIdPlace(string CitizenId, LTree CellPath);
+
+    /// <summary>
+    /// Citizen IDs already held (by files or members), each with whether the user may read one of its holders: a row
+    /// whose number is held inside the scope was imported before; one held outside it is refused, naming no one.
+    /// </summary>
+    private static Dictionary<string, bool> ReadableByCitizenId(IEnumerable<CitizenIdPlace> held, AccessScope scope) =>
+        held.GroupBy(h => h.CitizenId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Any(h => scope.CanRead(h.CellPath)), StringComparer.Ordinal);
+
     private sealed record UnitInfo(int Id, string Code, string Name, Domain.OrgUnitKind Kind, LTree Path, DateOnly? ValidTo);
 
     /// <summary>

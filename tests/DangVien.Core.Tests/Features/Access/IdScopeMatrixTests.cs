@@ -206,6 +206,28 @@ public sealed class IdScopeMatrixTests
         var memberOutside = await setting.Members(staff).AddMemberAsync(Setting.NewMember(world.TeachersCell.Id, Setting.OtherVillagerCitizenId));
         Assert.Equal(("CitizenId", $"Đã có đảng viên đang sinh hoạt với số CCCD {Setting.VillagerCitizenId}: Hà Văn Quang, Chi bộ thôn Đông."), Single(memberInside));
         Assert.Equal(("CitizenId", AdmissionRules.CitizenIdUnusable(Setting.OtherVillagerCitizenId)), Single(memberOutside));
+
+        var corrected = await service.UpdatePersonalDataAsync(
+            new UpdatePersonalDataRequest { CandidateId = setting.Verified, FullName = "Phan Thị Một", DateOfBirth = new DateOnly(2000, 4, 12), Sex = Sex.Female, CitizenId = Setting.OtherFileCitizenId },
+            await world.VersionAsync(setting.Verified));
+        Assert.Equal(("CitizenId", AdmissionRules.CitizenIdUnusable(Setting.OtherFileCitizenId)), Single(corrected));
+    }
+
+    [Fact]
+    public async Task An_import_row_whose_citizen_id_is_held_outside_the_scope_is_refused_not_counted_as_imported_before()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var setting = await Setting.CreateAsync(db);
+        var staff = await setting.UserAsync(Role.CommuneStaff);
+
+        var fileOutside = await setting.ImportAsync(staff, ImportKind.Candidates, setting.FileRow(Setting.OtherFileCitizenId));
+        var memberOutside = await setting.ImportAsync(staff, ImportKind.Members, Setting.MemberRow(Setting.OtherVillagerCitizenId));
+        var memberInside = await setting.ImportAsync(staff, ImportKind.Members, Setting.MemberRow(Setting.VillagerCitizenId));
+
+        Assert.Equal([new FieldError("so_cccd", AdmissionRules.CitizenIdUnusable(Setting.OtherFileCitizenId))], fileOutside);
+        Assert.Equal([new FieldError("so_cccd", AdmissionRules.CitizenIdUnusable(Setting.OtherVillagerCitizenId))], memberOutside);
+        Assert.Empty(memberInside);
     }
 
     private static (string Field, string Message) Single(Result result)
@@ -394,22 +416,39 @@ public sealed class IdScopeMatrixTests
             yield return new("quota: assigning unit", IdKind.Unit, async id => (await Quotas(user).AssignAsync(
                 new AssignQuotasRequest(id, 2026, [new ChildQuotaInput(w.TeachersCell.Id, 5, null, [])]))).Errors, Keep());
             yield return new("add member: cell", IdKind.Cell, async id => (await Members(user).AddMemberAsync(NewMember(id, null))).Errors, Keep());
-            yield return new("import files: mentor's citizen ID", IdKind.Member, async id => await ImportAsync(user, ImportKind.Candidates, new()
+            yield return new("import files: mentor's citizen ID", IdKind.Member, async id =>
             {
-                ["so_cccd"] = "001201009999", ["ho_ten"] = "Lò Thị Mới", ["ngay_sinh"] = "05/05/2001", ["gioi_tinh"] = "Nữ", ["ma_chi_bo"] = "CB-GV",
-                ["doi_tuong"] = "DOAN_VIEN", ["cccd_dang_vien_giup_do"] = await CitizenIdAsync(id), ["ngay_tao_nguon"] = "01/12/2026",
-            }), CitizenIdsHidden());
-            yield return new("import files: cell code", IdKind.Cell, async id => await ImportAsync(user, ImportKind.Candidates, new()
+                var row = FileRow("001201009999");
+                row["cccd_dang_vien_giup_do"] = await CitizenIdAsync(id);
+                return await ImportAsync(user, ImportKind.Candidates, row);
+            }, CitizenIdsHidden());
+            yield return new("import files: cell code", IdKind.Cell, async id =>
             {
-                ["so_cccd"] = "001201009999", ["ho_ten"] = "Lò Thị Mới", ["ngay_sinh"] = "05/05/2001", ["gioi_tinh"] = "Nữ", ["ma_chi_bo"] = await CodeAsync(id),
-                ["doi_tuong"] = "DOAN_VIEN", ["cccd_dang_vien_giup_do"] = "001080000100", ["ngay_tao_nguon"] = "01/12/2026",
-            }), CodesHidden());
-            yield return new("import members: cell code", IdKind.Cell, async id => await ImportAsync(user, ImportKind.Members, new()
+                var row = FileRow("001201009999");
+                row["ma_chi_bo"] = await CodeAsync(id);
+                return await ImportAsync(user, ImportKind.Candidates, row);
+            }, CodesHidden());
+            yield return new("import members: cell code", IdKind.Cell, async id =>
             {
-                ["so_cccd"] = "001085009999", ["ho_ten"] = "Lò Văn Mới", ["ngay_sinh"] = "15/03/1985", ["gioi_tinh"] = "Nam", ["ma_chi_bo"] = await CodeAsync(id),
-                ["tinh_trang"] = "chinh_thuc", ["ngay_vao_dang"] = "20/05/2010", ["ngay_chinh_thuc"] = "20/05/2011",
-            }), CodesHidden());
+                var row = MemberRow("001085009999");
+                row["ma_chi_bo"] = await CodeAsync(id);
+                return await ImportAsync(user, ImportKind.Members, row);
+            }, CodesHidden());
         }
+
+        /// <summary>A candidate row of the teachers' cell (step 1 only), mentored by teacher 0.</summary>
+        public Dictionary<string, string> FileRow(string citizenId) => new()
+        {
+            ["so_cccd"] = citizenId, ["ho_ten"] = "Lò Thị Mới", ["ngay_sinh"] = "05/05/2001", ["gioi_tinh"] = "Nữ", ["ma_chi_bo"] = "CB-GV",
+            ["doi_tuong"] = "DOAN_VIEN", ["cccd_dang_vien_giup_do"] = "001080000100", ["ngay_tao_nguon"] = "01/12/2026",
+        };
+
+        /// <summary>An official member row of the teachers' cell.</summary>
+        public static Dictionary<string, string> MemberRow(string citizenId) => new()
+        {
+            ["so_cccd"] = citizenId, ["ho_ten"] = "Lò Văn Mới", ["ngay_sinh"] = "15/03/1985", ["gioi_tinh"] = "Nam", ["ma_chi_bo"] = "CB-GV",
+            ["tinh_trang"] = "chinh_thuc", ["ngay_vao_dang"] = "20/05/2010", ["ngay_chinh_thuc"] = "20/05/2011",
+        };
 
         private static Func<string, string> CitizenIdsHidden() => s => System.Text.RegularExpressions.Regex.Replace(s, "[0-9]{12}", "#");
 
@@ -433,7 +472,7 @@ public sealed class IdScopeMatrixTests
             CategoryIds = [World.Categories[0].Id],
         };
 
-        private async Task<IReadOnlyList<FieldError>> ImportAsync(ICurrentUser user, ImportKind kind, Dictionary<string, string> row)
+        public async Task<IReadOnlyList<FieldError>> ImportAsync(ICurrentUser user, ImportKind kind, Dictionary<string, string> row)
         {
             var header = ImportLayout.Of(kind).Select(c => c.Name).ToList();
             var text = string.Join(";", header) + "\r\n" + string.Join(";", header.Select(h => row.GetValueOrDefault(h, ""))) + "\r\n";
