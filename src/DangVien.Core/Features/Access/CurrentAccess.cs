@@ -97,6 +97,42 @@ public sealed class CurrentAccess(ICurrentUser user, DangVienDbContext db, TimeP
             cancellationToken);
     }
 
+    /// <summary>
+    /// The readable units among <paramref name="unitIds"/>, in one query: an id outside the user's scope is left out
+    /// exactly as one that does not exist, so no rule ever reads its name, kind or state.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, UnitRef>> ReadableUnitsAsync(IEnumerable<int> unitIds, CancellationToken cancellationToken = default)
+    {
+        var wanted = unitIds.Distinct().ToList();
+        var missing = wanted.Where(id => !_units.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            var found = await db.OrgUnits.AsNoTracking()
+                .Where(u => missing.Contains(u.Id))
+                .Select(u => new UnitRef(u.Id, u.Name, u.Kind, u.ParentId, u.Path))
+                .ToDictionaryAsync(u => u.Id, cancellationToken);
+            foreach (var id in missing)
+            {
+                _units[id] = found.GetValueOrDefault(id);
+            }
+        }
+
+        var scope = await GetScopeAsync(cancellationToken);
+        return wanted.Select(id => _units[id]).OfType<UnitRef>().Where(u => scope.CanRead(u.Path)).ToDictionary(u => u.Id);
+    }
+
+    /// <summary>
+    /// Members of the cells the user may read. Every member id or citizen ID that comes in (a mentor, an introducer, a
+    /// helper, a former member, a row of an import) is looked up here and nowhere else, so one outside the scope is
+    /// "not found" like one that does not exist: its name and status never reach a rule or a message.
+    /// </summary>
+    public async Task<IQueryable<Member>> ReadableMembersAsync(CancellationToken cancellationToken = default) =>
+        (await GetScopeAsync(cancellationToken)).Members(db.Members.AsNoTracking());
+
+    /// <summary>Units the user may read, for lookups by something other than the id (an import's unit codes).</summary>
+    public async Task<IQueryable<OrgUnit>> ReadableUnitQueryAsync(CancellationToken cancellationToken = default) =>
+        (await GetScopeAsync(cancellationToken)).Units(db.OrgUnits.AsNoTracking());
+
     /// <summary>Appends to the audit log (who, when, what). Saved with the next SaveChanges of the caller, or now when <paramref name="save"/>.</summary>
     public async Task AuditAsync(string action, string subject, string? detail = null, bool save = true, CancellationToken cancellationToken = default)
     {

@@ -40,6 +40,9 @@ public static class AdmissionRules
     public const int RecognitionVoteWorkingDays = 30;
     public const int RecognitionDecisionWorkingDays = 30;
     public const int MaximumFailedRecognitionVotes = 3;
+
+    /// <summary>A cell that does not exist or lies outside the user's scope: the same words for both.</summary>
+    public const string CellNotFound = "Không tìm thấy chi bộ.";
     public const int IntroducerKnownMonths = 12;
     public const int ReadmissionWaitMonths = 36;
     public const int ReadmissionWaitAfterConvictionMonths = 60;
@@ -613,7 +616,7 @@ public static class AdmissionRules
 
     public static IReadOnlyList<FieldError> CheckCreate(
         CreateCandidateRequest request, CellFacts? cell, MemberFacts? mentor, IReadOnlyCollection<int> activeCategoryIds,
-        bool citizenIdInOpenFile, bool citizenIdOfMember, RuleContext context)
+        CitizenIdHolder? openFile, CitizenIdHolder? member, RuleContext context)
     {
         var errors = new List<FieldError>();
         errors.AddIfNotNull(NotInFuture(nameof(request.DateOfBirth), request.DateOfBirth, "ngày sinh", context.Today));
@@ -630,17 +633,8 @@ public static class AdmissionRules
         }
 
         errors.AddRange(CategoryRules(nameof(request.CategoryIds), request.CategoryIds, activeCategoryIds));
-        if (citizenIdInOpenFile)
-        {
-            errors.Add(new FieldError(nameof(request.CitizenId), $"Số CCCD {request.CitizenId} đã có trong một hồ sơ đang xem xét: không lập hai hồ sơ cho một người."));
-        }
-
-        if (citizenIdOfMember)
-        {
-            errors.Add(new FieldError(nameof(request.CitizenId),
-                $"Số CCCD {request.CitizenId} là của một người đã là hoặc đã từng là đảng viên: nếu người đó đã ra khỏi Đảng, hãy lập hồ sơ kết nạp lại."));
-        }
-
+        errors.AddRange(CitizenIdRules(nameof(request.CitizenId), request.CitizenId, openFile, member,
+            "đã có trong một hồ sơ đang xem xét", "không lập hai hồ sơ cho một người", " Nếu người đó đã ra khỏi Đảng, hãy lập hồ sơ kết nạp lại."));
         return errors;
     }
 
@@ -649,7 +643,7 @@ public static class AdmissionRules
     /// cell listed the person; the citizen ID not that of another file under review nor of a member.
     /// </summary>
     public static IReadOnlyList<FieldError> CheckPersonalData(
-        UpdatePersonalDataRequest request, DateOnly sourcedOn, bool citizenIdInOtherOpenFile, bool citizenIdOfMember, RuleContext context)
+        UpdatePersonalDataRequest request, DateOnly sourcedOn, CitizenIdHolder? otherOpenFile, CitizenIdHolder? member, RuleContext context)
     {
         var errors = new List<FieldError>();
         errors.AddIfNotNull(NotInFuture(nameof(request.DateOfBirth), request.DateOfBirth, "ngày sinh", context.Today));
@@ -658,16 +652,8 @@ public static class AdmissionRules
             errors.Add(new FieldError(nameof(request.DateOfBirth), $"Ngày sinh không thể sau ngày chi bộ đưa vào danh sách quần chúng ưu tú ({D(sourcedOn)})."));
         }
 
-        if (citizenIdInOtherOpenFile)
-        {
-            errors.Add(new FieldError(nameof(request.CitizenId), $"Số CCCD {request.CitizenId} đã có trong một hồ sơ khác đang xem xét: không để hai hồ sơ cho một người."));
-        }
-
-        if (citizenIdOfMember)
-        {
-            errors.Add(new FieldError(nameof(request.CitizenId), $"Số CCCD {request.CitizenId} là của một người đã là hoặc đã từng là đảng viên."));
-        }
-
+        errors.AddRange(CitizenIdRules(nameof(request.CitizenId), request.CitizenId, otherOpenFile, member,
+            "đã có trong một hồ sơ khác đang xem xét", "không để hai hồ sơ cho một người", ""));
         return errors;
     }
 
@@ -729,11 +715,37 @@ public static class AdmissionRules
         return errors;
     }
 
+    /// <summary>
+    /// A citizen ID already held by a file under review or by a member (present or former). One the user may see is named
+    /// with its unit; one outside the user's scope only makes the number unusable, naming no one and not saying which.
+    /// </summary>
+    private static IEnumerable<FieldError> CitizenIdRules(
+        string field, string? citizenId, CitizenIdHolder? openFile, CitizenIdHolder? member, string inFile, string oneFile, string memberAdvice)
+    {
+        if (openFile is { IsVisible: true })
+        {
+            yield return new FieldError(field, $"Số CCCD {citizenId} {inFile} ({openFile.Describe()}): {oneFile}.");
+        }
+
+        if (member is { IsVisible: true })
+        {
+            yield return new FieldError(field, $"Số CCCD {citizenId} là của {member.Describe()}, người đã là hoặc đã từng là đảng viên.{memberAdvice}");
+        }
+
+        if (openFile is not { IsVisible: true } && member is not { IsVisible: true } && (openFile is not null || member is not null))
+        {
+            yield return new FieldError(field, CitizenIdUnusable(citizenId));
+        }
+    }
+
+    /// <summary>The answer for a citizen ID held outside the user's scope: the number cannot be used, nothing more.</summary>
+    public static string CitizenIdUnusable(string? citizenId) => $"Số CCCD {citizenId} không dùng được: số này đã có trong dữ liệu.";
+
     private static IEnumerable<FieldError> CellRules(string field, CellFacts? cell, DateOnly on)
     {
         if (cell is null)
         {
-            yield return new FieldError(field, "Không tìm thấy chi bộ.");
+            yield return new FieldError(field, CellNotFound);
             yield break;
         }
 

@@ -21,6 +21,30 @@ public sealed record DuplicateMatch(bool IsMember, DuplicateBasis Basis, int? Id
 public sealed partial class AdmissionService
 {
     /// <summary>
+    /// Who already holds <paramref name="citizenId"/>, as the rules see it: a file under review other than
+    /// <paramref name="exceptCandidateId"/>, and a member (present or former) other than the one that file became. Each is
+    /// named only when the user may read its cell; outside the scope it is <see cref="CitizenIdHolder.Unseen"/>.
+    /// </summary>
+    private async Task<(CitizenIdHolder? OpenFile, CitizenIdHolder? Member)> CitizenIdHoldersAsync(
+        string citizenId, int? exceptCandidateId, CancellationToken cancellationToken)
+    {
+        var file = await db.Candidates.AsNoTracking()
+            .Where(c => c.Id != exceptCandidateId && c.CitizenId == citizenId && c.Stage != CandidateStage.Exited && c.Stage != CandidateStage.Removed)
+            .OrderBy(c => c.Id)
+            .Select(c => new { c.FullName, CellName = c.Cell!.Name, CellPath = c.Cell.Path })
+            .FirstOrDefaultAsync(cancellationToken);
+        var member = await db.Members.AsNoTracking()
+            .Where(m => m.CitizenId == citizenId && (exceptCandidateId == null || m.CandidateId == null || m.CandidateId != exceptCandidateId))
+            .OrderBy(m => m.Id)
+            .Select(m => new { m.FullName, CellName = m.Cell!.Name, CellPath = m.Cell.Path })
+            .FirstOrDefaultAsync(cancellationToken);
+        var scope = await access.GetScopeAsync(cancellationToken);
+        return (
+            file is null ? null : scope.CanRead(file.CellPath) ? new CitizenIdHolder(file.FullName, file.CellName) : CitizenIdHolder.Unseen,
+            member is null ? null : scope.CanRead(member.CellPath) ? new CitizenIdHolder(member.FullName, member.CellName) : CitizenIdHolder.Unseen);
+    }
+
+    /// <summary>
     /// Files and members with the same citizen ID, or the same full name (case and spacing ignored)
     /// and birth date, except those <see cref="AdmissionRules.CheckCreate"/> already refuses (the citizen
     /// ID of an open file or of a member). Named only when the user may read their unit.

@@ -51,12 +51,10 @@ public sealed partial class AdmissionService(
         var members = await LoadMembersAsync([request.MentorMemberId], cancellationToken);
         var categories = await ActiveCategoriesAsync(request.CategoryIds, cancellationToken);
         var citizenId = string.IsNullOrEmpty(request.CitizenId) ? null : request.CitizenId;
-        var inOpenFile = citizenId is not null && await db.Candidates.AnyAsync(
-            c => c.CitizenId == citizenId && c.Stage != CandidateStage.Exited && c.Stage != CandidateStage.Removed, cancellationToken);
-        var isMember = citizenId is not null && await db.Members.AnyAsync(m => m.CitizenId == citizenId, cancellationToken);
+        var (openFile, member) = citizenId is null ? default : await CitizenIdHoldersAsync(citizenId, null, cancellationToken);
         var context = await ContextAsync(request.CellId, cancellationToken);
 
-        var errors = AdmissionRules.CheckCreate(request, cell, members.GetValueOrDefault(request.MentorMemberId), categories, inOpenFile, isMember, context);
+        var errors = AdmissionRules.CheckCreate(request, cell, members.GetValueOrDefault(request.MentorMemberId), categories, openFile, member, context);
         if (errors.Count > 0)
         {
             return Result<int>.Fail(errors);
@@ -98,7 +96,8 @@ public sealed partial class AdmissionService(
             return Result<int>.Fail(invalid);
         }
 
-        var former = await db.Members.AsTracking().FirstOrDefaultAsync(m => m.Id == request.FormerMemberId, cancellationToken);
+        var readable = await (await access.ReadableMembersAsync(cancellationToken)).AnyAsync(m => m.Id == request.FormerMemberId, cancellationToken);
+        var former = readable ? await db.Members.AsTracking().FirstAsync(m => m.Id == request.FormerMemberId, cancellationToken) : null;
         var formerFacts = former is null ? null : await FormerMemberFactsAsync(former, cancellationToken) with { HadCriminalConviction = request.HadCriminalConviction };
         var hasReadmission = await db.Candidates.AnyAsync(
             c => c.FormerMemberId == request.FormerMemberId && c.Stage != CandidateStage.Exited, cancellationToken);
@@ -164,11 +163,9 @@ public sealed partial class AdmissionService(
             {
                 var citizenId = string.IsNullOrEmpty(request.CitizenId) ? null : request.CitizenId;
                 var changedId = citizenId is not null && citizenId != file.Candidate.CitizenId;
-                var inOtherFile = changedId && await db.Candidates.AnyAsync(
-                    c => c.Id != request.CandidateId && c.CitizenId == citizenId && c.Stage != CandidateStage.Exited && c.Stage != CandidateStage.Removed, cancellationToken);
-                var isMember = changedId && await db.Members.AnyAsync(m => m.CitizenId == citizenId && m.CandidateId != request.CandidateId, cancellationToken);
+                var (otherFile, member) = changedId ? await CitizenIdHoldersAsync(citizenId!, request.CandidateId, cancellationToken) : default;
                 var sourcedOn = file.Facts.History.Source?.EffectiveOn ?? DateOnly.MaxValue;
-                var errors = AdmissionRules.CheckPersonalData(request, sourcedOn, inOtherFile, isMember, context);
+                var errors = AdmissionRules.CheckPersonalData(request, sourcedOn, otherFile, member, context);
                 if (errors.Count == 0 && request.CheckDuplicates
                     && await FindDuplicatesAsync(request.FullName, request.DateOfBirth, citizenId, request.CandidateId, cancellationToken) is { Count: > 0 } duplicates)
                 {
@@ -278,7 +275,7 @@ public sealed partial class AdmissionService(
         ActAsync(request, expectedVersion, new RecordCellVoteRequestValidator(), cancellationToken,
             async (file, context) =>
             {
-                var introducers = await LoadMembersAsync(file.Facts.History.CurrentIntroducers.Select(i => i.MemberId), cancellationToken);
+                var introducers = await LoadRecordedMembersAsync(file.Facts.History.CurrentIntroducers.Select(i => i.MemberId), cancellationToken);
                 return AdmissionRules.CheckCellVote(file.Facts, request, introducers, context);
             },
             file => file.Append(NewEntry(StageKind.CellVote, request.VotedOn, e => AdmissionEntries.CellVote(e, request, file.Candidate.CellId))));
@@ -397,8 +394,10 @@ public sealed partial class AdmissionService(
         ActAsync(request, expectedVersion, new TransferCandidateRequestValidator(), cancellationToken,
             async (file, context) =>
             {
-                var target = await LoadCellAsync(request.TargetCellId, cancellationToken);
-                return AdmissionRules.CheckTransfer(file.Facts, request, target, context);
+                var refused = await WriteRefusalAsync(request.TargetCellId, nameof(request.TargetCellId), cancellationToken);
+                var target = refused is null ? await LoadCellAsync(request.TargetCellId, cancellationToken) : null;
+                var errors = AdmissionRules.CheckTransfer(file.Facts, request, target, context);
+                return refused is null ? errors : [.. errors.Where(e => e.Field != refused.Field), refused];
             },
             async file =>
             {
@@ -580,17 +579,18 @@ public sealed partial class AdmissionService(
         return Result.Success();
     }
 
-    /// <summary>Null when the user may write in the cell; otherwise the error for the cell field (a cell they cannot see reads as not found).</summary>
+    /// <summary>
+    /// Null when the user may write in the cell; otherwise the error for the cell field. A cell outside the user's scope
+    /// reads exactly as one that does not exist.
+    /// </summary>
     private async Task<FieldError?> WriteRefusalAsync(int cellId, string field, CancellationToken cancellationToken)
     {
-        var scope = await access.GetScopeAsync(cancellationToken);
-        var path = await db.OrgUnits.AsNoTracking().Where(u => u.Id == cellId).Select(u => (LTree?)u.Path).FirstOrDefaultAsync(cancellationToken);
-        if (path is not { } cellPath || !scope.CanRead(cellPath))
+        if (await access.ReadableUnitAsync(cellId, cancellationToken) is not { } cell)
         {
-            return new FieldError(field, "Không tìm thấy chi bộ.");
+            return new FieldError(field, AdmissionRules.CellNotFound);
         }
 
-        return scope.CanWrite(cellPath) ? null : new FieldError(field, Messages.NotAllowed);
+        return (await access.GetScopeAsync(cancellationToken)).CanWrite(cell.Path) ? null : new FieldError(field, Messages.NotAllowed);
     }
 
     private StageEntry NewEntry(StageKind kind, DateOnly effectiveOn, Action<StageEntry> fill)
@@ -672,10 +672,21 @@ public sealed partial class AdmissionService(
         return facts;
     }
 
-    private async Task<IReadOnlyDictionary<int, MemberFacts>> LoadMembersAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// Members chosen on a form (mentor, introducer, replacement introducer, helper), resolved inside the user's scope
+    /// (<see cref="CurrentAccess.ReadableMembersAsync"/>): one the user cannot see is missing, and the rule says "not found".
+    /// </summary>
+    private async Task<IReadOnlyDictionary<int, MemberFacts>> LoadMembersAsync(IEnumerable<int> ids, CancellationToken cancellationToken) =>
+        await MemberFactsAsync(await access.ReadableMembersAsync(cancellationToken), ids, cancellationToken);
+
+    /// <summary>Members the file already names (its current introducers), wherever they are now.</summary>
+    private async Task<IReadOnlyDictionary<int, MemberFacts>> LoadRecordedMembersAsync(IEnumerable<int> ids, CancellationToken cancellationToken) =>
+        await MemberFactsAsync(db.Members.AsNoTracking(), ids, cancellationToken);
+
+    private static async Task<IReadOnlyDictionary<int, MemberFacts>> MemberFactsAsync(IQueryable<Member> source, IEnumerable<int> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToList();
-        var members = await db.Members.AsNoTracking()
+        var members = await source
             .Where(m => wanted.Contains(m.Id))
             .Select(m => new { Member = m, CellParentId = m.Cell!.ParentId })
             .ToListAsync(cancellationToken);

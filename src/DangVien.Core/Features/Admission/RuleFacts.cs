@@ -67,6 +67,19 @@ public sealed record FormerMemberFacts(
     bool BarredFromReadmission,
     bool WasReadmittedBefore);
 
+/// <summary>
+/// Who already holds a citizen ID: a file under review or a member. <see cref="FullName"/> and <see cref="UnitName"/>
+/// are given only when the user may read their cell (<see cref="Unseen"/> otherwise).
+/// </summary>
+public sealed record CitizenIdHolder(string? FullName, string? UnitName)
+{
+    public static CitizenIdHolder Unseen { get; } = new(null, null);
+
+    public bool IsVisible => FullName is not null;
+
+    public string Describe() => UnitName is null ? $"{FullName}" : $"{FullName}, {UnitName}";
+}
+
 /// <summary>A member as the rules see them (introducer, mentor, helper), with the parent of their cell for "the same unit".</summary>
 public sealed record MemberFacts(Member Member, int? CellParentId)
 {

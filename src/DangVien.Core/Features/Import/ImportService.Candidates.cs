@@ -130,17 +130,20 @@ public sealed partial class ImportService
         var cellsByCode = await UnitsByCodeAsync(rows.Select(r => r["ma_chi_bo"]), cancellationToken);
         var cellFacts = await admission.LoadCellsAsync([.. cellsByCode.Values.Where(u => u.Kind.IsCell()).Select(u => u.Id)], cancellationToken);
         var citizenIds = rows.Select(r => r["so_cccd"]).Where(c => c.Length > 0).Distinct().ToList();
-        var existingFiles = (await db.Candidates.AsNoTracking().Where(c => c.CitizenId != null && citizenIds.Contains(c.CitizenId))
-            .Select(c => c.CitizenId!).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var existingFiles = ReadableByCitizenId(await db.Candidates.AsNoTracking().Where(c => c.CitizenId != null && citizenIds.Contains(c.CitizenId))
+            .Select(c => new CitizenIdPlace(c.CitizenId!, c.Cell!.Path)).ToListAsync(cancellationToken), scope);
         var memberCitizenIds = rows.SelectMany(r => new[] { r["cccd_dang_vien_giup_do"], r["cccd_nguoi_gioi_thieu_1"], r["cccd_nguoi_gioi_thieu_2"], r["cccd_giup_do_dang_vien_du_bi"], r["so_cccd"] })
             .Where(c => c.Length > 0).Distinct().ToList();
-        var members = await db.Members.AsNoTracking()
+        // Members named by the rows resolve inside the user's scope only: one outside it is "not found", as in the forms.
+        var members = await (await access.ReadableMembersAsync(cancellationToken))
             .Where(m => m.CitizenId != null && memberCitizenIds.Contains(m.CitizenId))
             .Select(m => new { Member = m, CellParentId = m.Cell!.ParentId })
             .ToListAsync(cancellationToken);
         var membersByCitizenId = members.GroupBy(m => m.Member.CitizenId!)
             .ToDictionary(g => g.Key, g => new MemberFacts(g.OrderBy(m => m.Member.LeftOn is null ? 0 : 1).First().Member, g.First().CellParentId), StringComparer.Ordinal);
         var membersById = membersByCitizenId.Values.ToDictionary(m => m.Id);
+        var heldByMembers = (await db.Members.AsNoTracking().Where(m => m.CitizenId != null && citizenIds.Contains(m.CitizenId))
+            .Select(m => m.CitizenId!).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var categories = await db.SourceCategories.AsNoTracking().Where(s => s.IsActive)
             .ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var activeCategoryIds = categories.Values.ToHashSet();
@@ -184,10 +187,19 @@ public sealed partial class ImportService
             if (citizenId is not null)
             {
                 seen[citizenId] = row.Number;
-                if (existingFiles.Contains(citizenId))
+                if (existingFiles.TryGetValue(citizenId, out var readable))
                 {
-                    // The natural key: a file for this person exists (imported before, or entered in the app).
-                    existing++;
+                    // The natural key: a file for this person exists (imported before, or entered in the app). One
+                    // outside the user's scope is not theirs to count: the number is only unusable.
+                    if (readable)
+                    {
+                        existing++;
+                    }
+                    else
+                    {
+                        values.Error("so_cccd", AdmissionRules.CitizenIdUnusable(citizenId));
+                    }
+
                     continue;
                 }
             }
@@ -231,7 +243,7 @@ public sealed partial class ImportService
             if (found.Count == 0 && cell is not null)
             {
                 found.AddRange(AdmissionRules.CheckCreate(request, facts, mentor, activeCategoryIds,
-                    citizenIdInOpenFile: false, citizenIdOfMember: membersByCitizenId.ContainsKey(citizenId!), context));
+                    openFile: null, member: MemberHolding(citizenId!, membersByCitizenId, heldByMembers), context));
             }
 
             ReportOnce(values, before, errors, CreateColumns, found, "ngay_tao_nguon");
@@ -465,6 +477,12 @@ public sealed partial class ImportService
 
         return new ImportPlan(errors, existing, planned.Count, (connection, ct) => WriteCandidatesAsync(connection, planned, ct));
     }
+
+    /// <summary>The member holding a row's own citizen ID: named when the user may see them, otherwise only the fact.</summary>
+    private static CitizenIdHolder? MemberHolding(string citizenId, Dictionary<string, MemberFacts> readable, HashSet<string> held) =>
+        readable.TryGetValue(citizenId, out var member) ? new CitizenIdHolder(member.Name, null)
+        : held.Contains(citizenId) ? CitizenIdHolder.Unseen
+        : null;
 
     /// <summary>A member named by citizen ID in a column; an error on the column when there is none.</summary>
     private static MemberFacts? MemberByCitizenId(ImportValues values, string column, Dictionary<string, MemberFacts> members, bool required)

@@ -35,8 +35,8 @@ public sealed partial class ImportService
         var errors = new List<ImportError>();
         var cells = await UnitsByCodeAsync(table.Rows.Select(r => r["ma_chi_bo"]), cancellationToken);
         var citizenIds = table.Rows.Select(r => r["so_cccd"]).Where(c => c.Length > 0).Distinct().ToList();
-        var known = (await db.Members.AsNoTracking().Where(m => m.CitizenId != null && citizenIds.Contains(m.CitizenId))
-            .Select(m => m.CitizenId!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var known = ReadableByCitizenId(await db.Members.AsNoTracking().Where(m => m.CitizenId != null && citizenIds.Contains(m.CitizenId))
+            .Select(m => new CitizenIdPlace(m.CitizenId!, m.Cell!.Path)).ToListAsync(cancellationToken), scope);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var planned = new List<Member>();
         var existing = 0;
@@ -56,9 +56,17 @@ public sealed partial class ImportService
             if (citizenId is not null)
             {
                 seen[citizenId] = row.Number;
-                if (known.Contains(citizenId))
+                if (known.TryGetValue(citizenId, out var readable))
                 {
-                    existing++;
+                    if (readable)
+                    {
+                        existing++;
+                    }
+                    else
+                    {
+                        values.Error("so_cccd", AdmissionRules.CitizenIdUnusable(citizenId));
+                    }
+
                     continue;
                 }
             }

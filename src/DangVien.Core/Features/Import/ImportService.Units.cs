@@ -39,7 +39,9 @@ public sealed partial class ImportService
     private async Task<ImportPlan> PlanUnitsAsync(ImportTable table, AccessScope scope, CancellationToken cancellationToken)
     {
         var errors = new List<ImportError>();
-        var units = await UnitsByCodeAsync(table.Rows.SelectMany(r => new[] { r["ma_don_vi"], r["ma_don_vi_cap_tren"] }), cancellationToken);
+        // Codes are unique in the whole tree, so a row's own code is looked up everywhere: one taken outside the user's
+        // scope is refused without naming its unit, and a parent code still has to be readable (WritableUnit).
+        var units = await UnitsByCodeAsync(db.OrgUnits, table.Rows.SelectMany(r => new[] { r["ma_don_vi"], r["ma_don_vi_cap_tren"] }), cancellationToken);
         var inFile = new Dictionary<string, (int Row, NewUnit? Unit)>(StringComparer.Ordinal);
         var planned = new List<NewUnit>();
         var existing = 0;

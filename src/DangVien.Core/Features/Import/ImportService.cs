@@ -200,15 +200,28 @@ public sealed partial class ImportService(
         return [.. ids];
     }
 
-    /// <summary>Units by code, with what the checks need; only codes the file names.</summary>
-    private async Task<Dictionary<string, UnitInfo>> UnitsByCodeAsync(IEnumerable<string> codes, CancellationToken cancellationToken)
+    /// <summary>Units the user may read by code, with what the checks need; only codes the file names.</summary>
+    private async Task<Dictionary<string, UnitInfo>> UnitsByCodeAsync(IEnumerable<string> codes, CancellationToken cancellationToken) =>
+        await UnitsByCodeAsync(await access.ReadableUnitQueryAsync(cancellationToken), codes, cancellationToken);
+
+    private static async Task<Dictionary<string, UnitInfo>> UnitsByCodeAsync(IQueryable<Domain.OrgUnit> units, IEnumerable<string> codes, CancellationToken cancellationToken)
     {
         var wanted = codes.Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        return await db.OrgUnits.AsNoTracking()
+        return await units
             .Where(u => wanted.Contains(u.Code))
             .Select(u => new UnitInfo(u.Id, u.Code, u.Name, u.Kind, u.Path, u.ValidTo))
             .ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, cancellationToken);
     }
+
+    private sealed record CitizenIdPlace(string CitizenId, LTree CellPath);
+
+    /// <summary>
+    /// Citizen IDs already held (by files or members), each with whether the user may read one of its holders: a row
+    /// whose number is held inside the scope was imported before; one held outside it is refused, naming no one.
+    /// </summary>
+    private static Dictionary<string, bool> ReadableByCitizenId(IEnumerable<CitizenIdPlace> held, AccessScope scope) =>
+        held.GroupBy(h => h.CitizenId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Any(h => scope.CanRead(h.CellPath)), StringComparer.Ordinal);
 
     private sealed record UnitInfo(int Id, string Code, string Name, Domain.OrgUnitKind Kind, LTree Path, DateOnly? ValidTo);
 

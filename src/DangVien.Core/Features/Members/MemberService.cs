@@ -3,6 +3,7 @@ using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
+using DangVien.Core.Features.Admission;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -120,7 +121,7 @@ public sealed class MemberService(DangVienDbContext db, TimeProvider time, ILogg
         }
         else if (cell is null)
         {
-            errors.Add(new FieldError(nameof(request.CellId), "Không tìm thấy chi bộ."));
+            errors.Add(new FieldError(nameof(request.CellId), AdmissionRules.CellNotFound));
         }
         else if (!cell.Kind.IsCell())
         {
@@ -128,9 +129,13 @@ public sealed class MemberService(DangVienDbContext db, TimeProvider time, ILogg
         }
 
         if (!string.IsNullOrEmpty(request.CitizenId)
-            && await db.Members.AnyAsync(m => m.CitizenId == request.CitizenId && m.LeftOn == null, cancellationToken))
+            && await db.Members.AsNoTracking().Where(m => m.CitizenId == request.CitizenId && m.LeftOn == null)
+                .Select(m => new { m.FullName, CellName = m.Cell!.Name, CellPath = m.Cell.Path }).FirstOrDefaultAsync(cancellationToken) is { } holder)
         {
-            errors.Add(new FieldError(nameof(request.CitizenId), $"Đã có đảng viên đang sinh hoạt với số CCCD {request.CitizenId}."));
+            // Named only to someone who may read the holder's cell; otherwise the number is just unusable.
+            errors.Add(new FieldError(nameof(request.CitizenId), (await access.GetScopeAsync(cancellationToken)).CanRead(holder.CellPath)
+                ? $"Đã có đảng viên đang sinh hoạt với số CCCD {request.CitizenId}: {holder.FullName}, {holder.CellName}."
+                : AdmissionRules.CitizenIdUnusable(request.CitizenId)));
         }
 
         if (errors.Count > 0)

@@ -142,17 +142,14 @@ public sealed class QuotaService(
         }
 
         var childIds = request.Children.Select(c => c.UnitId).ToList();
-        var rowUnits = await db.OrgUnits.AsNoTracking()
-            .Where(u => childIds.Contains(u.Id))
-            .Select(u => new UnitRef(u.Id, u.Name, u.Kind, u.ParentId, u.Path))
-            .ToDictionaryAsync(u => u.Id, cancellationToken);
+        var rowUnits = await access.ReadableUnitsAsync(childIds, cancellationToken);
 
         // Permission first (a unit the user may not read is "not found", so ids do not leak), then the structure.
         var errors = new List<FieldError>();
         for (var i = 0; i < request.Children.Count; i++)
         {
             var row = request.Children[i];
-            if (!rowUnits.TryGetValue(row.UnitId, out var child) || !scope.CanRead(child.Path))
+            if (!rowUnits.TryGetValue(row.UnitId, out var child))
             {
                 errors.Add(new FieldError(RowField(i, nameof(ChildQuotaInput.Total)), "Không tìm thấy đơn vị."));
             }
@@ -181,6 +178,12 @@ public sealed class QuotaService(
                     errors.Add(new FieldError(TargetField(i, j), "Không tìm thấy đối tượng nguồn này."));
                 }
             }
+        }
+
+        // Nothing about the quotas of a unit not found (does it have one? which version?) may change the answer.
+        if (errors.Count > 0)
+        {
+            return Result<int>.Fail(errors);
         }
 
         var existing = await db.Quotas.AsTracking()

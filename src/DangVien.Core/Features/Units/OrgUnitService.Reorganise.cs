@@ -174,7 +174,10 @@ public sealed partial class OrgUnitService
 
         var scope = await access.GetScopeAsync(cancellationToken);
         var facts = (await FactsAsync(unit!.Id, subtree: true, cancellationToken))!;
-        var other = otherId > 0 ? await FactsAsync(otherId, subtree: false, cancellationToken) : null;
+        // The other unit is resolved inside the user's scope first: one they cannot see is "not found" and no rule reads its name.
+        var other = otherId > 0 && await access.ReadableUnitAsync(otherId, cancellationToken) is not null
+            ? await FactsAsync(otherId, subtree: false, cancellationToken)
+            : null;
         var errors = invalid.Concat(rules(facts, other, scope).Where(e => !invalid.Any(i => i.Field == e.Field))).ToList();
         return errors.Count > 0 ? (unit, facts, other, Result.Fail(errors)) : (unit, facts, other, null);
     }

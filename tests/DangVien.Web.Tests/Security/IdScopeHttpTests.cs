@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using DangVien.Core.Domain;
+using DangVien.Core.Features.Admission;
+using DangVien.Web.Components.Pages.Candidates;
+using DangVien.Web.Tests.Api;
+using DangVien.Web.Tests.Import;
+using Microsoft.EntityFrameworkCore;
+using static DangVien.Web.Tests.Candidates.CandidateFiles;
+
+namespace DangVien.Web.Tests.Security;
+
+/// <summary>
+/// Ids outside the user's scope posted through HTTP: the create form (a mentor of another commune), the transfer form (a
+/// cell of another commune) and the API import (a mentor's citizen ID and a cell code of another commune). The answer is
+/// the one an id that does not exist gets, the page and the JSON never carry the other commune's names, nothing is written.
+/// </summary>
+public sealed class IdScopeHttpTests
+{
+    private const string OutsiderName = "Hoàng Văn Ngoài";
+    private const string OutsiderCitizenId = "001080000901";
+    private const string OtherCellName = "Chi bộ thôn Hòa Bình";
+    private const string OtherCellCode = "C91";
+    private const int MissingId = 987_654;
+
+    [Fact]
+    public async Task A_posted_mentor_of_another_commune_reads_as_not_found_and_the_page_does_not_name_them()
+    {
+        var (app, tree) = await StartAsync();
+        await using var _ = app;
+        var (outsider, _) = await AnotherCommuneAsync(app, tree);
+        var staff = await app.StaffAsync(tree);
+        var url = $"/candidates/new?cell={tree.CellA.Id}";
+        var page = await staff.PageAsync(url);
+        var category = page.QuerySelectorAll("input[name='Input.CategoryIds']")[0].GetAttribute("value")!;
+
+        async Task<(HttpStatusCode Status, string Error, string Html)> PostAsync(int mentorId)
+        {
+            var response = await SubmitAsync(staff, page, url, "#create-candidate",
+                ("Input.FullName", "Đỗ Văn Dũng"), ("Input.DateOfBirth", "01/01/2001"), ("Input.Sex", nameof(Sex.Male)),
+                ("Input.CategoryIds", category), ("Input.MentorMemberId", mentorId.ToString(CultureInfo.InvariantCulture)), ("Input.SourcedOn", "06/07/2026"));
+            var html = await response.Content.ReadAsStringAsync();
+            var document = await DangVienApp.ParseAsync(response);
+            return (response.StatusCode, document.QuerySelector("#f-MentorMemberId-error .validation-message")?.TextContent.Trim() ?? "", WebUtility.HtmlDecode(html));
+        }
+
+        var outside = await PostAsync(outsider);
+        var missing = await PostAsync(MissingId);
+
+        Assert.Equal(HttpStatusCode.OK, outside.Status);
+        Assert.Equal("Không tìm thấy đảng viên theo dõi, giúp đỡ.", outside.Error);
+        Assert.Equal(missing.Error, outside.Error);
+        Assert.DoesNotContain(OutsiderName, outside.Html, StringComparison.Ordinal);
+        await using var db = app.Database.CreateContext();
+        Assert.Empty(db.Candidates);
+    }
+
+    [Fact]
+    public async Task A_posted_transfer_to_a_cell_of_another_commune_reads_as_not_found_and_moves_nothing()
+    {
+        var (app, tree) = await StartAsync();
+        await using var _ = app;
+        var (_, otherCell) = await AnotherCommuneAsync(app, tree);
+        var staff = await app.StaffAsync(tree);
+        var id = await app.ReadyForVoteAsync(tree.CellA);
+        var url = ActionRoutes.Form(id, AdmissionAction.Transfer);
+
+        async Task<(HttpStatusCode Status, string Error, string Html)> PostAsync(int cellId)
+        {
+            var form = await staff.PageAsync(url);
+            var response = await SubmitAsync(staff, form, url, "#action-form",
+                ("Input.TransferredOn", "01/05/2025"), ("Input.TargetCellId", cellId.ToString(CultureInfo.InvariantCulture)), ("Input.Reason", "Chuyển nơi cư trú"));
+            var html = await response.Content.ReadAsStringAsync();
+            var document = await DangVienApp.ParseAsync(response);
+            return (response.StatusCode, document.QuerySelector("#f-TargetCellId-error .validation-message")?.TextContent.Trim() ?? "", WebUtility.HtmlDecode(html));
+        }
+
+        var outside = await PostAsync(otherCell);
+        var missing = await PostAsync(MissingId);
+
+        Assert.Equal(HttpStatusCode.OK, outside.Status);
+        Assert.Equal(AdmissionRules.CellNotFound, outside.Error);
+        Assert.Equal(missing.Error, outside.Error);
+        Assert.DoesNotContain(OtherCellName, outside.Html, StringComparison.Ordinal);
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(tree.CellA.Id, await db.Candidates.Where(c => c.Id == id).Select(c => c.CellId).SingleAsync());
+        Assert.False(await db.StageEntries.AnyAsync(e => e.Kind == StageKind.Transfer));
+    }
+
+    [Fact]
+    public async Task The_api_import_resolves_citizen_ids_and_cell_codes_inside_the_tokens_scope()
+    {
+        var (app, tree) = await StartAsync();
+        await using var _ = app;
+        await AnotherCommuneAsync(app, tree);
+        var api = app.Client();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ApiTests.CreateTokenAsync(await app.StaffAsync(tree), "nhập tệp"));
+
+        async Task<string[]> ErrorsAsync(string cell, string mentorCitizenId)
+        {
+            string[] row = [.. ImportFiles.SourceCandidate("001201000111", "Lò Thị Mới", cell)];
+            row[6] = mentorCitizenId;
+            var content = new MultipartFormDataContent { { new ByteArrayContent(ImportFiles.Csv(ImportFiles.CandidateHeader, row)), "file", "quan-chung.csv" } };
+            var response = await api.PostAsync("/api/import/candidates?mode=all", content);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain(OutsiderName, body, StringComparison.Ordinal);
+            Assert.DoesNotContain(OtherCellName, body, StringComparison.Ordinal);
+            var json = JsonDocument.Parse(body).RootElement;
+            Assert.False(json.GetProperty("committed").GetBoolean());
+            return [.. json.GetProperty("errors").EnumerateArray().Select(e => $"{e.GetProperty("column").GetString()}: {e.GetProperty("message").GetString()}")];
+        }
+
+        var outsideMentor = await ErrorsAsync("C01", OutsiderCitizenId);
+        var missingMentor = await ErrorsAsync("C01", "099099099099");
+        var outsideCell = await ErrorsAsync(OtherCellCode, "099099099099");
+        var missingCell = await ErrorsAsync("C99", "099099099099");
+
+        Assert.Equal([$"cccd_dang_vien_giup_do: Không tìm thấy đảng viên có số CCCD {OutsiderCitizenId}."], outsideMentor);
+        Assert.Equal(["cccd_dang_vien_giup_do: Không tìm thấy đảng viên có số CCCD 099099099099."], missingMentor);
+        Assert.Equal($"ma_chi_bo: Không tìm thấy chi bộ mã \"{OtherCellCode}\".", outsideCell[0]);
+        Assert.Equal(missingCell.Select(e => e.Replace("C99", OtherCellCode, StringComparison.Ordinal)), outsideCell);
+        await using var db = app.Database.CreateContext();
+        Assert.Empty(db.Candidates);
+    }
+
+    /// <summary>Another commune beside Tân Lập, with a cell and an official member holding a citizen ID: (member id, cell id).</summary>
+    private static async Task<(int Member, int Cell)> AnotherCommuneAsync(DangVienApp app, TinyProvince tree)
+    {
+        await using var db = app.Database.CreateContext();
+        var commune = new OrgUnit { Code = "X91", Name = "Đảng bộ xã Hòa Bình", Kind = OrgUnitKind.CommuneCommittee, ParentId = tree.Province.Id, HasAdmissionAuthority = true };
+        db.OrgUnits.Add(commune);
+        await db.SaveChangesAsync();
+        commune.Path = new($"{tree.Province.Path}.{commune.Id}");
+        var cell = new OrgUnit { Code = OtherCellCode, Name = OtherCellName, Kind = OrgUnitKind.Cell, ParentId = commune.Id };
+        db.OrgUnits.Add(cell);
+        await db.SaveChangesAsync();
+        cell.Path = new($"{commune.Path}.{cell.Id}");
+        var member = new Member
+        {
+            FullName = OutsiderName,
+            CitizenId = OutsiderCitizenId,
+            DateOfBirth = new DateOnly(1975, 5, 5),
+            CellId = cell.Id,
+            Status = MemberStatus.Official,
+            AdmittedOn = new DateOnly(2005, 1, 1),
+            RecognisedOn = new DateOnly(2006, 1, 1),
+        };
+        db.Members.Add(member);
+        await db.SaveChangesAsync();
+        return (member.Id, cell.Id);
+    }
+}
