@@ -39,14 +39,12 @@ public static class SignInLimits
 
     private const string UserNameItem = "dangvien:sign-in-name";
 
-    /// <summary>When each refused address and user name was last written to the audit log (at most once a window each).</summary>
-    private static readonly ConcurrentDictionary<string, long> Audited = new();
-
     public static IServiceCollection AddDangVienSignInLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection("SignInLimits").Get<SignInLimitOptions>() ?? new SignInLimitOptions();
         services.AddSingleton(limits);
         services.AddSingleton<ApiTokenFailures>();
+        services.AddSingleton<RefusedSignIns>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -56,7 +54,7 @@ public static class SignInLimits
                     ? RateLimitPartition.GetSlidingWindowLimiter("address:" + AddressKey(context), _ => Window(limits.AttemptsPerAddress, limits.Window))
                     : RateLimitPartition.GetNoLimiter("")),
                 PartitionedRateLimiter.Create<HttpContext, string>(context => IsSignInPost(context.Request) && context.Items[UserNameItem] is string { Length: > 0 } name
-                    ? RateLimitPartition.GetSlidingWindowLimiter("user:" + name, _ => Window(limits.AttemptsPerUserName, limits.Window))
+                    ? RateLimitPartition.GetSlidingWindowLimiter("user:" + name.ToUpperInvariant(), _ => Window(limits.AttemptsPerUserName, limits.Window))
                     : RateLimitPartition.GetNoLimiter("")));
             options.OnRejected = (context, cancellationToken) => RefuseSignInAsync(context.HttpContext, context.Lease, limits, cancellationToken);
         });
@@ -71,7 +69,7 @@ public static class SignInLimits
             try
             {
                 var form = await context.Request.ReadFormAsync(context.RequestAborted);
-                context.Items[UserNameItem] = NameKey(form["Input.UserName"].ToString());
+                context.Items[UserNameItem] = TypedName(form["Input.UserName"].ToString());
             }
             catch (InvalidDataException)
             {
@@ -113,10 +111,10 @@ public static class SignInLimits
     private static bool IsSignInPost(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>User names compare without regard to case or surrounding spaces, as Identity finds them; long ones are cut.</summary>
-    private static string NameKey(string userName)
+    /// <summary>The user name as typed, without surrounding spaces (as Identity finds it) and cut when long; the limit ignores case.</summary>
+    private static string TypedName(string userName)
     {
-        var name = userName.Trim().ToUpperInvariant();
+        var name = userName.Trim();
         return name.Length > 256 ? name[..256] : name;
     }
 
@@ -137,16 +135,8 @@ public static class SignInLimits
         var seconds = RetryAfterSeconds(lease, limits.Window);
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var userName = context.Items[UserNameItem] as string;
-        var key = AddressKey(context) + "|" + userName;
-        var now = Environment.TickCount64;
-        if (!Audited.TryGetValue(key, out var last) || now - last > limits.Window.TotalMilliseconds)
+        if (context.RequestServices.GetRequiredService<RefusedSignIns>().IsFirstInWindow(AddressKey(context) + "|" + userName?.ToUpperInvariant(), limits.Window))
         {
-            if (Audited.Count > 10_000)
-            {
-                Audited.Clear();
-            }
-
-            Audited[key] = now;
             var signIns = context.RequestServices.GetRequiredService<SignInService>();
             await signIns.RecordLimitedAsync(userName, AddressOf(context), "sign-in", cancellationToken);
         }
@@ -183,4 +173,27 @@ public sealed class ApiTokenFailures(SignInLimitOptions limits) : IDisposable
     }
 
     public void Dispose() => _failures.Dispose();
+}
+
+/// <summary>Which refused address and user name pairs were written to the audit log lately: once a window each, not once a post.</summary>
+public sealed class RefusedSignIns
+{
+    private readonly ConcurrentDictionary<string, long> _audited = new();
+
+    public bool IsFirstInWindow(string key, TimeSpan window)
+    {
+        var now = Environment.TickCount64;
+        if (_audited.TryGetValue(key, out var last) && now - last <= window.TotalMilliseconds)
+        {
+            return false;
+        }
+
+        if (_audited.Count > 10_000)
+        {
+            _audited.Clear();
+        }
+
+        _audited[key] = now;
+        return true;
+    }
 }
