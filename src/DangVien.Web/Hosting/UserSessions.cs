@@ -3,6 +3,7 @@ using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace DangVien.Web.Hosting;
@@ -33,14 +34,30 @@ public static class UserSessions
     public static Guid? SessionOf(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(SessionClaim), out var id) ? id : null;
 
-    /// <summary>Cookie validation: the session must be open, then the security stamp is checked as usual.</summary>
+    /// <summary>
+    /// Cookie validation: the session must be open, then the security stamp is checked as usual. While the
+    /// database is away, an endpoint open to everyone (health, static files) answers as to an anonymous
+    /// request, the cookie kept; any other endpoint gets the 503 page.
+    /// </summary>
     public static Func<CookieValidatePrincipalContext, Task> ValidateThen(Func<CookieValidatePrincipalContext, Task> next) => async context =>
     {
-        if (context.Principal is not { } principal
-            || SessionOf(principal) is not { } sessionId
-            || principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId
-            || !await context.HttpContext.RequestServices.GetRequiredService<SignInService>()
-                .IsSessionOpenAsync(sessionId, userId, context.HttpContext.RequestAborted))
+        bool open;
+        try
+        {
+            open = context.Principal is { } principal
+                && SessionOf(principal) is { } sessionId
+                && principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+                && await context.HttpContext.RequestServices.GetRequiredService<SignInService>()
+                    .IsSessionOpenAsync(sessionId, userId, context.HttpContext.RequestAborted);
+        }
+        catch (Exception exception) when (DatabaseAvailability.IsUnavailable(exception)
+            && context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
+        if (!open)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -108,7 +108,7 @@ public sealed class UserAdminPageTests
 
         var page = await Pages.GetAsync(admin, url);
         var weak = await DangVienApp.ParseAsync(await Forms.SubmitTypedAsync(admin, page, url, "#reset-password", ("PasswordInput.NewPassword", "ngan1A")));
-        Assert.Equal(["Mật khẩu phải có ít nhất 10 ký tự."], Pages.Messages(weak, "#reset-password-error"));
+        Assert.Equal(["Mật khẩu phải có ít nhất 12 ký tự."], Pages.Messages(weak, "#reset-password-error"));
         Assert.True(string.IsNullOrEmpty(weak.QuerySelector("#reset-password-new")!.GetAttribute("value")));
 
         var reset = await Forms.SubmitTypedAsync(admin, page, url, "#reset-password", ("PasswordInput.NewPassword", "DatLaiMatKhau2027"));
