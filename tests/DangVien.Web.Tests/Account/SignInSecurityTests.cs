@@ -105,7 +105,8 @@ public sealed class SignInSecurityTests(ITestOutputHelper output)
             answers.Add((await SignInAsync(client, "khongco" + i, WrongPassword)).StatusCode);
         }
 
-        var refused = await SignInAsync(client, "canbo4", Accounts.Password);
+        // Another spelling of the same page is the same endpoint, counted alike.
+        var refused = await Forms.PostAsync(client, "/Account/Login/", "form", new() { ["Input.UserName"] = "canbo4", ["Input.Password"] = Accounts.Password });
         var page = await DangVienApp.ParseAsync(refused);
         var elsewhere = await SignInAsync(From(app, "10.3.0.2"), "canbo4", Accounts.Password);
 
@@ -169,29 +170,27 @@ public sealed class SignInSecurityTests(ITestOutputHelper output)
         await app.CreateUserAsync("canbo7");
         var known = new List<double>();
         var unknown = new List<double>();
-        string? knownAnswer = null, unknownAnswer = null;
+        var answers = new List<string?>();
         for (var i = 0; i <= Rounds; i++)
         {
-            // A fresh address each round keeps every post under the address limit.
+            // A fresh address each round keeps every post under the address limit; each name goes first in
+            // every other round, so neither pays for coming second; round 0 warms up.
             var client = From(app, $"10.6.{i}.1");
-            var (knownTime, knownPage) = await TimedSignInAsync(client, "canbo7");
-            var (unknownTime, unknownPage) = await TimedSignInAsync(client, "khongco" + i);
-            if (i == 0)
+            foreach (var name in i % 2 == 0 ? ["canbo7", "khongco" + i] : new[] { "khongco" + i, "canbo7" })
             {
-                continue;
+                var (milliseconds, message) = await TimedSignInAsync(client, name);
+                if (i > 0)
+                {
+                    (name == "canbo7" ? known : unknown).Add(milliseconds);
+                    answers.Add(message);
+                }
             }
-
-            known.Add(knownTime);
-            unknown.Add(unknownTime);
-            knownAnswer = knownPage;
-            unknownAnswer = unknownPage;
         }
 
         var knownMedian = Median(known);
         var unknownMedian = Median(unknown);
         output.WriteLine($"median of {Rounds} sign-ins with a wrong password: known user {knownMedian:F1} ms, unknown user {unknownMedian:F1} ms");
-        Assert.Equal("Tên đăng nhập hoặc mật khẩu không đúng.", knownAnswer);
-        Assert.Equal(knownAnswer, unknownAnswer);
+        Assert.All(answers, answer => Assert.Equal("Tên đăng nhập hoặc mật khẩu không đúng.", answer));
         Assert.InRange(unknownMedian / knownMedian, 0.5, 1.5);
     }
 
