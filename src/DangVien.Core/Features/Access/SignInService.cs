@@ -139,12 +139,13 @@ public sealed class SignInService(
     }
 
     /// <summary>Closes every session of the user but <paramref name="keep"/> (after a password change).</summary>
-    public Task EndOtherSessionsAsync(string userId, Guid? keep, CancellationToken cancellationToken = default)
-    {
-        var now = time.GetUtcNow();
-        return db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null && s.Id != keep)
+    public Task EndOtherSessionsAsync(string userId, Guid? keep, CancellationToken cancellationToken = default) =>
+        EndSessionsAsync(db, userId, keep, time.GetUtcNow(), cancellationToken);
+
+    /// <summary>Closes every session of the user but <paramref name="keep"/>: the one way sessions end for a whole account.</summary>
+    internal static Task EndSessionsAsync(DangVienDbContext db, string userId, Guid? keep, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null && s.Id != keep)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken);
-    }
 
     /// <summary>Records that sign-in attempts were refused by a rate limit (<paramref name="limit"/> names which).</summary>
     public async Task RecordLimitedAsync(string? userName, string? address, string limit, CancellationToken cancellationToken = default)
