@@ -49,13 +49,13 @@ public static class DependencyInjection
             .AddIdentityCookies();
         services.AddIdentityCore<AppUser>(options =>
             {
-                options.Password.RequiredLength = 10;
+                options.Password.RequiredLength = 12;
                 options.Password.RequireDigit = true;
                 options.Password.RequireLowercase = true;
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Lockout is only an administrator's lock: wrong passwords never lock an account (anyone could
+                // lock out anyone), the sign-in rate limits (SignInLimits) slow guessing instead.
                 options.Lockout.AllowedForNewUsers = true;
                 options.SignIn.RequireConfirmedAccount = false;
                 options.User.RequireUniqueEmail = false;
@@ -64,12 +64,19 @@ public static class DependencyInjection
             .AddSignInManager()
             .AddClaimsPrincipalFactory<DangVienClaimsFactory>()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
 
         // The account services of Core need Identity's UserManager, configured here.
         services.AddScoped<UserAdminService>();
         services.AddScoped<AccountService>();
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<SignInService>();
+        services.AddDangVienSignInLimits(builder.Configuration);
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.OnRefreshingPrincipal = UserSessions.KeepSession;
+        });
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "dangvien.auth";
@@ -78,13 +85,13 @@ public static class DependencyInjection
             options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
                 ? CookieSecurePolicy.SameAsRequest
                 : CookieSecurePolicy.Always;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.ExpireTimeSpan = SignInService.SessionLifetime;
             options.SlidingExpiration = true;
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/not-found";
             options.Events ??= new CookieAuthenticationEvents();
-            options.Events.OnValidatePrincipal = DatabaseAvailability.SkippedOnErrorPage(options.Events.OnValidatePrincipal);
+            options.Events.OnValidatePrincipal = DatabaseAvailability.SkippedOnErrorPage(UserSessions.ValidateThen(options.Events.OnValidatePrincipal));
             options.Events.OnRedirectToLogin = ApiErrors.StatusInsteadOfRedirect(options.Events.OnRedirectToLogin, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = ApiErrors.StatusInsteadOfRedirect(options.Events.OnRedirectToAccessDenied, StatusCodes.Status403Forbidden);
         });
@@ -152,6 +159,8 @@ public static class DependencyInjection
             SupportedUICultures = [Vietnamese, CultureInfo.GetCultureInfo("en")],
             RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = LanguageEndpoint.CookieName }],
         });
+        app.Use(SignInLimits.ReadSignInNameAsync);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

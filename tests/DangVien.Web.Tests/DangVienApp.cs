@@ -1,6 +1,7 @@
 using AngleSharp;
 using AngleSharp.Dom;
 using DangVien.Testing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -52,6 +53,7 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedDemo", "false");
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         builder.UseSetting("Reports:PdfSharpLicense", "AGPL");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestRemoteAddress>());
         if (_clock is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton(_clock));
@@ -104,4 +106,27 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
     public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
 
     public override TimeZoneInfo LocalTimeZone => Vietnam;
+}
+
+/// <summary>
+/// Lets a test say which address a request comes from (<see cref="Header"/>), as the connection would:
+/// the in-memory server has no remote address of its own.
+/// </summary>
+public sealed class TestRemoteAddress : IStartupFilter
+{
+    public const string Header = "X-Test-Remote-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (context.Request.Headers[Header].ToString() is { Length: > 0 } address)
+            {
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }

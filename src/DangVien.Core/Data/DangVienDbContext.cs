@@ -52,6 +52,8 @@ public sealed class DangVienDbContext(DbContextOptions<DangVienDbContext> option
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     /// <summary>
     /// <c>f_unaccent(text)</c>: an IMMUTABLE wrapper over <c>unaccent</c> (created by the initial
     /// migration) so it can be indexed; it also lower-cases and maps đ to d.

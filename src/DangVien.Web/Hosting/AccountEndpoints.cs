@@ -1,13 +1,14 @@
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 namespace DangVien.Web.Hosting;
 
-/// <summary>Sign-out: a POST with the antiforgery token (a form in the layout), then the sign-in page.</summary>
+/// <summary>Sign-out: a POST with the antiforgery token (a form in the layout) ends the session, then the sign-in page.</summary>
 public static class AccountEndpoints
 {
-    public static async Task<IResult> LogoutAsync(SignInManager<AppUser> signInManager, IAntiforgery antiforgery, ILoggerFactory loggers, HttpContext context)
+    public static async Task<IResult> LogoutAsync(SignInManager<AppUser> signInManager, SignInService signIns, IAntiforgery antiforgery, HttpContext context)
     {
         // The antiforgery middleware only records its verdict; an endpoint without form binding must act on it.
         if (!await antiforgery.IsRequestValidAsync(context))
@@ -15,9 +16,13 @@ public static class AccountEndpoints
             return TypedResults.BadRequest();
         }
 
-        var name = context.User.Identity?.Name;
+        // The session ends on the server: the cookie, and any copy of it, opens nothing from now on.
+        if (context.User.Identity?.Name is { } name)
+        {
+            await signIns.EndSessionAsync(UserSessions.SessionOf(context.User), name, SignInLimits.AddressOf(context), context.RequestAborted);
+        }
+
         await signInManager.SignOutAsync();
-        loggers.CreateLogger(typeof(AccountEndpoints)).LogInformation("User {UserName} signed out", name);
         return TypedResults.LocalRedirect("/account/login");
     }
 }

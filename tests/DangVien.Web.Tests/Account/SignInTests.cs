@@ -53,28 +53,6 @@ public sealed class SignInTests
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password()
-    {
-        await using var app = await DangVienApp.StartAsync();
-        await app.CreateUserAsync("canbo2");
-        var client = app.Client();
-        for (var i = 0; i < 5; i++)
-        {
-            await Forms.PostAsync(client, "/account/login", "form", new() { ["Input.UserName"] = "canbo2", ["Input.Password"] = "sai" + i });
-        }
-
-        var response = await Forms.PostAsync(client, "/account/login", "form", new()
-        {
-            ["Input.UserName"] = "canbo2",
-            ["Input.Password"] = Accounts.Password,
-        });
-        var page = await DangVienApp.ParseAsync(response);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("tạm khóa", page.QuerySelector(".form-error")!.TextContent);
-    }
-
-    [Fact]
     public async Task Sign_out_needs_the_antiforgery_token()
     {
         await using var app = await DangVienApp.StartAsync();

@@ -37,8 +37,10 @@ public sealed class AuditPageTests
         var page = await Pages.GetAsync(admin, "/admin/audit");
 
         Assert.Equal("Nhật ký truy cập", page.QuerySelector("h1")!.TextContent);
+        // The administrator's own sign-in is the newest line; the view comes next.
         var rows = Pages.Rows(page, "table.audit-table");
-        var view = rows.First();
+        Assert.Equal(["quantri", "Đăng nhập account.sign-in", "user:quantri"], rows[0][1..4]);
+        var view = rows[1];
         Assert.Equal("vanphong", view[1]);
         Assert.Equal("Xem hồ sơ quần chúng candidate.view", view[2]);
         Assert.Equal($"candidate:{candidateId}", view[3]);

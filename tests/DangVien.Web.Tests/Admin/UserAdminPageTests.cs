@@ -27,13 +27,13 @@ public sealed class UserAdminPageTests
         var refused = await DangVienApp.ParseAsync(weak);
         Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
         Assert.Equal(
-            ["Mật khẩu phải có ít nhất 10 ký tự.", "Mật khẩu phải có ít nhất một chữ số (0–9).", "Mật khẩu phải có ít nhất một chữ hoa (A–Z)."],
+            ["Mật khẩu phải có ít nhất 12 ký tự.", "Mật khẩu phải có ít nhất một chữ số (0–9).", "Mật khẩu phải có ít nhất một chữ hoa (A–Z)."],
             Pages.Messages(refused, "#user-password-error"));
         Assert.Empty(Pages.Messages(refused, "#user-username-error"));
         Assert.Equal("canbomoi", refused.QuerySelector("#user-username")!.GetAttribute("value"));
         Assert.Equal("Phạm Thị Thu", refused.QuerySelector("#user-fullname")!.GetAttribute("value"));
         Assert.True(string.IsNullOrEmpty(refused.QuerySelector("#user-password")!.GetAttribute("value")));
-        Assert.Equal("Ít nhất 10 ký tự, có chữ hoa, chữ thường và chữ số.", refused.QuerySelector("#user-password-hint")!.TextContent);
+        Assert.Equal("Ít nhất 12 ký tự, có chữ hoa, chữ thường và chữ số. Không trùng với mật khẩu phổ biến (như Matkhau@123456).", refused.QuerySelector("#user-password-hint")!.TextContent);
 
         // A valid one: to the new account's page.
         var created = await Forms.SubmitTypedAsync(
@@ -108,7 +108,7 @@ public sealed class UserAdminPageTests
 
         var page = await Pages.GetAsync(admin, url);
         var weak = await DangVienApp.ParseAsync(await Forms.SubmitTypedAsync(admin, page, url, "#reset-password", ("PasswordInput.NewPassword", "ngan1A")));
-        Assert.Equal(["Mật khẩu phải có ít nhất 10 ký tự."], Pages.Messages(weak, "#reset-password-error"));
+        Assert.Equal(["Mật khẩu phải có ít nhất 12 ký tự."], Pages.Messages(weak, "#reset-password-error"));
         Assert.True(string.IsNullOrEmpty(weak.QuerySelector("#reset-password-new")!.GetAttribute("value")));
 
         var reset = await Forms.SubmitTypedAsync(admin, page, url, "#reset-password", ("PasswordInput.NewPassword", "DatLaiMatKhau2027"));

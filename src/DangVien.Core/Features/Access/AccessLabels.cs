@@ -40,6 +40,11 @@ public static class AccessLabels
         AuditActions.UserRoleAdd => "Giao vai trò",
         AuditActions.UserRoleRemove => "Bỏ vai trò",
         AuditActions.PasswordChange => "Tự đổi mật khẩu",
+        AuditActions.SignIn => "Đăng nhập",
+        AuditActions.SignInFailure => "Đăng nhập sai",
+        AuditActions.SignInLocked => "Đăng nhập vào tài khoản đã khóa",
+        AuditActions.SignInLimited => "Đăng nhập bị chặn vì thử quá nhiều lần",
+        AuditActions.SignOut => "Đăng xuất",
         AuditActions.UnitMove => "Chuyển đơn vị",
         AuditActions.UnitMerge => "Sáp nhập đơn vị",
         _ => action,
@@ -75,6 +80,11 @@ public static class AuditActions
     public const string UserRoleAdd = "user.role.add";
     public const string UserRoleRemove = "user.role.remove";
     public const string PasswordChange = "account.password.change";
+    public const string SignIn = "account.sign-in";
+    public const string SignInFailure = "account.sign-in.failure";
+    public const string SignInLocked = "account.sign-in.locked";
+    public const string SignInLimited = "account.sign-in.limited";
+    public const string SignOut = "account.sign-out";
     public const string UnitMove = "unit.move";
     public const string UnitMerge = "unit.merge";
 

@@ -17,7 +17,8 @@ namespace DangVien.Core.Features.Access;
 /// <remarks>
 /// Every method checks the caller's <see cref="AccessScope.SeesEverything"/>: reads return null (the
 /// page answers 404), writes a failure. A change of roles, a new password or a lock renews the user's
-/// security stamp, so a session signed in elsewhere is checked again (within a minute) and ends.
+/// security stamp, so a session signed in elsewhere is checked again (within a minute) and ends; a lock
+/// or a password reset also closes the user's sessions at once.
 /// Every change is written to the audit log.
 /// </remarks>
 public sealed class UserAdminService(
@@ -220,6 +221,7 @@ public sealed class UserAdminService(
             return Result.Fail(IdentityErrors.ToFieldErrors(reset.Errors, nameof(ResetPasswordRequest.NewPassword)));
         }
 
+        await SignInService.EndSessionsAsync(db, user.Id, keep: null, time.GetUtcNow(), cancellationToken);
         await access.AuditAsync(AuditActions.UserPasswordReset, AuditActions.UserSubject(user.UserName!), cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("{Administrator} reset the password of {UserName}", access.User.Name, user.UserName);
@@ -262,6 +264,7 @@ public sealed class UserAdminService(
             return Result.Fail(IdentityErrors.ToFieldErrors(locked.Errors, string.Empty));
         }
 
+        await SignInService.EndSessionsAsync(db, user.Id, keep: null, time.GetUtcNow(), cancellationToken);
         await access.AuditAsync(AuditActions.UserLock, AuditActions.UserSubject(user.UserName!), cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("{Administrator} locked the account {UserName}", access.User.Name, user.UserName);

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
+using DangVien.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -59,9 +60,13 @@ public sealed class ApiTokenHandler(
     UrlEncoder encoder,
     ApiTokenService tokens,
     UserManager<AppUser> users,
-    IUserClaimsPrincipalFactory<AppUser> principals)
+    IUserClaimsPrincipalFactory<AppUser> principals,
+    ApiTokenFailures failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    /// <summary>Set when the address has used up its refused tokens: the challenge answers 429.</summary>
+    private int? _retryAfterSeconds;
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -70,11 +75,19 @@ public sealed class ApiTokenHandler(
             return AuthenticateResult.NoResult();
         }
 
+        var address = SignInLimits.AddressKey(Context);
+        if (failures.RetryAfterSeconds(address) is { } seconds)
+        {
+            _retryAfterSeconds = seconds;
+            return AuthenticateResult.Fail("Quá nhiều mã truy cập sai từ địa chỉ này.");
+        }
+
         var token = header["Bearer ".Length..].Trim();
         if (await tokens.FindUserAsync(token, Context.RequestAborted) is not { } userId
             || await users.FindByIdAsync(userId) is not { } user
             || await users.IsLockedOutAsync(user))
         {
+            failures.RecordFailure(address);
             return AuthenticateResult.Fail("Mã truy cập không hợp lệ hoặc đã bị thu hồi.");
         }
 
@@ -85,6 +98,14 @@ public sealed class ApiTokenHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (_retryAfterSeconds is { } seconds)
+        {
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ApiProblems.WriteAsync(Context, StatusCodes.Status429TooManyRequests, "Thử quá nhiều lần",
+                $"Quá nhiều mã truy cập sai được gửi từ địa chỉ này. Vui lòng thử lại sau {seconds} giây.");
+            return;
+        }
+
         Response.Headers.WWWAuthenticate = "Bearer";
         var invalid = ApiAuthentication.HasBearerToken(Request);
         await ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Chưa xác thực",
