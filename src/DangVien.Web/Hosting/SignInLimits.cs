@@ -152,8 +152,11 @@ public static class SignInLimits
         var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(
-            $"<!DOCTYPE html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><title>{title} — DangVien</title></head>"
-            + $"<body><main><h1>{title}</h1><p class=\"form-error\" role=\"alert\">{message}</p><p><a href=\"{SignInPath}\">{back}</a></p></main></body></html>",
+            $"<!DOCTYPE html><html lang=\"{language}\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1.0\">"
+            + $"<link rel=\"stylesheet\" href=\"/css/site.css\"><title>{title} — DangVien</title></head>"
+            + $"<body><main class=\"narrow\"><h1>{title}</h1><p class=\"form-error\" role=\"alert\">{message}</p>"
+            + $"<p><a class=\"button\" href=\"{SignInPath}\">{back}</a></p></main></body></html>",
             cancellationToken);
     }
 }
