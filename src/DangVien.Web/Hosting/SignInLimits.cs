@@ -155,8 +155,8 @@ public static class SignInLimits
             $"<!DOCTYPE html><html lang=\"{language}\"><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1.0\">"
             + $"<link rel=\"stylesheet\" href=\"/css/site.css\"><title>{title} — DangVien</title></head>"
-            + $"<body><main class=\"narrow\"><h1>{title}</h1><p class=\"form-error\" role=\"alert\">{message}</p>"
-            + $"<p><a class=\"button\" href=\"{SignInPath}\">{back}</a></p></main></body></html>",
+            + $"<body><main class=\"app-main\"><div class=\"narrow\"><h1>{title}</h1><p class=\"form-error\" role=\"alert\">{message}</p>"
+            + $"<p><a class=\"button\" href=\"{SignInPath}\">{back}</a></p></div></main></body></html>",
             cancellationToken);
     }
 }
