@@ -143,7 +143,7 @@ public static class DependencyInjection
         app.UseStatusCodePagesWithReExecute("/not-found");
         // Inside the pages' handlers: the API answers its errors as JSON problems before they would see them.
         app.UseWhen(ApiErrors.IsApi, api => api.UseApiErrors());
-        app.UseMiddleware<ControlCharacterGuard>();
+        app.UseMiddleware<QueryGuard>();
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
             app.UseHsts();

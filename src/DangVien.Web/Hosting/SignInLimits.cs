@@ -146,18 +146,8 @@ public static class SignInLimits
         }
 
         var text = context.RequestServices.GetRequiredService<IStringLocalizer<UiText>>();
-        var title = HtmlEncoder.Default.Encode(text["SignIn.TooMany.Title"]);
-        var message = HtmlEncoder.Default.Encode(text["SignIn.TooMany", seconds.ToString(CultureInfo.InvariantCulture)]);
-        var back = HtmlEncoder.Default.Encode(text["SignIn.TooMany.Back"]);
-        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(
-            $"<!DOCTYPE html><html lang=\"{language}\"><head><meta charset=\"utf-8\">"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1.0\">"
-            + $"<link rel=\"stylesheet\" href=\"/css/site.css\"><title>{title} — DangVien</title></head>"
-            + $"<body><main class=\"app-main\"><div class=\"narrow\"><h1>{title}</h1><p class=\"form-error\" role=\"alert\">{message}</p>"
-            + $"<p><a class=\"button\" href=\"{SignInPath}\">{back}</a></p></div></main></body></html>",
-            cancellationToken);
+        await PlainPage.WriteAsync(context, StatusCodes.Status429TooManyRequests, text["SignIn.TooMany.Title"],
+            text["SignIn.TooMany", seconds.ToString(CultureInfo.InvariantCulture)], SignInPath, text["SignIn.TooMany.Back"]);
     }
 }
 

@@ -150,7 +150,8 @@ public sealed class DashboardPageTests
         var parent = await secretary.GetAsync($"/?unit={tree.Commune.Id}&year=2026");
         var unknown = await secretary.GetAsync("/?unit=987654");
         var malformed = await secretary.GetAsync("/?unit=abc");
-        var badYear = await DangVienApp.ParseAsync(await secretary.GetAsync("/?year=abc"));
+        var badYear = await secretary.GetAsync("/?year=abc");
+        var emptyYear = await DangVienApp.ParseAsync(await secretary.GetAsync("/?year="));
         var treeBadYear = await secretary.GetAsync("/units?year=abc");
         var own = await secretary.GetAsync($"/?unit={tree.CellA.Id}&year=2025");
         var nothing = await DangVienApp.ParseAsync(await guest.GetAsync("/"));
@@ -160,9 +161,11 @@ public sealed class DashboardPageTests
         Assert.Equal(HttpStatusCode.NotFound, parent.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
-        // A year that is not a number is this year, not an error.
-        Assert.Equal("Kết nạp đảng viên năm 2026", badYear.QuerySelector("#quota-heading")!.TextContent);
-        Assert.Equal(HttpStatusCode.OK, treeBadYear.StatusCode);
+        // A year that is not a number is refused with its reason; an empty one is this year.
+        Assert.Equal(HttpStatusCode.BadRequest, badYear.StatusCode);
+        Assert.Contains("Năm “abc” không hợp lệ", await badYear.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Kết nạp đảng viên năm 2026", emptyYear.QuerySelector("#quota-heading")!.TextContent);
+        Assert.Equal(HttpStatusCode.BadRequest, treeBadYear.StatusCode);
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal("Kết nạp đảng viên năm 2025", (await DangVienApp.ParseAsync(own)).QuerySelector("#quota-heading")!.TextContent);
         Assert.Equal("Tổng quan", nothing.QuerySelector("h1")!.TextContent);

@@ -195,7 +195,24 @@ public sealed class GarbageQueryTests(ITestOutputHelper output)
         output.WriteLine($"{asked} requests in {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {asked}:{Environment.NewLine}{string.Join(Environment.NewLine, wrong.Take(200))}");
         Assert.True(asked > 2000, $"only {asked} requests");
-        Assert.Equal(HttpStatusCode.OK, (await clients["admin"].GetAsync($"/units/{Invariant(tree.CellA.Id)}?year=abc")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clients["admin"].GetAsync($"/units/{Invariant(tree.CellA.Id)}?year=")).StatusCode);
+        foreach (var (url, reason) in new[]
+        {
+            ($"/units/{Invariant(tree.CellA.Id)}?year=abc", "Năm “abc” không hợp lệ: Năm phải từ 1930 đến 2100."),
+            ("/reports?year=2147483647", "Năm “2147483647” không hợp lệ"),
+            ("/reports?year=0", "Năm “0” không hợp lệ"),
+            ("/reports/trend?from=2016&to=10000", "Năm “10000” không hợp lệ"),
+            ("/candidates?page=abc", "Trang “abc” không hợp lệ: số trang là một số từ 1 đến 100.000."),
+            ("/candidates?page=2147483647", "Trang “2147483647” không hợp lệ"),
+            ("/candidates?q=" + new string('a', 2000), "Từ khóa tìm kiếm dài 2.000 ký tự: tối đa 200 ký tự."),
+        })
+        {
+            var response = await clients["staff"].GetAsync(url);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {response.StatusCode}");
+            Assert.Contains(reason, body, StringComparison.Ordinal);
+            Assert.Contains("href=\"/css/site.css\"", body, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>The GET routes of the app and its API's other methods, with the query names each one reads.</summary>
