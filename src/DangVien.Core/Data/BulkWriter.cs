@@ -56,6 +56,42 @@ internal static class BulkWriter
             }, cancellationToken);
     }
 
+    /// <summary>
+    /// Member rows by binary COPY: every column the entity has, with the ids the caller assigned (<paramref name="withIds"/>,
+    /// the generator) or from the sequence (the import), and the link to the candidate file unless the caller sets it once
+    /// the files exist (<paramref name="withCandidate"/> off: members and candidates point at each other).
+    /// </summary>
+    internal static Task CopyMembersAsync(NpgsqlConnection connection, IEnumerable<Member> members, bool withIds, bool withCandidate,
+        CancellationToken cancellationToken) =>
+        CopyAsync(connection,
+            $"members ({(withIds ? "id, " : "")}full_name, date_of_birth, sex, citizen_id, cell_id, status, admitted_on, recognised_on, "
+            + $"left_on, left_reason, barred_from_readmission, had_criminal_conviction{(withCandidate ? ", candidate_id" : "")})",
+            members,
+            async (w, m, ct) =>
+            {
+                if (withIds)
+                {
+                    await w.WriteAsync(m.Id, NpgsqlDbType.Integer, ct);
+                }
+
+                await w.WriteAsync(m.FullName, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(m.DateOfBirth, NpgsqlDbType.Date, ct);
+                await w.WriteAsync((short)m.Sex, NpgsqlDbType.Smallint, ct);
+                await WriteAsync(w, m.CitizenId, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(m.CellId, NpgsqlDbType.Integer, ct);
+                await w.WriteAsync((short)m.Status, NpgsqlDbType.Smallint, ct);
+                await w.WriteAsync(m.AdmittedOn, NpgsqlDbType.Date, ct);
+                await WriteAsync(w, m.RecognisedOn, NpgsqlDbType.Date, ct);
+                await WriteAsync(w, m.LeftOn, NpgsqlDbType.Date, ct);
+                await WriteAsync(w, m.LeftReason, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(m.BarredFromReadmission, NpgsqlDbType.Boolean, ct);
+                await w.WriteAsync(m.HadCriminalConviction, NpgsqlDbType.Boolean, ct);
+                if (withCandidate)
+                {
+                    await WriteAsync(w, m.CandidateId, NpgsqlDbType.Integer, ct);
+                }
+            }, cancellationToken);
+
     /// <summary>History entries with their cell votes and introducers, by binary COPY (the generator and the import).</summary>
     internal static async Task CopyHistoryAsync(NpgsqlConnection connection, IReadOnlyCollection<StageEntry> entries, CancellationToken cancellationToken)
     {

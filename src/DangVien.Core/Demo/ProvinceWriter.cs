@@ -43,26 +43,7 @@ internal static class ProvinceWriter
 
         // members.candidate_id and candidates.mentor_member_id point at each other: members go first
         // without the link, which is set once the candidates exist.
-        await BulkWriter.CopyAsync(connection,
-            "members (id, full_name, date_of_birth, sex, citizen_id, cell_id, status, admitted_on, recognised_on, left_on, left_reason, barred_from_readmission, had_criminal_conviction, candidate_id)",
-            data.Members,
-            static async (w, m, ct) =>
-            {
-                await w.WriteAsync(m.Id, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(m.FullName, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(m.DateOfBirth, NpgsqlDbType.Date, ct);
-                await w.WriteAsync((short)m.Sex, NpgsqlDbType.Smallint, ct);
-                await BulkWriter.WriteAsync(w, m.CitizenId, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(m.CellId, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync((short)m.Status, NpgsqlDbType.Smallint, ct);
-                await w.WriteAsync(m.AdmittedOn, NpgsqlDbType.Date, ct);
-                await BulkWriter.WriteAsync(w, m.RecognisedOn, NpgsqlDbType.Date, ct);
-                await BulkWriter.WriteAsync(w, m.LeftOn, NpgsqlDbType.Date, ct);
-                await BulkWriter.WriteAsync(w, m.LeftReason, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(m.BarredFromReadmission, NpgsqlDbType.Boolean, ct);
-                await w.WriteAsync(m.HadCriminalConviction, NpgsqlDbType.Boolean, ct);
-                await w.WriteNullAsync(ct);
-            }, cancellationToken);
+        await BulkWriter.CopyMembersAsync(connection, data.Members, withIds: true, withCandidate: false, cancellationToken);
 
         await BulkWriter.CopyCandidatesAsync(connection, data.Candidates, cancellationToken);
 

@@ -552,25 +552,8 @@ public sealed partial class ImportService
         await BulkWriter.CopyHistoryAsync(connection, allEntries, cancellationToken);
 
         // The members the ceremonies created, linked to their files (the same row RecordCeremonyAsync adds).
-        await BulkWriter.CopyAsync(connection,
-            "members (full_name, date_of_birth, sex, citizen_id, cell_id, status, admitted_on, recognised_on, left_on, left_reason, barred_from_readmission, had_criminal_conviction, candidate_id)",
-            planned.Where(p => p.Member is not null).Select(p => p.Member!),
-            static async (w, m, ct) =>
-            {
-                await w.WriteAsync(m.FullName, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(m.DateOfBirth, NpgsqlDbType.Date, ct);
-                await w.WriteAsync((short)m.Sex, NpgsqlDbType.Smallint, ct);
-                await BulkWriter.WriteAsync(w, m.CitizenId, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(m.CellId, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync((short)m.Status, NpgsqlDbType.Smallint, ct);
-                await w.WriteAsync(m.AdmittedOn, NpgsqlDbType.Date, ct);
-                await BulkWriter.WriteAsync(w, m.RecognisedOn, NpgsqlDbType.Date, ct);
-                await BulkWriter.WriteAsync(w, m.LeftOn, NpgsqlDbType.Date, ct);
-                await BulkWriter.WriteAsync(w, m.LeftReason, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(m.BarredFromReadmission, NpgsqlDbType.Boolean, ct);
-                await w.WriteAsync(m.HadCriminalConviction, NpgsqlDbType.Boolean, ct);
-                await BulkWriter.WriteAsync(w, m.CandidateId, NpgsqlDbType.Integer, ct);
-            }, cancellationToken);
+        await BulkWriter.CopyMembersAsync(connection, planned.Where(p => p.Member is not null).Select(p => p.Member!),
+            withIds: false, withCandidate: true, cancellationToken);
         return planned.Count;
     }
 }

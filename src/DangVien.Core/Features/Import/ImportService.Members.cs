@@ -112,22 +112,7 @@ public sealed partial class ImportService
 
         return new ImportPlan(errors, existing, planned.Count, async (connection, ct) =>
         {
-            await BulkWriter.CopyAsync(connection,
-                "members (full_name, date_of_birth, sex, citizen_id, cell_id, status, admitted_on, recognised_on, barred_from_readmission, had_criminal_conviction)",
-                planned,
-                static async (w, m, c) =>
-                {
-                    await w.WriteAsync(m.FullName, NpgsqlDbType.Varchar, c);
-                    await w.WriteAsync(m.DateOfBirth, NpgsqlDbType.Date, c);
-                    await w.WriteAsync((short)m.Sex, NpgsqlDbType.Smallint, c);
-                    await BulkWriter.WriteAsync(w, m.CitizenId, NpgsqlDbType.Varchar, c);
-                    await w.WriteAsync(m.CellId, NpgsqlDbType.Integer, c);
-                    await w.WriteAsync((short)m.Status, NpgsqlDbType.Smallint, c);
-                    await w.WriteAsync(m.AdmittedOn, NpgsqlDbType.Date, c);
-                    await BulkWriter.WriteAsync(w, m.RecognisedOn, NpgsqlDbType.Date, c);
-                    await w.WriteAsync(false, NpgsqlDbType.Boolean, c);
-                    await w.WriteAsync(false, NpgsqlDbType.Boolean, c);
-                }, ct);
+            await BulkWriter.CopyMembersAsync(connection, planned, withIds: false, withCandidate: false, ct);
             return planned.Count;
         });
     }
