@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Npgsql;
 
@@ -93,22 +92,9 @@ public sealed class HostingTests
     [Fact]
     public async Task Started_against_a_database_that_is_not_there_the_app_exits_with_one_line_naming_host_and_port()
     {
-        var dll = typeof(Program).Assembly.Location;
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        info.ArgumentList.Add(dll);
-        info.Environment["ConnectionStrings__DangVien"] = "Host=127.0.0.1;Port=1;Username=dangvien;Database=dangvien;Timeout=3";
-        info.Environment["Urls"] = "http://127.0.0.1:0";
-        info.Environment["Serilog__MinimumLevel__Default"] = "Fatal";
-        info.WorkingDirectory = Path.GetDirectoryName(dll)!;
+        var (exitCode, stderr) = await AppProcess.RunAsync(new Dictionary<string, string> { ["ConnectionStrings__DangVien"] = AppProcess.NoDatabase });
 
-        using var process = Process.Start(info)!;
-        var stderrTask = process.StandardError.ReadToEndAsync();
-        var stdoutTask = process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        var stderr = (await stderrTask).Trim();
-        await stdoutTask;
-
-        Assert.Equal(1, process.ExitCode);
+        Assert.Equal(1, exitCode);
         Assert.Single(stderr.Split('\n'));
         Assert.StartsWith("Cannot connect to PostgreSQL at 127.0.0.1:1", stderr);
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using DangVien.Web.Endpoints;
 using DangVien.Web.Tests.Candidates;
@@ -23,25 +22,15 @@ public sealed class DeploymentDefaultsTests
     [InlineData("Testing", "Demo__ShowCredentials", "Demo:ShowCredentials")]
     public async Task The_demo_asked_for_outside_Development_stops_the_start_with_one_line(string environment, string variable, string named)
     {
-        var dll = typeof(Program).Assembly.Location;
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        info.ArgumentList.Add(dll);
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        info.Environment[variable] = "true";
         // No database is reachable: the refusal comes before any connection.
-        info.Environment["ConnectionStrings__DangVien"] = "Host=127.0.0.1;Port=1;Username=dangvien;Database=dangvien;Timeout=3";
-        info.Environment["Urls"] = "http://127.0.0.1:0";
-        info.Environment["Serilog__MinimumLevel__Default"] = "Fatal";
-        info.WorkingDirectory = Path.GetDirectoryName(dll)!;
+        var (exitCode, stderr) = await AppProcess.RunAsync(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = environment,
+            [variable] = "true",
+            ["ConnectionStrings__DangVien"] = AppProcess.NoDatabase,
+        });
 
-        using var process = Process.Start(info)!;
-        var stderrTask = process.StandardError.ReadToEndAsync();
-        var stdoutTask = process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        var stderr = (await stderrTask).Trim();
-        await stdoutTask;
-
-        Assert.Equal(1, process.ExitCode);
+        Assert.Equal(1, exitCode);
         Assert.Single(stderr.Split('\n'));
         Assert.StartsWith("Refusing to start: ", stderr, StringComparison.Ordinal);
         Assert.Contains(named, stderr, StringComparison.Ordinal);
