@@ -49,6 +49,12 @@ public static class DependencyInjection
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Import.ImportService>();
         services.AddScoped<Features.Access.ApiTokenService>();
+
+        // The account services use Identity's UserManager, which the host configures
+        // (Web: AddIdentityCore with its password rules); they are resolved when a request needs them.
+        services.AddScoped<Features.Access.UserAdminService>();
+        services.AddScoped<Features.Access.AccountService>();
+        services.AddScoped<Features.Access.SignInService>();
         return services;
     }
 
