@@ -317,7 +317,7 @@ public sealed class CalendarServiceTests
     }
 
     private static CalendarService NewCachedService(DangVienDbContext db, WorkingDayCalendarCache cache) =>
-        new(db, cache, new AddHolidayValidator(), new PrefillHolidaysValidator(), NullLogger<CalendarService>.Instance, access: null);
+        new(db, cache, new AddHolidayRequestValidator(), new PrefillHolidaysRequestValidator(), NullLogger<CalendarService>.Instance, access: null);
 
     private sealed class ManualTimeProvider(DateTimeOffset now) : TimeProvider
     {
