@@ -259,6 +259,8 @@ public sealed class CalendarServiceTests
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
         var services = new ServiceCollection().AddLogging().AddScoped<ICurrentUser>(_ => new SystemUser()).AddDangVienCore(database.ConnectionString);
+        // The host configures Identity, whose UserManager Core's account services take.
+        services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<DangVienDbContext>();
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         var day = new DateOnly(2026, 9, 3);
 
