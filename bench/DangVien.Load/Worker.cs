@@ -8,7 +8,7 @@ namespace DangVien.Load;
 /// <summary>One connection: one user signed in with its own cookies, sending requests back to back until the time is up.</summary>
 public sealed class Worker(int index, WorkerPlan plan, LoadOptions options, Plan all, Stats stats, Ledger ledger)
 {
-    /// <summary>The text of the app's 503 page (Error.razor) when the database is away.</summary>
+    /// <summary>The text of the app's 503 page (ErrorPage.razor) when the database is away.</summary>
     public const string UnavailableText = "Không kết nối được cơ sở dữ liệu";
 
     private static readonly string[] Syllables =

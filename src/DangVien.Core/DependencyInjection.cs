@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using DangVien.Core.Data;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public static class DependencyInjection
             options => options.UseNpgsql(applicationConnectionString, DangVienDbContextOptions.ConfigureNpgsql),
             optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton(TimeProvider.System);
-        AddValidators(services);
+        services.AddDangVienValidators();
 
         // Feature services: one line per service, grouped by feature folder.
         services.AddSingleton<Features.Calendar.WorkingDayCalendarCache>();
@@ -49,14 +50,21 @@ public static class DependencyInjection
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Import.ImportService>();
         services.AddScoped<Features.Access.ApiTokenService>();
+
+        // The account services use Identity's UserManager, which the host configures
+        // (Web: AddIdentityCore with its password rules); they are resolved when a request needs them.
+        services.AddScoped<Features.Access.UserAdminService>();
+        services.AddScoped<Features.Access.AccountService>();
+        services.AddScoped<Features.Access.SignInService>();
         return services;
     }
 
     /// <summary>
-    /// Registers every FluentValidation validator of this assembly as <c>IValidator&lt;T&gt;</c>
-    /// (FluentValidation.DependencyInjectionExtensions 11.x is not in the package feed).
+    /// Registers every FluentValidation validator of this assembly as a singleton <c>IValidator&lt;T&gt;</c>
+    /// (FluentValidation.DependencyInjectionExtensions 11.x is not in the package feed), and
+    /// <see cref="RequestValidators"/> over them. Tests that build services by hand call it alone.
     /// </summary>
-    private static void AddValidators(IServiceCollection services)
+    public static IServiceCollection AddDangVienValidators(this IServiceCollection services)
     {
         var validators = typeof(DependencyInjection).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false })
@@ -67,5 +75,8 @@ public static class DependencyInjection
         {
             services.AddSingleton(service, implementation);
         }
+
+        services.AddSingleton<RequestValidators>();
+        return services;
     }
 }

@@ -67,10 +67,6 @@ public static class DependencyInjection
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
 
-        // The account services of Core need Identity's UserManager, configured here.
-        services.AddScoped<UserAdminService>();
-        services.AddScoped<AccountService>();
-        services.AddScoped<SignInService>();
         services.AddDangVienSignInLimits(builder.Configuration);
         services.Configure<SecurityStampValidatorOptions>(options =>
         {

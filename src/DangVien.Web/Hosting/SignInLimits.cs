@@ -113,7 +113,7 @@ public static class SignInLimits
     /// <summary>A post to the sign-in page, known by its endpoint (routing has run), so no spelling of the path escapes the limits.</summary>
     private static bool IsSignInPost(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
-        && request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type == typeof(Login);
+        && request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type == typeof(LoginPage);
 
     /// <summary>The user name as typed, without surrounding spaces (as Identity finds it) and cut when long; the limit ignores case.</summary>
     private static string TypedName(string userName)

@@ -61,7 +61,7 @@ internal static class StartupData
         await EnsureDemoUsersAsync(services, logger, cancellationToken);
     }
 
-    /// <summary>One user per role, password <see cref="Login.DemoPassword"/> (README), created once.</summary>
+    /// <summary>One user per role, password <see cref="LoginPage.DemoPassword"/> (README), created once.</summary>
     private static async Task EnsureDemoUsersAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<DangVienDbContext>();
@@ -89,7 +89,7 @@ internal static class StartupData
         foreach (var (userName, fullName, unitId, role) in demo)
         {
             var user = new AppUser { UserName = userName, FullName = fullName };
-            var result = await users.CreateAsync(user, Login.DemoPassword);
+            var result = await users.CreateAsync(user, LoginPage.DemoPassword);
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException($"Demo user {userName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");

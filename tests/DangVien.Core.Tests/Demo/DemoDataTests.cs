@@ -238,7 +238,7 @@ public sealed class DemoDataTests(DemoDatabase demo) : IClassFixture<DemoDatabas
         await using var db = demo.Database.CreateContext();
         var time = new FixedTime(DemoDatabase.Today);
         var service = new AdmissionService(db, new CalendarService(db), new RuleParameterReader(db),
-            new CurrentAccess(new SystemUser(), db, time), time, NullLogger<AdmissionService>.Instance);
+            new CurrentAccess(new SystemUser(), db, time), CoreValidators.All, time, NullLogger<AdmissionService>.Instance);
 
         var problems = await service.CheckTimelinesAsync();
 

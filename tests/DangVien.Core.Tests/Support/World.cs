@@ -6,6 +6,7 @@ using DangVien.Core.Features.Admission;
 using DangVien.Core.Features.Alerts;
 using DangVien.Core.Features.Calendar;
 using DangVien.Core.Features.Members;
+using DangVien.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -81,9 +82,9 @@ public sealed class World
     public AdmissionService Admission(string user = "can.bo@test") => Admission(Db, user);
 
     public AdmissionService Admission(DangVienDbContext db, string user = "can.bo@test") =>
-        new(db, new CalendarService(db), new RuleParameterReader(db), new CurrentAccess(new SystemUser(user), db, Time), Time, NullLogger<AdmissionService>.Instance);
+        new(db, new CalendarService(db), new RuleParameterReader(db), new CurrentAccess(new SystemUser(user), db, Time), CoreValidators.All, Time, NullLogger<AdmissionService>.Instance);
 
-    public MemberService Members() => new(Db, Time, NullLogger<MemberService>.Instance, new CurrentAccess(new SystemUser(), Db, Time));
+    public MemberService Members() => new(Db, Time, NullLogger<MemberService>.Instance, new CurrentAccess(new SystemUser(), Db, Time), CoreValidators.For<AddMemberRequest>());
 
     public AlertService Alerts() => new(Db, new CalendarService(Db), new RuleParameterReader(Db), new CurrentAccess(new SystemUser(), Db, Time));
 

@@ -63,7 +63,7 @@ public sealed class PasswordRuleTests
         var errors = new List<IdentityError>();
         foreach (var validator in users.PasswordValidators)
         {
-            errors.AddRange((await validator.ValidateAsync(users, user, Components.Pages.Account.Login.DemoPassword)).Errors);
+            errors.AddRange((await validator.ValidateAsync(users, user, Components.Pages.Account.LoginPage.DemoPassword)).Errors);
         }
 
         Assert.Empty(errors);

@@ -122,5 +122,5 @@ public sealed class SignInTests
     [InlineData("/\u3002evil.example", "/")]
     [InlineData("/candidates?q=Nguy%E1%BB%85n", "/candidates?q=Nguy%E1%BB%85n")]
     public void Only_local_return_addresses_are_followed_after_sign_in(string returnUrl, string expected) =>
-        Assert.Equal(expected, Components.Pages.Account.Login.SafeReturnUrl(returnUrl));
+        Assert.Equal(expected, Components.Pages.Account.LoginPage.SafeReturnUrl(returnUrl));
 }

@@ -56,7 +56,7 @@ public static class CandidateFiles
         await using var db = app.Database.CreateContext();
         var clock = (TimeProvider)app.Services.GetRequiredService<TimeProvider>();
         var service = new AdmissionService(db, new CalendarService(db), new RuleParameterReader(db),
-            new CurrentAccess(new SystemUser("test"), db, clock), clock, NullLogger<AdmissionService>.Instance);
+            new CurrentAccess(new SystemUser("test"), db, clock), app.Services.GetRequiredService<RequestValidators>(), clock, NullLogger<AdmissionService>.Instance);
         return await work(service, db);
     }
 

@@ -16,7 +16,7 @@ public sealed record AssignRoleRequest(string UserId, int? UnitId, AccessRole? R
 /// <summary>The signed-in user changes their own password.</summary>
 public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword, string ConfirmPassword);
 
-public sealed class CreateUserValidator : AbstractValidator<CreateUserRequest>
+public sealed class CreateUserRequestValidator : AbstractValidator<CreateUserRequest>
 {
     /// <summary>Short enough to fit the audit log's subject (<c>user:NAME</c>, 120 characters).</summary>
     public const int UserNameMaxLength = 64;
@@ -24,7 +24,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUserRequest>
     /// <summary>The column's length.</summary>
     public const int FullNameMaxLength = 120;
 
-    public CreateUserValidator()
+    public CreateUserRequestValidator()
     {
         RuleFor(r => r.UserName)
             .NotEmpty().WithMessage("Vui lòng nhập tên đăng nhập.")
@@ -39,18 +39,18 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUserRequest>
     }
 }
 
-public sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordRequest>
+public sealed class ResetPasswordRequestValidator : AbstractValidator<ResetPasswordRequest>
 {
-    public ResetPasswordValidator()
+    public ResetPasswordRequestValidator()
     {
         RuleFor(r => r.NewPassword)
             .NotEmpty().WithMessage("Vui lòng nhập mật khẩu mới.");
     }
 }
 
-public sealed class AssignRoleValidator : AbstractValidator<AssignRoleRequest>
+public sealed class AssignRoleRequestValidator : AbstractValidator<AssignRoleRequest>
 {
-    public AssignRoleValidator()
+    public AssignRoleRequestValidator()
     {
         RuleFor(r => r.Role)
             .NotNull().WithMessage("Vui lòng chọn vai trò.")
@@ -60,9 +60,9 @@ public sealed class AssignRoleValidator : AbstractValidator<AssignRoleRequest>
     }
 }
 
-public sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordRequest>
+public sealed class ChangePasswordRequestValidator : AbstractValidator<ChangePasswordRequest>
 {
-    public ChangePasswordValidator()
+    public ChangePasswordRequestValidator()
     {
         RuleFor(r => r.CurrentPassword)
             .NotEmpty().WithMessage("Vui lòng nhập mật khẩu hiện tại.");

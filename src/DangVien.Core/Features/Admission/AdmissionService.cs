@@ -3,7 +3,6 @@ using DangVien.Core.Data;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Calendar;
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -21,6 +20,7 @@ public sealed partial class AdmissionService(
     CalendarService calendarService,
     RuleParameterReader parameterReader,
     CurrentAccess access,
+    RequestValidators validators,
     TimeProvider time,
     ILogger<AdmissionService> logger)
 {
@@ -36,7 +36,7 @@ public sealed partial class AdmissionService(
     /// <summary>Step 1: lists an outstanding person in a cell (tạo nguồn). Returns the new candidate's id.</summary>
     public async Task<Result<int>> CreateCandidateAsync(CreateCandidateRequest request, CancellationToken cancellationToken = default)
     {
-        var invalid = new CreateCandidateRequestValidator().Errors(request);
+        var invalid = validators.For<CreateCandidateRequest>().Errors(request);
         if (invalid.Count > 0)
         {
             return Result<int>.Fail(invalid);
@@ -90,7 +90,7 @@ public sealed partial class AdmissionService(
     /// <summary>Kết nạp lại: opens a file for a former member (≥ 36 months after leaving, 60 after a cleared conviction, only once, never if barred).</summary>
     public async Task<Result<int>> StartReadmissionAsync(StartReadmissionRequest request, CancellationToken cancellationToken = default)
     {
-        var invalid = new StartReadmissionRequestValidator().Errors(request);
+        var invalid = validators.For<StartReadmissionRequest>().Errors(request);
         if (invalid.Count > 0)
         {
             return Result<int>.Fail(invalid);
@@ -158,7 +158,7 @@ public sealed partial class AdmissionService(
     /// unless <see cref="UpdatePersonalDataRequest.CheckDuplicates"/> is off.
     /// </summary>
     public Task<Result> UpdatePersonalDataAsync(UpdatePersonalDataRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new UpdatePersonalDataRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             async (file, context) =>
             {
                 var citizenId = string.IsNullOrEmpty(request.CitizenId) ? null : request.CitizenId;
@@ -198,25 +198,25 @@ public sealed partial class AdmissionService(
 
     /// <summary>Step 2: the awareness-course certificate.</summary>
     public Task<Result> RecordAwarenessCourseAsync(RecordAwarenessCourseRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RecordAwarenessCourseRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckAwarenessCourse(file.Facts, request, context)),
             file => file.Append(NewEntry(StageKind.AwarenessCourse, request.IssuedOn, e => AdmissionEntries.AwarenessCourse(e, request))));
 
     /// <summary>Step 3: the application (1-KNĐ) and personal history (2-KNĐ).</summary>
     public Task<Result> RecordApplicationAsync(RecordApplicationRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RecordApplicationRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckApplication(file.Facts, request, context)),
             file => file.Append(NewEntry(StageKind.Application, request.AppliedOn, e => AdmissionEntries.Application(e, request))));
 
     /// <summary>Step 3: the personal history verified and certified.</summary>
     public Task<Result> RecordHistoryVerificationAsync(RecordHistoryVerificationRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RecordHistoryVerificationRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckHistoryVerification(file.Facts, request, context)),
             file => file.Append(NewEntry(StageKind.HistoryVerification, request.VerifiedOn, e => AdmissionEntries.HistoryVerification(e, request))));
 
     /// <summary>Step 4: two official members, or a Youth Union / Trade Union resolution (4-KNĐ) plus one.</summary>
     public Task<Result> RecordIntroductionAsync(RecordIntroductionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RecordIntroductionRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             async (file, context) =>
             {
                 var members = await LoadMembersAsync(request.Introducers.Select(i => i.MemberId), cancellationToken);
@@ -226,7 +226,7 @@ public sealed partial class AdmissionService(
 
     /// <summary>Replaces an introducer (transfer, discipline); the replacement need not meet the 12 months.</summary>
     public Task<Result> ReplaceIntroducerAsync(ReplaceIntroducerRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new ReplaceIntroducerRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             async (file, context) =>
             {
                 var members = await LoadMembersAsync([request.NewMemberId], cancellationToken);
@@ -244,7 +244,7 @@ public sealed partial class AdmissionService(
 
     /// <summary>Renews the introduction letters and resolution of a dossier older than 12 months.</summary>
     public Task<Result> RenewIntroductionAsync(RenewIntroductionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RenewIntroductionRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckRenewIntroduction(file.Facts, request, context)),
             file => file.Append(NewEntry(StageKind.IntroductionRenewal, request.RenewedOn, e =>
             {
@@ -254,13 +254,13 @@ public sealed partial class AdmissionService(
 
     /// <summary>Step 5: an opinion received (5-KNĐ, 5B-KNĐ, 5C-KNĐ).</summary>
     public Task<Result> RecordOpinionAsync(RecordOpinionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RecordOpinionRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckOpinion(file.Facts, request, context)),
             file => file.Append(NewEntry(StageKind.Opinion, request.ReceivedOn, e => AdmissionEntries.Opinion(e, request))));
 
     /// <summary>The written consent for an exception to the age or education rule.</summary>
     public Task<Result> RecordEligibilityExceptionAsync(RecordEligibilityExceptionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RecordEligibilityExceptionRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckEligibilityException(file.Facts, request, context)),
             file => file.Append(NewEntry(StageKind.EligibilityException, request.ConsentedOn, e =>
             {
@@ -272,7 +272,7 @@ public sealed partial class AdmissionService(
 
     /// <summary>Step 6: the cell's vote (6-KNĐ). A vote short of two thirds of the official members is recorded as failed.</summary>
     public Task<Result> RecordCellVoteAsync(RecordCellVoteRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RecordCellVoteRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             async (file, context) =>
             {
                 var introducers = await LoadRecordedMembersAsync(file.Facts.History.CurrentIntroducers.Select(i => i.MemberId), cancellationToken);
@@ -282,13 +282,13 @@ public sealed partial class AdmissionService(
 
     /// <summary>Step 7: the grassroots committee's resolution (8-KNĐ).</summary>
     public Task<Result> RecordCommitteeResolutionAsync(RecordCommitteeResolutionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RecordCommitteeResolutionRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckCommitteeResolution(file.Facts, request, context)),
             file => file.Append(NewEntry(StageKind.CommitteeResolution, request.ResolvedOn, e => AdmissionEntries.CommitteeResolution(e, request, file.Facts.Cell))));
 
     /// <summary>Readmission: the provincial standing committee's written consent.</summary>
     public Task<Result> RecordReadmissionConsentAsync(RecordReadmissionConsentRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RecordReadmissionConsentRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckReadmissionConsent(file.Facts, request, context)),
             file => file.Append(NewEntry(StageKind.ReadmissionConsent, request.ConsentedOn, e =>
             {
@@ -298,7 +298,7 @@ public sealed partial class AdmissionService(
 
     /// <summary>Extends the deadline of the pending decision (admission or recognition) by 30 working days.</summary>
     public Task<Result> ExtendDecisionAsync(ExtendDecisionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new ExtendDecisionRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckExtendDecision(file.Facts, request, context)),
             file => file.Append(NewEntry(StageKind.DecisionExtension, request.ExtendedOn, e =>
             {
@@ -310,19 +310,19 @@ public sealed partial class AdmissionService(
 
     /// <summary>Step 8: the admission decision (9-KNĐ) of the nearest ancestor holding admission authority.</summary>
     public Task<Result> RecordAdmissionDecisionAsync(RecordAdmissionDecisionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RecordAdmissionDecisionRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckAdmissionDecision(file.Facts, request, context)),
             file => file.Append(NewEntry(StageKind.AdmissionDecision, request.DecidedOn, e => AdmissionEntries.AdmissionDecision(e, request, file.Facts.Cell))));
 
     /// <summary>The superior committee's consent to a ceremony after the 30 working days.</summary>
     public Task<Result> RecordLateCeremonyConsentAsync(RecordLateCeremonyConsentRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RecordLateCeremonyConsentRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckLateCeremonyConsent(file.Facts, request, context)),
             file => file.Append(NewEntry(StageKind.LateCeremonyConsent, request.ConsentedOn, e => AdmissionEntries.LateCeremonyConsent(e, request))));
 
     /// <summary>Step 9: the ceremony. Creates the probationary member (admitted on the ceremony day) and assigns the helper.</summary>
     public Task<Result> RecordCeremonyAsync(RecordCeremonyRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RecordCeremonyRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             async (file, context) =>
             {
                 var helper = await LoadMembersAsync([request.HelperMemberId], cancellationToken);
@@ -336,19 +336,19 @@ public sealed partial class AdmissionService(
 
     /// <summary>Step 10: the new-member course certificate.</summary>
     public Task<Result> RecordNewMemberCourseAsync(RecordNewMemberCourseRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RecordNewMemberCourseRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckNewMemberCourse(file.Facts, request, context)),
             file => file.Append(NewEntry(StageKind.NewMemberCourse, request.IssuedOn, e => AdmissionEntries.NewMemberCourse(e, request))));
 
     /// <summary>Step 11: the cell's recognition vote (13-KNĐ); a vote short of two thirds is recorded as failed.</summary>
     public Task<Result> RecordRecognitionVoteAsync(RecordRecognitionVoteRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RecordRecognitionVoteRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckRecognitionVote(file.Facts, request, context)),
             file => file.Append(NewEntry(StageKind.RecognitionVote, request.VotedOn, e => AdmissionEntries.RecognitionVote(e, request, file.Candidate.CellId))));
 
     /// <summary>Step 11: the recognition decision; the member is official from the day the 12 months end.</summary>
     public Task<Result> RecordRecognitionDecisionAsync(RecordRecognitionDecisionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RecordRecognitionDecisionRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckRecognitionDecision(file.Facts, request, context)),
             async file =>
             {
@@ -359,7 +359,7 @@ public sealed partial class AdmissionService(
 
     /// <summary>After three failed recognition votes: the matter goes up to the superior committee.</summary>
     public Task<Result> ReferToSuperiorAsync(ReferToSuperiorRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new ReferToSuperiorRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckReferral(file.Facts, request, context)),
             file => file.Append(NewEntry(StageKind.ReferredToSuperior, request.ReferredOn, e =>
             {
@@ -370,7 +370,7 @@ public sealed partial class AdmissionService(
 
     /// <summary>Step 12: removal from the list (xóa tên); the member is marked removed.</summary>
     public Task<Result> RemoveFromListAsync(RemoveFromListRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RemoveFromListRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckRemoval(file.Facts, request, context)),
             async file =>
             {
@@ -380,7 +380,7 @@ public sealed partial class AdmissionService(
 
     /// <summary>An exit before admission: withdrew, moved away, ineligible, nurturing stopped. The file is kept.</summary>
     public Task<Result> RecordExitAsync(RecordExitRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new RecordExitRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             (file, context) => Task.FromResult(AdmissionRules.CheckExit(file.Facts, request, context)),
             file => file.Append(NewEntry(StageKind.Exit, request.ExitedOn, e =>
             {
@@ -391,7 +391,7 @@ public sealed partial class AdmissionService(
 
     /// <summary>Moves the candidate (and, during probation, the member) to another cell; the history stays.</summary>
     public Task<Result> TransferAsync(TransferCandidateRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, new TransferCandidateRequestValidator(), cancellationToken,
+        ActAsync(request, expectedVersion, cancellationToken,
             async (file, context) =>
             {
                 var refused = await WriteRefusalAsync(request.TargetCellId, nameof(request.TargetCellId), cancellationToken);
@@ -418,7 +418,7 @@ public sealed partial class AdmissionService(
     public Task<Result> CorrectEntryAsync(CorrectEntryRequest request, uint expectedVersion, CancellationToken cancellationToken = default)
     {
         StageEntry? correction = null;
-        return ActAsync(request, expectedVersion, new CorrectEntryRequestValidator(), cancellationToken,
+        return ActAsync(request, expectedVersion, cancellationToken,
             (file, context) =>
             {
                 var original = file.Candidate.History.FirstOrDefault(e => e.Id == request.EntryId);
@@ -501,21 +501,21 @@ public sealed partial class AdmissionService(
     }
 
     private Task<Result> ActAsync<TRequest>(
-        TRequest request, uint expectedVersion, IValidator<TRequest> validator, CancellationToken cancellationToken,
+        TRequest request, uint expectedVersion, CancellationToken cancellationToken,
         Func<LoadedFile, RuleContext, Task<IReadOnlyList<FieldError>>> check, Action<LoadedFile> apply)
         where TRequest : ICandidateRequest =>
-        ActAsync(request, expectedVersion, validator, cancellationToken, check, file =>
+        ActAsync(request, expectedVersion, cancellationToken, check, file =>
         {
             apply(file);
             return Task.CompletedTask;
         });
 
     private async Task<Result> ActAsync<TRequest>(
-        TRequest request, uint expectedVersion, IValidator<TRequest> validator, CancellationToken cancellationToken,
+        TRequest request, uint expectedVersion, CancellationToken cancellationToken,
         Func<LoadedFile, RuleContext, Task<IReadOnlyList<FieldError>>> check, Func<LoadedFile, Task> apply)
         where TRequest : ICandidateRequest
     {
-        var invalid = validator.Errors(request);
+        var invalid = validators.For<TRequest>().Errors(request);
         if (invalid.Count > 0)
         {
             return Result.Fail(invalid);

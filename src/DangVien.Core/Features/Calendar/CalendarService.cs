@@ -35,7 +35,7 @@ public sealed class CalendarService(
     /// tools, tests).
     /// </summary>
     public CalendarService(DangVienDbContext db)
-        : this(db, null, new AddHolidayValidator(), new PrefillHolidaysValidator(), NullLogger<CalendarService>.Instance, null)
+        : this(db, null, new AddHolidayRequestValidator(), new PrefillHolidaysRequestValidator(), NullLogger<CalendarService>.Instance, null)
     {
     }
 

@@ -12,11 +12,11 @@ public sealed record AddHolidayRequest(DateOnly? Date, string Name);
 /// <summary>The administrator pre-fills the default Vietnamese holidays of some years.</summary>
 public sealed record PrefillHolidaysRequest(int FromYear, int ToYear);
 
-public sealed class AddHolidayValidator : AbstractValidator<AddHolidayRequest>
+public sealed class AddHolidayRequestValidator : AbstractValidator<AddHolidayRequest>
 {
     public const int NameMaxLength = 120;
 
-    public AddHolidayValidator()
+    public AddHolidayRequestValidator()
     {
         RuleFor(r => r.Date)
             .NotNull().WithMessage("Vui lòng nhập ngày nghỉ (ngày/tháng/năm).");
@@ -27,12 +27,12 @@ public sealed class AddHolidayValidator : AbstractValidator<AddHolidayRequest>
     }
 }
 
-public sealed class PrefillHolidaysValidator : AbstractValidator<PrefillHolidaysRequest>
+public sealed class PrefillHolidaysRequestValidator : AbstractValidator<PrefillHolidaysRequest>
 {
     private static readonly string YearOutOfRange =
         $"Chỉ điền sẵn được các năm từ {VietnameseHolidays.MinYear} đến {VietnameseHolidays.MaxYear}.";
 
-    public PrefillHolidaysValidator()
+    public PrefillHolidaysRequestValidator()
     {
         RuleFor(r => r.FromYear)
             .InclusiveBetween(VietnameseHolidays.MinYear, VietnameseHolidays.MaxYear).WithMessage(YearOutOfRange);

@@ -156,23 +156,7 @@ public sealed partial class ImportService
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var planned = new List<NewCandidate>();
         var existing = 0;
-        var createValidator = new CreateCandidateRequestValidator();
 
-        // Validators are built once (FluentValidation compiles its rules when one is built).
-        var awarenessValidator = new AbstractValidatorOf<RecordAwarenessCourseRequest>(new RecordAwarenessCourseRequestValidator());
-        var applicationValidator = new AbstractValidatorOf<RecordApplicationRequest>(new RecordApplicationRequestValidator());
-        var verificationValidator = new AbstractValidatorOf<RecordHistoryVerificationRequest>(new RecordHistoryVerificationRequestValidator());
-        var introductionValidator = new AbstractValidatorOf<RecordIntroductionRequest>(new RecordIntroductionRequestValidator());
-        var opinionValidator = new AbstractValidatorOf<RecordOpinionRequest>(new RecordOpinionRequestValidator());
-        var voteValidator = new AbstractValidatorOf<RecordCellVoteRequest>(new RecordCellVoteRequestValidator());
-        var resolutionValidator = new AbstractValidatorOf<RecordCommitteeResolutionRequest>(new RecordCommitteeResolutionRequestValidator());
-        var decisionValidator = new AbstractValidatorOf<RecordAdmissionDecisionRequest>(new RecordAdmissionDecisionRequestValidator());
-        var lateConsentValidator = new AbstractValidatorOf<RecordLateCeremonyConsentRequest>(new RecordLateCeremonyConsentRequestValidator());
-        var ceremonyValidator = new AbstractValidatorOf<RecordCeremonyRequest>(new RecordCeremonyRequestValidator());
-        var newMemberCourseValidator = new AbstractValidatorOf<RecordNewMemberCourseRequest>(new RecordNewMemberCourseRequestValidator());
-        var recognitionVoteValidator = new AbstractValidatorOf<RecordRecognitionVoteRequest>(new RecordRecognitionVoteRequestValidator());
-        var recognitionDecisionValidator = new AbstractValidatorOf<RecordRecognitionDecisionRequest>(new RecordRecognitionDecisionRequestValidator());
-        var removalValidator = new AbstractValidatorOf<RemoveFromListRequest>(new RemoveFromListRequestValidator());
         foreach (var row in rows)
         {
             var before = errors.Count;
@@ -239,7 +223,7 @@ public sealed partial class ImportService
             };
             var facts = cell is null ? null : cellFacts.GetValueOrDefault(cell.Id);
             var context = new RuleContext(today, calendar, cell is null ? AdmissionParameters.Default : parametersOf(cell.Path));
-            var found = createValidator.Validate(request).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
+            var found = validators.For<CreateCandidateRequest>().Validate(request).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
             if (found.Count == 0 && cell is not null)
             {
                 found.AddRange(AdmissionRules.CheckCreate(request, facts, mentor, activeCategoryIds,
@@ -281,7 +265,7 @@ public sealed partial class ImportService
             var file = new CandidateFacts(candidate.Id, candidate.FullName, candidate.DateOfBirth, candidate.GeneralEducation, citizenId, facts!, null,
                 new CandidateHistory(entries));
             Member? admitted = null;
-            bool Step<TRequest>(string dateColumn, IReadOnlyDictionary<string, string> columns, Func<TRequest?> read, AbstractValidatorOf<TRequest> validator,
+            bool Step<TRequest>(string dateColumn, IReadOnlyDictionary<string, string> columns, Func<TRequest?> read,
                 Func<CandidateFacts, TRequest, IReadOnlyList<FieldError>> check, StageKind kind, Func<TRequest, DateOnly> dateOf, Action<StageEntry, TRequest> fill)
                 where TRequest : class
             {
@@ -297,7 +281,7 @@ public sealed partial class ImportService
                     return false;
                 }
 
-                var stepErrors = validator.Validate(stepRequest).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
+                var stepErrors = validators.For<TRequest>().Validate(stepRequest).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
                 if (stepErrors.Count == 0)
                 {
                     stepErrors.AddRange(check(file, stepRequest));
@@ -324,11 +308,11 @@ public sealed partial class ImportService
                         CertificateNumber = values.Text("so_chung_nhan") ?? "",
                         IssuingCentre = values.Text("noi_cap_chung_nhan") ?? "",
                     },
-                    awarenessValidator, (f, r) => AdmissionRules.CheckAwarenessCourse(f, r, context),
+                    (f, r) => AdmissionRules.CheckAwarenessCourse(f, r, context),
                     StageKind.AwarenessCourse, r => r.IssuedOn, AdmissionEntries.AwarenessCourse)
                 && Step("ngay_lam_don", StepColumns,
                     () => new RecordApplicationRequest { CandidateId = candidate.Id, AppliedOn = values.Date("ngay_lam_don") ?? default },
-                    applicationValidator, (f, r) => AdmissionRules.CheckApplication(f, r, context),
+                    (f, r) => AdmissionRules.CheckApplication(f, r, context),
                     StageKind.Application, r => r.AppliedOn, AdmissionEntries.Application)
                 && Step("ngay_tham_tra", StepColumns,
                     () => new RecordHistoryVerificationRequest
@@ -337,7 +321,7 @@ public sealed partial class ImportService
                         VerifiedOn = values.Date("ngay_tham_tra") ?? default,
                         Result = values.Text("ket_luan_tham_tra") ?? "",
                     },
-                    verificationValidator, (f, r) => AdmissionRules.CheckHistoryVerification(f, r, context),
+                    (f, r) => AdmissionRules.CheckHistoryVerification(f, r, context),
                     StageKind.HistoryVerification, r => r.VerifiedOn, AdmissionEntries.HistoryVerification)
                 && Step("ngay_gioi_thieu", StepColumns,
                     () =>
@@ -353,7 +337,7 @@ public sealed partial class ImportService
                             Introducers = [new IntroducerInput(first.Id, knownSince), new IntroducerInput(second.Id, knownSince)],
                         };
                     },
-                    introductionValidator, (f, r) => AdmissionRules.CheckIntroduction(f, r, membersById, context),
+                    (f, r) => AdmissionRules.CheckIntroduction(f, r, membersById, context),
                     StageKind.Introduction, r => r.IntroducedOn, AdmissionEntries.Introduction)
                 && Step("ngay_nhan_xet", StepColumns,
                     () => new RecordOpinionRequest
@@ -363,7 +347,7 @@ public sealed partial class ImportService
                         ReceivedOn = values.Date("ngay_nhan_xet") ?? default,
                         Organisation = values.Text("to_chuc_nhan_xet") ?? "",
                     },
-                    opinionValidator, (f, r) => AdmissionRules.CheckOpinion(f, r, context),
+                    (f, r) => AdmissionRules.CheckOpinion(f, r, context),
                     StageKind.Opinion, r => r.ReceivedOn, AdmissionEntries.Opinion)
                 && Step("ngay_bieu_quyet", StepColumns,
                     () => new RecordCellVoteRequest
@@ -374,7 +358,7 @@ public sealed partial class ImportService
                         Present = values.Number("so_co_mat", required: true) ?? 0,
                         InFavour = values.Number("so_tan_thanh", required: true) ?? 0,
                     },
-                    voteValidator, (f, r) => AdmissionRules.CheckCellVote(f, r, membersById, context),
+                    (f, r) => AdmissionRules.CheckCellVote(f, r, membersById, context),
                     StageKind.CellVote, r => r.VotedOn, (e, r) => AdmissionEntries.CellVote(e, r, candidate.CellId))
                 && Step("ngay_nghi_quyet_dang_uy", ResolutionColumns,
                     () => new RecordCommitteeResolutionRequest
@@ -383,7 +367,7 @@ public sealed partial class ImportService
                         ResolvedOn = values.Date("ngay_nghi_quyet_dang_uy") ?? default,
                         ResolutionNumber = values.Text("so_nghi_quyet_dang_uy") ?? "",
                     },
-                    resolutionValidator, (f, r) => AdmissionRules.CheckCommitteeResolution(f, r, context),
+                    (f, r) => AdmissionRules.CheckCommitteeResolution(f, r, context),
                     StageKind.CommitteeResolution, r => r.ResolvedOn, (e, r) => AdmissionEntries.CommitteeResolution(e, r, file.Cell))
                 && Step("ngay_quyet_dinh_ket_nap", DecisionColumns,
                     () => new RecordAdmissionDecisionRequest
@@ -393,7 +377,7 @@ public sealed partial class ImportService
                         DecisionNumber = values.Text("so_quyet_dinh_ket_nap") ?? "",
                         ReceivedOn = values.Date("ngay_chi_bo_nhan_quyet_dinh") ?? default,
                     },
-                    decisionValidator, (f, r) => AdmissionRules.CheckAdmissionDecision(f, r, context),
+                    (f, r) => AdmissionRules.CheckAdmissionDecision(f, r, context),
                     StageKind.AdmissionDecision, r => r.DecidedOn, (e, r) => AdmissionEntries.AdmissionDecision(e, r, file.Cell))
                 && Step("ngay_dong_y_ket_nap_cham", LateConsentColumns,
                     () => new RecordLateCeremonyConsentRequest
@@ -404,13 +388,13 @@ public sealed partial class ImportService
                         ConsentingBody = values.Text("cap_uy_dong_y_ket_nap_cham") ?? "",
                         Reason = values.Text("ly_do_ket_nap_cham") ?? "",
                     },
-                    lateConsentValidator, (f, r) => AdmissionRules.CheckLateCeremonyConsent(f, r, context),
+                    (f, r) => AdmissionRules.CheckLateCeremonyConsent(f, r, context),
                     StageKind.LateCeremonyConsent, r => r.ConsentedOn, AdmissionEntries.LateCeremonyConsent)
                 && Step("ngay_ket_nap", CeremonyColumns,
                     () => MemberByCitizenId(values, "cccd_giup_do_dang_vien_du_bi", membersByCitizenId, required: true) is { } helper
                         ? new RecordCeremonyRequest { CandidateId = candidate.Id, HeldOn = values.Date("ngay_ket_nap") ?? default, HelperMemberId = helper.Id }
                         : null,
-                    ceremonyValidator, (f, r) => AdmissionRules.CheckCeremony(f, r, membersById.GetValueOrDefault(r.HelperMemberId), context),
+                    (f, r) => AdmissionRules.CheckCeremony(f, r, membersById.GetValueOrDefault(r.HelperMemberId), context),
                     StageKind.Ceremony, r => r.HeldOn, (e, r) =>
                     {
                         AdmissionEntries.Ceremony(e, r, candidate.CellId);
@@ -424,7 +408,7 @@ public sealed partial class ImportService
                         CertificateNumber = values.Text("so_chung_nhan_dv_moi") ?? "",
                         IssuingCentre = values.Text("noi_cap_chung_nhan_dv_moi") ?? "",
                     },
-                    newMemberCourseValidator, (f, r) => AdmissionRules.CheckNewMemberCourse(f, r, context),
+                    (f, r) => AdmissionRules.CheckNewMemberCourse(f, r, context),
                     StageKind.NewMemberCourse, r => r.IssuedOn, AdmissionEntries.NewMemberCourse)
                 && Step("ngay_xet_chinh_thuc", RecognitionVoteColumns,
                     () => new RecordRecognitionVoteRequest
@@ -436,7 +420,7 @@ public sealed partial class ImportService
                         InFavour = values.Number("so_tan_thanh_khi_xet", required: true) ?? 0,
                         LateReason = values.Text("ly_do_xet_cham"),
                     },
-                    recognitionVoteValidator, (f, r) => AdmissionRules.CheckRecognitionVote(f, r, context),
+                    (f, r) => AdmissionRules.CheckRecognitionVote(f, r, context),
                     StageKind.RecognitionVote, r => r.VotedOn, (e, r) => AdmissionEntries.RecognitionVote(e, r, candidate.CellId))
                 && Step("ngay_quyet_dinh_chinh_thuc", RecognitionDecisionColumns,
                     () => new RecordRecognitionDecisionRequest
@@ -445,7 +429,7 @@ public sealed partial class ImportService
                         DecidedOn = values.Date("ngay_quyet_dinh_chinh_thuc") ?? default,
                         DecisionNumber = values.Text("so_quyet_dinh_chinh_thuc") ?? "",
                     },
-                    recognitionDecisionValidator, (f, r) => AdmissionRules.CheckRecognitionDecision(f, r, context),
+                    (f, r) => AdmissionRules.CheckRecognitionDecision(f, r, context),
                     StageKind.RecognitionDecision, r => r.DecidedOn, (e, r) =>
                     {
                         AdmissionEntries.RecognitionDecision(e, r, file.History, file.Cell);
@@ -459,7 +443,7 @@ public sealed partial class ImportService
                         DecisionNumber = values.Text("so_quyet_dinh_xoa_ten") ?? "",
                         Reason = values.Text("ly_do_xoa_ten") ?? "",
                     },
-                    removalValidator, (f, r) => AdmissionRules.CheckRemoval(f, r, context),
+                    (f, r) => AdmissionRules.CheckRemoval(f, r, context),
                     StageKind.Removal, r => r.RemovedOn, (e, r) =>
                     {
                         AdmissionEntries.Removal(e, r, file.Cell);
@@ -499,12 +483,6 @@ public sealed partial class ImportService
 
         values.Error(column, $"Không tìm thấy đảng viên có số CCCD {citizenId}.");
         return null;
-    }
-
-    /// <summary>A validator held for <c>Step</c> (FluentValidation's interface, named for readability).</summary>
-    private sealed class AbstractValidatorOf<T>(FluentValidation.IValidator<T> validator)
-    {
-        public FluentValidation.Results.ValidationResult Validate(T request) => validator.Validate(request);
     }
 
     private static async Task<int> WriteCandidatesAsync(Npgsql.NpgsqlConnection connection, List<NewCandidate> planned, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public sealed partial class ImportService
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var planned = new List<Member>();
         var existing = 0;
-        var validator = new AddMemberRequestValidator();
+        var validator = validators.For<AddMemberRequest>();
         var today = time.Today();
         foreach (var row in table.Rows)
         {

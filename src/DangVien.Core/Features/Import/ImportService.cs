@@ -46,6 +46,7 @@ public sealed partial class ImportService(
     AdmissionService admission,
     CalendarService calendarService,
     RuleParameterReader parameterReader,
+    RequestValidators validators,
     TimeProvider time,
     ILogger<ImportService> logger)
 {

@@ -4,6 +4,7 @@ using DangVien.Core.Data;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -29,7 +30,12 @@ public sealed record FormerMemberItem(
 public sealed record CellMembers(IReadOnlyList<MemberListItem> Official, IReadOnlyList<FormerMemberItem> Former);
 
 /// <summary>Members of cells: the pickers for introducers, mentors and helpers, and members entered by hand.</summary>
-public sealed class MemberService(DangVienDbContext db, TimeProvider time, ILogger<MemberService> logger, CurrentAccess access)
+public sealed class MemberService(
+    DangVienDbContext db,
+    TimeProvider time,
+    ILogger<MemberService> logger,
+    CurrentAccess access,
+    IValidator<AddMemberRequest> addValidator)
 {
     /// <summary>The official members of a cell on a day (today when not given), in Vietnamese name order: who may introduce, mentor or help.</summary>
     public async Task<IReadOnlyList<MemberListItem>> ListOfficialMembersAsync(int cellId, DateOnly? onDate = null, CancellationToken cancellationToken = default)
@@ -109,7 +115,7 @@ public sealed class MemberService(DangVienDbContext db, TimeProvider time, ILogg
 
     public async Task<Result<int>> AddMemberAsync(AddMemberRequest request, CancellationToken cancellationToken = default)
     {
-        var validation = new AddMemberRequestValidator().Validate(request);
+        var validation = addValidator.Validate(request);
         var errors = validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
         errors.AddRange(DatesNotInFuture(request, time.Today()));
 

@@ -51,7 +51,7 @@ public sealed partial class OrgUnitService
     public async Task<Result> MoveAsync(MoveUnitRequest request, uint expectedVersion, CancellationToken cancellationToken = default)
     {
         var (unit, facts, parent, refusal) = await CheckReorganiseAsync(
-            request.UnitId, request.NewParentId, expectedVersion, new MoveUnitRequestValidator().Errors(request),
+            request.UnitId, request.NewParentId, expectedVersion, moveValidator.Errors(request),
             (subtree, other, scope) => ReorganisationRules.CheckMove(subtree, other, request.EffectiveOn, _time.Today(), scope),
             cancellationToken);
         if (refusal is not null || unit is null)
@@ -90,7 +90,7 @@ public sealed partial class OrgUnitService
     public async Task<Result> MergeAsync(MergeUnitRequest request, uint expectedVersion, CancellationToken cancellationToken = default)
     {
         var (unit, _, target, refusal) = await CheckReorganiseAsync(
-            request.UnitId, request.TargetId, expectedVersion, new MergeUnitRequestValidator().Errors(request),
+            request.UnitId, request.TargetId, expectedVersion, mergeValidator.Errors(request),
             (subtree, other, scope) => ReorganisationRules.CheckMerge(subtree, other, request.EffectiveOn, _time.Today(), scope),
             cancellationToken);
         if (refusal is not null || unit is null)

@@ -1,6 +1,7 @@
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,8 +9,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace DangVien.Core.Features.Units;
 
 /// <summary>Reads the organisation tree with the figures of each unit's subtree; moves and merges units.</summary>
-/// <remarks>The clock and the logger are optional so that the readers' tests can build the service with two arguments.</remarks>
-public sealed partial class OrgUnitService(DangVienDbContext db, CurrentAccess access, TimeProvider? clock = null, ILogger<OrgUnitService>? logger = null)
+/// <remarks>The clock and the logger are optional so that the readers' tests can build the service without them.</remarks>
+public sealed partial class OrgUnitService(
+    DangVienDbContext db,
+    CurrentAccess access,
+    IValidator<MoveUnitRequest> moveValidator,
+    IValidator<MergeUnitRequest> mergeValidator,
+    TimeProvider? clock = null,
+    ILogger<OrgUnitService>? logger = null)
 {
     private readonly TimeProvider _time = clock ?? TimeProvider.System;
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;

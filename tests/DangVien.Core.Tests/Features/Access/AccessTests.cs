@@ -39,8 +39,8 @@ public sealed class AccessTests
         Assert.Null(await Admission(db, world, child).GetCandidateFileAsync(file.Id));
         Assert.Equal(0, (await Admission(db, world, sibling).ListAsync(new CandidateListQuery { UnitId = world.Commune.Id })).TotalCount);
         Assert.Equal(1, (await Admission(db, world, staff).ListAsync(new CandidateListQuery { UnitId = world.Commune.Id })).TotalCount);
-        Assert.Null(await new OrgUnitService(db, Access(db, world, sibling)).GetUnitAsync(world.TeachersCell.Id, 2026));
-        Assert.NotNull(await new OrgUnitService(db, Access(db, world, staff)).GetUnitAsync(world.TeachersCell.Id, 2026));
+        Assert.Null(await new OrgUnitService(db, Access(db, world, sibling), CoreValidators.For<MoveUnitRequest>(), CoreValidators.For<MergeUnitRequest>()).GetUnitAsync(world.TeachersCell.Id, 2026));
+        Assert.NotNull(await new OrgUnitService(db, Access(db, world, staff), CoreValidators.For<MoveUnitRequest>(), CoreValidators.For<MergeUnitRequest>()).GetUnitAsync(world.TeachersCell.Id, 2026));
         Assert.Empty(await new AlertService(db, new CalendarService(db), new RuleParameterReader(db), Access(db, world, sibling)).GetAlertsAsync(world.Commune.Id, Today));
     }
 
@@ -126,7 +126,7 @@ public sealed class AccessTests
         db.RoleAssignments.Add(new RoleAssignment { UserId = user.UserId!, OrgUnitId = world.School.Id, Role = AccessRole.CommitteeStaff });
         await db.SaveChangesAsync();
 
-        var roots = await new OrgUnitService(db, Access(db, world, user)).GetRootsAsync(2026);
+        var roots = await new OrgUnitService(db, Access(db, world, user), CoreValidators.For<MoveUnitRequest>(), CoreValidators.For<MergeUnitRequest>()).GetRootsAsync(2026);
 
         Assert.Equal([world.School.Id, world.OtherVillageCell.Id], roots.Select(r => r.Id).Order());
     }
@@ -153,7 +153,7 @@ public sealed class AccessTests
     }
 
     private static AdmissionService Admission(DangVienDbContext db, World world, ICurrentUser user) =>
-        new(db, new CalendarService(db), new RuleParameterReader(db), Access(db, world, user), world.Time, NullLogger<AdmissionService>.Instance);
+        new(db, new CalendarService(db), new RuleParameterReader(db), Access(db, world, user), CoreValidators.All, world.Time, NullLogger<AdmissionService>.Instance);
 
     private static CurrentAccess Access(DangVienDbContext db, World world, ICurrentUser user) => new(user, db, world.Time);
 

@@ -358,7 +358,7 @@ public sealed class IdScopeMatrixTests
         }
 
         public AdmissionService Admission(ICurrentUser user) =>
-            new(Db, new CalendarService(Db), new RuleParameterReader(Db), Access(user), World.Time, NullLogger<AdmissionService>.Instance);
+            new(Db, new CalendarService(Db), new RuleParameterReader(Db), Access(user), CoreValidators.All, World.Time, NullLogger<AdmissionService>.Instance);
 
         public CreateCandidateRequest NewFile(int cellId, int mentorId) => new()
         {
@@ -479,15 +479,15 @@ public sealed class IdScopeMatrixTests
             var access = Access(user);
             var calendar = new CalendarService(Db);
             var parameters = new RuleParameterReader(Db);
-            var admission = new AdmissionService(Db, calendar, parameters, access, World.Time, NullLogger<AdmissionService>.Instance);
-            var import = new ImportService(Db, access, admission, calendar, parameters, World.Time, NullLogger<ImportService>.Instance);
+            var admission = new AdmissionService(Db, calendar, parameters, access, CoreValidators.All, World.Time, NullLogger<AdmissionService>.Instance);
+            var import = new ImportService(Db, access, admission, calendar, parameters, CoreValidators.All, World.Time, NullLogger<ImportService>.Instance);
             var result = await import.ImportAsync(kind, new MemoryStream(Encoding.UTF8.GetBytes(text)), "tep.csv", ImportMode.All);
             return [.. result.Errors.Select(e => new FieldError(e.Column, e.Message))];
         }
 
         private CurrentAccess Access(ICurrentUser user) => new(user, Db, World.Time);
 
-        public MemberService Members(ICurrentUser user) => new(Db, World.Time, NullLogger<MemberService>.Instance, Access(user));
+        public MemberService Members(ICurrentUser user) => new(Db, World.Time, NullLogger<MemberService>.Instance, Access(user), CoreValidators.For<AddMemberRequest>());
 
         public static AddMemberRequest NewMember(int cellId, string? citizenId) => new()
         {
@@ -501,7 +501,7 @@ public sealed class IdScopeMatrixTests
             RecognisedOn = new DateOnly(2011, 5, 20),
         };
 
-        private OrgUnitService Units(ICurrentUser user) => new(Db, Access(user), World.Time);
+        private OrgUnitService Units(ICurrentUser user) => new(Db, Access(user), CoreValidators.For<MoveUnitRequest>(), CoreValidators.For<MergeUnitRequest>(), World.Time);
 
         private QuotaService Quotas(ICurrentUser user) =>
             new(Db, Access(user), new RuleParameterReader(Db), new AssignQuotasRequestValidator(), World.Time, NullLogger<QuotaService>.Instance);

@@ -88,6 +88,6 @@ public sealed class DuplicateCheckTests
         db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, OrgUnitId = unit.Id, Role = AccessRole.CommitteeStaff });
         await db.SaveChangesAsync();
         return new AdmissionService(db, new CalendarService(db), new RuleParameterReader(db),
-            new CurrentAccess(new SignedInUser(user.Id, userName), db, world.Time), world.Time, NullLogger<AdmissionService>.Instance);
+            new CurrentAccess(new SignedInUser(user.Id, userName), db, world.Time), CoreValidators.All, world.Time, NullLogger<AdmissionService>.Instance);
     }
 }

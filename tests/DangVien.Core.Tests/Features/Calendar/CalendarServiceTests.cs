@@ -259,6 +259,8 @@ public sealed class CalendarServiceTests
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
         var services = new ServiceCollection().AddLogging().AddScoped<ICurrentUser>(_ => new SystemUser()).AddDangVienCore(database.ConnectionString);
+        // The host configures Identity, whose UserManager Core's account services take.
+        services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<DangVienDbContext>();
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         var day = new DateOnly(2026, 9, 3);
 
@@ -317,7 +319,7 @@ public sealed class CalendarServiceTests
     }
 
     private static CalendarService NewCachedService(DangVienDbContext db, WorkingDayCalendarCache cache) =>
-        new(db, cache, new AddHolidayValidator(), new PrefillHolidaysValidator(), NullLogger<CalendarService>.Instance, access: null);
+        new(db, cache, new AddHolidayRequestValidator(), new PrefillHolidaysRequestValidator(), NullLogger<CalendarService>.Instance, access: null);
 
     private sealed class ManualTimeProvider(DateTimeOffset now) : TimeProvider
     {

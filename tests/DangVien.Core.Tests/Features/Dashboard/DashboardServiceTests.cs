@@ -289,7 +289,7 @@ public sealed class DashboardServiceTests
         var access = new CurrentAccess(user ?? new SystemUser("can.bo@test"), db, world.Time);
         var quotas = new QuotaService(db, access, new RuleParameterReader(db), new AssignQuotasRequestValidator(), world.Time, NullLogger<QuotaService>.Instance);
         var alerts = new AlertService(db, new CalendarService(db), new RuleParameterReader(db), access);
-        return new DashboardService(db, access, new OrgUnitService(db, access), quotas, alerts, world.Time, cache);
+        return new DashboardService(db, access, new OrgUnitService(db, access, CoreValidators.For<MoveUnitRequest>(), CoreValidators.For<MergeUnitRequest>()), quotas, alerts, world.Time, cache);
     }
 
     /// <summary>

@@ -398,8 +398,8 @@ public sealed class CandidateImportTests
         var access = new CurrentAccess(new SystemUser(User), db, world.Time);
         var calendar = new CalendarService(db);
         var parameters = new RuleParameterReader(db);
-        var admission = new AdmissionService(db, calendar, parameters, access, world.Time, NullLogger<AdmissionService>.Instance);
-        return new ImportService(db, access, admission, calendar, parameters, world.Time, NullLogger<ImportService>.Instance);
+        var admission = new AdmissionService(db, calendar, parameters, access, CoreValidators.All, world.Time, NullLogger<AdmissionService>.Instance);
+        return new ImportService(db, access, admission, calendar, parameters, CoreValidators.All, world.Time, NullLogger<ImportService>.Instance);
     }
 
     private static byte[] Csv(IEnumerable<Dictionary<string, string>> rows)

@@ -83,8 +83,8 @@ public sealed class ImportPerformanceTests(ITestOutputHelper output)
         var access = new CurrentAccess(new SystemUser("nhap.tep@test"), db, time);
         var calendar = new CalendarService(db);
         var parameters = new RuleParameterReader(db);
-        var admission = new AdmissionService(db, calendar, parameters, access, time, NullLogger<AdmissionService>.Instance);
-        return new ImportService(db, access, admission, calendar, parameters, time, NullLogger<ImportService>.Instance);
+        var admission = new AdmissionService(db, calendar, parameters, access, CoreValidators.All, time, NullLogger<AdmissionService>.Instance);
+        return new ImportService(db, access, admission, calendar, parameters, CoreValidators.All, time, NullLogger<ImportService>.Instance);
     }
 
     /// <summary>A province, a commune with admission authority, 100 cells of three official members each (with citizen IDs).</summary>

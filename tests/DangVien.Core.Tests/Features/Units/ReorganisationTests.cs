@@ -223,7 +223,7 @@ public sealed class ReorganisationTests
     }
 
     private static OrgUnitService Units(World world, ICurrentUser? user = null) =>
-        new(world.Db, new CurrentAccess(user ?? new SystemUser("can.bo@test"), world.Db, world.Time), world.Time);
+        new(world.Db, new CurrentAccess(user ?? new SystemUser("can.bo@test"), world.Db, world.Time), CoreValidators.For<MoveUnitRequest>(), CoreValidators.For<MergeUnitRequest>(), world.Time);
 
     private static async Task<Result> MoveAsync(World world, OrgUnit unit, OrgUnit parent, DateOnly on, ICurrentUser? user = null) =>
         await Units(world, user).MoveAsync(new MoveUnitRequest { UnitId = unit.Id, NewParentId = parent.Id, EffectiveOn = on }, await VersionAsync(world, unit));

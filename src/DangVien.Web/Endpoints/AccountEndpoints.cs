@@ -1,9 +1,10 @@
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
+using DangVien.Web.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
-namespace DangVien.Web.Hosting;
+namespace DangVien.Web.Endpoints;
 
 /// <summary>Sign-out: a POST with the antiforgery token (a form in the layout) ends the session, then the sign-in page.</summary>
 public static class AccountEndpoints

@@ -1,6 +1,7 @@
+using DangVien.Web.Hosting;
 using Microsoft.AspNetCore.Localization;
 
-namespace DangVien.Web.Hosting;
+namespace DangVien.Web.Endpoints;
 
 /// <summary>
 /// <c>GET /language?ui=en&amp;returnUrl=/candidates</c>: a plain link in the layout (no script) that
