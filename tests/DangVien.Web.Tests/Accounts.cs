@@ -53,12 +53,12 @@ public static class Accounts
     public static async Task<HttpClient> SignedInClientAsync(this DangVienApp app, string userName, string password = Password)
     {
         var client = app.Client();
-        var response = await Forms.PostAsync(client, "/account/login", "form", new()
-        {
-            ["Input.UserName"] = userName,
-            ["Input.Password"] = password,
-        });
+        var response = await SignInAsync(client, userName, password);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in of {userName} failed: {response.StatusCode}");
         return client;
     }
+
+    /// <summary>Posts the sign-in form with <see cref="Forms"/>; the answer is a redirect on success, the form again otherwise.</summary>
+    public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = Password) =>
+        Forms.PostAsync(client, "/account/login", "form", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
 }

@@ -88,6 +88,29 @@ public sealed class World
 
     public AlertService Alerts() => new(Db, new CalendarService(Db), new RuleParameterReader(Db), new CurrentAccess(new SystemUser(), Db, Time));
 
+    /// <summary>The official members of one of the world's cells.</summary>
+    public List<Member> MembersOf(OrgUnit cell) =>
+        cell.Id == TeachersCell.Id ? Teachers
+        : cell.Id == VillageCell.Id ? Villagers
+        : cell.Id == OfficeCell.Id ? OfficeMembers
+        : cell.Id == OtherVillageCell.Id ? OtherVillagers
+        : throw new ArgumentException($"{cell.Name} has no members in the world", nameof(cell));
+
+    /// <summary>A new file sourced on <paramref name="sourcedOn"/> (in the teachers' cell unless told), to walk through the steps.</summary>
+    public CreateCandidateRequest NewCandidate(DateOnly sourcedOn, OrgUnit? cell = null, DateOnly? born = null,
+        GeneralEducation education = GeneralEducation.UpperSecondary, string name = "Phan Thị Hạnh", string? citizenId = null) =>
+        CandidateWalk.NewCandidate(MembersOf(cell ?? TeachersCell), [Categories[0].Id, Categories[2].Id], sourcedOn, name, born) with
+        {
+            CitizenId = citizenId,
+            GeneralEducation = education,
+            Occupation = "Giáo viên",
+        };
+
+    /// <summary>Creates the file of <see cref="NewCandidate"/> with the service (the world's, unless given) and starts its walk.</summary>
+    public Task<CandidateWalk> StartCandidateAsync(DateOnly sourcedOn, OrgUnit? cell = null, DateOnly? born = null,
+        GeneralEducation education = GeneralEducation.UpperSecondary, string name = "Phan Thị Hạnh", string? citizenId = null, AdmissionService? service = null) =>
+        CandidateWalk.StartAsync(service ?? Admission(), Db, MembersOf(cell ?? TeachersCell), NewCandidate(sourcedOn, cell, born, education, name, citizenId));
+
     public async Task<uint> VersionAsync(int candidateId) =>
         await Db.Candidates.AsNoTracking().Where(c => c.Id == candidateId).Select(c => c.Version).SingleAsync();
 

@@ -23,7 +23,7 @@ public sealed class ChangePasswordTests
         Assert.Equal(["Mật khẩu hiện tại không đúng."], Pages.Messages(refused, "#password-current-error"));
         Assert.Empty(Pages.Messages(refused, "#password-new-error"));
         Assert.All(refused.QuerySelectorAll("input[type=password]"), input => Assert.True(string.IsNullOrEmpty(input.GetAttribute("value"))));
-        Assert.Equal(HttpStatusCode.Redirect, (await Pages.SignInAsync(app, "canbo1", Accounts.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Accounts.SignInAsync(app.Client(), "canbo1", Accounts.Password)).StatusCode);
     }
 
     [Fact]
@@ -69,8 +69,8 @@ public sealed class ChangePasswordTests
         clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.GetAsync("/")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Pages.SignInAsync(app, "canbo3", Accounts.Password)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await Pages.SignInAsync(app, "canbo3", "MatKhauMoi2027")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Accounts.SignInAsync(app.Client(), "canbo3", Accounts.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Accounts.SignInAsync(app.Client(), "canbo3", "MatKhauMoi2027")).StatusCode);
     }
 
     [Fact]

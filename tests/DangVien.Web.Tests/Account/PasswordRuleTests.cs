@@ -32,7 +32,7 @@ public sealed class PasswordRuleTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal([message], Pages.Messages(refused, "#password-new-error"));
         Assert.Equal(Hint, refused.QuerySelector("#password-new-hint")!.TextContent);
-        Assert.Equal(HttpStatusCode.Redirect, (await Pages.SignInAsync(app, "canbo1", Accounts.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Accounts.SignInAsync(app.Client(), "canbo1", Accounts.Password)).StatusCode);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class PasswordRuleTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal([CommonPasswordValidator.Message], Pages.Messages(refused, "#user-password-error"));
-        Assert.Equal(HttpStatusCode.OK, (await Pages.SignInAsync(app, "canbomoi", "Qwerty123456")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Accounts.SignInAsync(app.Client(), "canbomoi", "Qwerty123456")).StatusCode);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class SignInSecurityTests(ITestOutputHelper output)
         var root = await TinyProvince.CreateRootAsync(app);
         await app.CreateUserAsync("canbo1", (root, AccessRole.CommitteeStaff));
         var browser = From(app, "10.1.0.1");
-        var signIn = await SignInAsync(browser, "canbo1", Accounts.Password);
+        var signIn = await Accounts.SignInAsync(browser, "canbo1", Accounts.Password);
         var copy = CookieOf(signIn);
         var otherDevice = await app.SignedInClientAsync("canbo1");
         Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync(app, copy, "/")).StatusCode);
@@ -79,16 +79,16 @@ public sealed class SignInSecurityTests(ITestOutputHelper output)
         }
 
         var browser = From(app, "10.2.0.1");
-        await SignInAsync(browser, "canbo2", WrongPassword);
-        await SignInAsync(browser, "khongtontai", WrongPassword);
-        var lockedAnswer = await DangVienApp.ParseAsync(await SignInAsync(From(app, "10.2.0.2"), "canbo3", Accounts.Password));
-        await SignInAsync(browser, "canbo2", Accounts.Password);
+        await Accounts.SignInAsync(browser, "canbo2", WrongPassword);
+        await Accounts.SignInAsync(browser, "khongtontai", WrongPassword);
+        var lockedAnswer = await DangVienApp.ParseAsync(await Accounts.SignInAsync(From(app, "10.2.0.2"), "canbo3", Accounts.Password));
+        await Accounts.SignInAsync(browser, "canbo2", Accounts.Password);
         var home = await DangVienApp.ParseAsync(await browser.GetAsync("/"));
         await Forms.PostAsync(browser, "/", Forms.Form(home, "form[action='/account/logout']"), []);
         var guesser = From(app, "10.2.0.3");
         for (var i = 0; i < 12; i++)
         {
-            await SignInAsync(guesser, "canbo2", WrongPassword);
+            await Accounts.SignInAsync(guesser, "canbo2", WrongPassword);
         }
 
         await using var check = app.Database.CreateContext();
@@ -124,13 +124,13 @@ public sealed class SignInSecurityTests(ITestOutputHelper output)
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < 10; i++)
         {
-            answers.Add((await SignInAsync(client, "khongco" + i, WrongPassword)).StatusCode);
+            answers.Add((await Accounts.SignInAsync(client, "khongco" + i, WrongPassword)).StatusCode);
         }
 
         // Another spelling of the same page is the same endpoint, counted alike.
         var refused = await Forms.PostAsync(client, "/Account/Login/", "form", new() { ["Input.UserName"] = "canbo4", ["Input.Password"] = Accounts.Password });
         var page = await DangVienApp.ParseAsync(refused);
-        var elsewhere = await SignInAsync(From(app, "10.3.0.2"), "canbo4", Accounts.Password);
+        var elsewhere = await Accounts.SignInAsync(From(app, "10.3.0.2"), "canbo4", Accounts.Password);
 
         Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
@@ -150,12 +150,12 @@ public sealed class SignInSecurityTests(ITestOutputHelper output)
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < 20; i++)
         {
-            answers.Add((await SignInAsync(From(app, $"10.4.0.{(i % 4) + 1}"), "CanBo5 ", WrongPassword)).StatusCode);
+            answers.Add((await Accounts.SignInAsync(From(app, $"10.4.0.{(i % 4) + 1}"), "CanBo5 ", WrongPassword)).StatusCode);
         }
 
         var fresh = From(app, "10.4.0.9");
-        var refused = await SignInAsync(fresh, "canbo5", Accounts.Password);
-        var otherName = await SignInAsync(fresh, "canbo6", WrongPassword);
+        var refused = await Accounts.SignInAsync(fresh, "canbo5", Accounts.Password);
+        var otherName = await Accounts.SignInAsync(fresh, "canbo6", WrongPassword);
 
         Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
@@ -171,10 +171,10 @@ public sealed class SignInSecurityTests(ITestOutputHelper output)
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < 30; i++)
         {
-            answers.Add((await SignInAsync(attacker, "admin", WrongPassword + i)).StatusCode);
+            answers.Add((await Accounts.SignInAsync(attacker, "admin", WrongPassword + i)).StatusCode);
         }
 
-        var owner = await SignInAsync(From(app, "10.5.0.2"), "admin", Accounts.Password);
+        var owner = await Accounts.SignInAsync(From(app, "10.5.0.2"), "admin", Accounts.Password);
 
         Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 10).Concat(Enumerable.Repeat(HttpStatusCode.TooManyRequests, 20)), answers);
         Assert.Equal(HttpStatusCode.Redirect, owner.StatusCode);
@@ -273,9 +273,6 @@ public sealed class SignInSecurityTests(ITestOutputHelper output)
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
-
-    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password) =>
-        Forms.PostAsync(client, "/account/login", "form", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
 
     /// <summary>The sign-in cookie as a browser would send it (every chunk of it).</summary>
     private static string CookieOf(HttpResponseMessage signIn) =>

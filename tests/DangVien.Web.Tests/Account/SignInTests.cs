@@ -39,11 +39,7 @@ public sealed class SignInTests
         await app.CreateUserAsync("canbo1");
         var client = app.Client();
 
-        var response = await Forms.PostAsync(client, "/account/login", "form", new()
-        {
-            ["Input.UserName"] = "canbo1",
-            ["Input.Password"] = "sai-mat-khau",
-        });
+        var response = await Accounts.SignInAsync(client, "canbo1", "sai-mat-khau");
         var page = await DangVienApp.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -95,11 +91,7 @@ public sealed class SignInTests
         var client = app.Client();
 
         var page = await client.GetAsync("/account/login");
-        var signIn = await Forms.PostAsync(client, "/account/login", "form", new()
-        {
-            ["Input.UserName"] = "canbo4",
-            ["Input.Password"] = Accounts.Password,
-        });
+        var signIn = await Accounts.SignInAsync(client, "canbo4");
 
         var csp = page.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("frame-ancestors 'none'", csp);

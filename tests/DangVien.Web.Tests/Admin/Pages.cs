@@ -29,14 +29,6 @@ internal static class Pages
         page.QuerySelectorAll($"{tableSelector} tbody tr")
             .Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray())
             .ToList();
-
-    /// <summary>Signs in through the form and returns the page the app answered with (a redirect on success).</summary>
-    public static Task<HttpResponseMessage> SignInAsync(DangVienApp app, string userName, string password) =>
-        Forms.PostAsync(app.Client(), "/account/login", "form", new()
-        {
-            ["Input.UserName"] = userName,
-            ["Input.Password"] = password,
-        });
 }
 
 /// <summary>A clock that tests move forward (e.g. past the security-stamp check interval).</summary>

@@ -114,9 +114,9 @@ public sealed class UserAdminPageTests
         var reset = await Forms.SubmitTypedAsync(admin, page, url, "#reset-password", ("PasswordInput.NewPassword", "DatLaiMatKhau2027"));
         Assert.Equal(url + "?notice=password-reset", Pages.RedirectTarget(reset));
 
-        var old = await DangVienApp.ParseAsync(await Pages.SignInAsync(app, "canbo2", Accounts.Password));
+        var old = await DangVienApp.ParseAsync(await Accounts.SignInAsync(app.Client(), "canbo2", Accounts.Password));
         Assert.Equal("Tên đăng nhập hoặc mật khẩu không đúng.", old.QuerySelector(".form-error")!.TextContent);
-        Assert.Equal(HttpStatusCode.Redirect, (await Pages.SignInAsync(app, "canbo2", "DatLaiMatKhau2027")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Accounts.SignInAsync(app.Client(), "canbo2", "DatLaiMatKhau2027")).StatusCode);
     }
 
     [Fact]
@@ -137,13 +137,13 @@ public sealed class UserAdminPageTests
         var listed = await Pages.GetAsync(admin, "/admin/users");
         Assert.Equal("Đã khóa", Pages.Rows(listed, "table.user-table").Single(r => r[0] == "canbo3")[3]);
 
-        var refused = await Pages.SignInAsync(app, "canbo3", Accounts.Password);
+        var refused = await Accounts.SignInAsync(app.Client(), "canbo3", Accounts.Password);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal("Tài khoản này đã bị khóa. Vui lòng liên hệ quản trị viên.", (await DangVienApp.ParseAsync(refused)).QuerySelector(".form-error")!.TextContent);
 
         var unlocked = await Forms.SubmitTypedAsync(admin, after, url, "#unlock-user");
         Assert.Equal(url + "?notice=unlocked", Pages.RedirectTarget(unlocked));
-        Assert.Equal(HttpStatusCode.Redirect, (await Pages.SignInAsync(app, "canbo3", Accounts.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Accounts.SignInAsync(app.Client(), "canbo3", Accounts.Password)).StatusCode);
     }
 
     [Fact]

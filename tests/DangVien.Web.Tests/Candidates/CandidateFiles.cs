@@ -7,6 +7,7 @@ using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;
 using DangVien.Core.Features.Calendar;
+using DangVien.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -47,8 +48,11 @@ public static class CandidateFiles
     public static async Task<List<Member>> MembersAsync(this DangVienApp app, OrgUnit cell)
     {
         await using var db = app.Database.CreateContext();
-        return await db.Members.AsNoTracking().Where(m => m.CellId == cell.Id).OrderBy(m => m.Id).ToListAsync();
+        return await MembersAsync(db, cell);
     }
+
+    private static Task<List<Member>> MembersAsync(DangVienDbContext db, OrgUnit cell) =>
+        db.Members.AsNoTracking().Where(m => m.CellId == cell.Id).OrderBy(m => m.Id).ToListAsync();
 
     /// <summary>Runs service calls as the system (the test's own hand), with the app's clock.</summary>
     public static async Task<T> AdmissionAsync<T>(this DangVienApp app, Func<AdmissionService, DangVienDbContext, Task<T>> work)
@@ -60,69 +64,39 @@ public static class CandidateFiles
         return await work(service, db);
     }
 
-    /// <summary>A file sourced on 06/01/2025 with every step up to the opinions (21/04/2025): ready for the cell vote.</summary>
-    public static Task<int> ReadyForVoteAsync(this DangVienApp app, OrgUnit cell, string name = "Phạm Thị Hồng") =>
+    /// <summary>A file of <paramref name="cell"/> walked with the service up to <paramref name="last"/> on the dates of <see cref="WalkDates.Spring2025"/>.</summary>
+    public static Task<int> WalkAsync(this DangVienApp app, OrgUnit cell, string name, StageKind last) =>
         app.AdmissionAsync(async (service, db) =>
         {
-            var members = await db.Members.AsNoTracking().Where(m => m.CellId == cell.Id).OrderBy(m => m.Id).ToListAsync();
+            var members = await MembersAsync(db, cell);
             var category = await db.SourceCategories.AsNoTracking().OrderBy(c => c.SortOrder).FirstAsync();
-            var created = await service.CreateCandidateAsync(new CreateCandidateRequest
-            {
-                CellId = cell.Id,
-                FullName = name,
-                DateOfBirth = new DateOnly(2000, 4, 12),
-                Sex = Sex.Female,
-                CategoryIds = [category.Id],
-                MentorMemberId = members[0].Id,
-                SourcedOn = new DateOnly(2025, 1, 6),
-            });
-            Ok(created);
-            var id = created.Value;
-            async Task Step(Func<uint, Task<Result>> action) => Ok(await action(await VersionAsync(db, id)));
-
-            await Step(v => service.RecordAwarenessCourseAsync(new() { CandidateId = id, CertificateNumber = "GCN-1", IssuingCentre = "Trung tâm Chính trị", IssuedOn = new(2025, 2, 10) }, v));
-            await Step(v => service.RecordApplicationAsync(new() { CandidateId = id, AppliedOn = new(2025, 3, 3) }, v));
-            await Step(v => service.RecordHistoryVerificationAsync(new() { CandidateId = id, VerifiedOn = new(2025, 4, 7), Result = "Rõ ràng" }, v));
-            await Step(v => service.RecordIntroductionAsync(new()
-            {
-                CandidateId = id,
-                IntroducedOn = new(2025, 4, 14),
-                Basis = IntroductionBasis.TwoMembers,
-                Introducers = [new(members[1].Id, new(2018, 9, 1)), new(members[2].Id, new(2018, 9, 1))],
-            }, v));
-            await Step(v => service.RecordOpinionAsync(new() { CandidateId = id, Form = OpinionForm.Organisation, ReceivedOn = new(2025, 4, 21), Organisation = "Chi đoàn" }, v));
-            return id;
+            var walk = await CandidateWalk.StartAsync(service, db, members,
+                CandidateWalk.NewCandidate(members, [category.Id], WalkDates.Spring2025.Sourced, name));
+            await walk.ToAsync(last, WalkDates.Spring2025);
+            return walk.Id;
         });
+
+    /// <summary>Walks an existing file of <paramref name="cell"/> on, up to <paramref name="last"/>.</summary>
+    public static Task<int> WalkOnAsync(this DangVienApp app, int candidateId, OrgUnit cell, StageKind last) =>
+        app.AdmissionAsync(async (service, db) =>
+        {
+            await CandidateWalk.Resume(service, db, candidateId, await MembersAsync(db, cell)).ToAsync(last, WalkDates.Spring2025);
+            return candidateId;
+        });
+
+    /// <summary>A file sourced on 06/01/2025 with every step up to the opinions (21/04/2025): ready for the cell vote.</summary>
+    public static Task<int> ReadyForVoteAsync(this DangVienApp app, OrgUnit cell, string name = "Phạm Thị Hồng") =>
+        app.WalkAsync(cell, name, StageKind.Opinion);
 
     /// <summary>A file whose cell voted for admission on 05/05/2025 (12 official members, 10 in favour).</summary>
-    public static async Task<int> VotedAsync(this DangVienApp app, OrgUnit cell, string name = "Lê Văn Bình")
-    {
-        var id = await app.ReadyForVoteAsync(cell, name);
-        await app.AdmissionAsync(async (service, db) =>
-        {
-            Ok(await service.RecordCellVoteAsync(
-                new() { CandidateId = id, VotedOn = new(2025, 5, 5), OfficialMembers = 12, Present = 11, InFavour = 10 }, await VersionAsync(db, id)));
-            return id;
-        });
-        return id;
-    }
-
-    public static async Task<uint> VersionAsync(DangVienDbContext db, int candidateId) =>
-        await db.Candidates.AsNoTracking().Where(c => c.Id == candidateId).Select(c => c.Version).SingleAsync();
+    public static Task<int> VotedAsync(this DangVienApp app, OrgUnit cell, string name = "Lê Văn Bình") =>
+        app.WalkAsync(cell, name, StageKind.CellVote);
 
     public static async Task<List<StageEntry>> HistoryAsync(this DangVienApp app, int candidateId)
     {
         await using var db = app.Database.CreateContext();
         return await db.StageEntries.AsNoTracking().Include(e => e.Vote).Where(e => e.CandidateId == candidateId).OrderBy(e => e.Id).ToListAsync();
     }
-
-    /// <summary>Posts a form of the page as a browser does (<see cref="Forms"/>).</summary>
-    public static Task<HttpResponseMessage> SubmitAsync(HttpClient client, IDocument page, string pageUrl, string formSelector, params (string Name, string Value)[] values) =>
-        Forms.SubmitAsync(client, page, pageUrl, formSelector, values);
-
-    /// <summary>GETs the page, then posts its form.</summary>
-    public static Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, string formSelector, params (string Name, string Value)[] values) =>
-        Forms.SubmitAsync(client, pageUrl, formSelector, values);
 
     /// <summary>Where a redirect goes (path and query).</summary>
     public static string RedirectTarget(HttpResponseMessage response)
@@ -140,7 +114,4 @@ public static class CandidateFiles
     }
 
     public static string Text(this IElement? element) => element?.TextContent.Trim() ?? "";
-
-    private static void Ok(Result result) =>
-        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors.Select(e => $"{e.Field}: {e.Message}")));
 }

@@ -20,7 +20,7 @@ public sealed class CandidateFormTests
         var id = await app.ReadyForVoteAsync(tree.CellA);
         var url = ActionRoutes.Form(id, AdmissionAction.RecordCellVote);
 
-        var response = await SubmitAsync(staff, url, "#action-form",
+        var response = await Forms.SubmitAsync(staff, url, "#action-form",
             ("Input.VotedOn", "05/05/2025"), ("Input.ResolutionNumber", "12-NQ/CB"),
             ("Input.OfficialMembers", "12"), ("Input.Present", "7"), ("Input.InFavour", "8"));
         var page = await DangVienApp.ParseAsync(response);
@@ -47,7 +47,7 @@ public sealed class CandidateFormTests
         var id = await app.ReadyForVoteAsync(tree.CellA);
 
         // 12 official members: two thirds is 8. Seven in favour of eleven present is a majority of those present, and still fails.
-        var response = await SubmitAsync(staff, ActionRoutes.Form(id, AdmissionAction.RecordCellVote), "#action-form",
+        var response = await Forms.SubmitAsync(staff, ActionRoutes.Form(id, AdmissionAction.RecordCellVote), "#action-form",
             ("Input.VotedOn", "05/05/2025"), ("Input.OfficialMembers", "12"), ("Input.Present", "11"), ("Input.InFavour", "7"));
         var file = await staff.PageAsync(RedirectTarget(response));
 
@@ -65,7 +65,7 @@ public sealed class CandidateFormTests
         var staff = await app.StaffAsync(tree);
         var id = await app.ReadyForVoteAsync(tree.CellA);
 
-        var response = await SubmitAsync(staff, ActionRoutes.Form(id, AdmissionAction.RecordOpinion), "#action-form",
+        var response = await Forms.SubmitAsync(staff, ActionRoutes.Form(id, AdmissionAction.RecordOpinion), "#action-form",
             ("Input.Form", nameof(OpinionForm.ResidenceCommittee)), ("Input.ReceivedOn", "31/02/2025"), ("Input.Organisation", "Chi ủy thôn Đồng Tâm"));
         var page = await DangVienApp.ParseAsync(response);
 
@@ -89,10 +89,10 @@ public sealed class CandidateFormTests
         var firstPage = await first.PageAsync(url);
         var secondPage = await second.PageAsync(url);
 
-        var saved = await SubmitAsync(first, firstPage, url, "#action-form",
+        var saved = await Forms.SubmitAsync(first, firstPage, url, "#action-form",
             ("Input.Form", nameof(OpinionForm.ResidenceCommittee)), ("Input.ReceivedOn", "22/04/2025"), ("Input.Organisation", "Chi ủy thôn Đồng Tâm"));
         Assert.Equal(ActionRoutes.Done(id, AdmissionAction.RecordOpinion), RedirectTarget(saved));
-        var response = await SubmitAsync(second, secondPage, url, "#action-form",
+        var response = await Forms.SubmitAsync(second, secondPage, url, "#action-form",
             ("Input.Form", nameof(OpinionForm.Summary)), ("Input.ReceivedOn", "23/04/2025"), ("Input.Organisation", "Đảng ủy xã Tân Lập"),
             ("Input.Note", "Bản tổng hợp"));
         var page = await DangVienApp.ParseAsync(response);
@@ -112,7 +112,7 @@ public sealed class CandidateFormTests
 
         // Reloading gives the new version, and the same values then go through.
         var reloaded = await second.PageAsync(url);
-        var again = await SubmitAsync(second, reloaded, url, "#action-form",
+        var again = await Forms.SubmitAsync(second, reloaded, url, "#action-form",
             ("Input.Form", nameof(OpinionForm.Summary)), ("Input.ReceivedOn", "23/04/2025"), ("Input.Organisation", "Đảng ủy xã Tân Lập"));
         Assert.Equal(ActionRoutes.Done(id, AdmissionAction.RecordOpinion), RedirectTarget(again));
     }
@@ -176,11 +176,11 @@ public sealed class CandidateFormTests
         Assert.Equal("05/05/2025", form.QuerySelector("#f-Date")!.GetAttribute("value"));
         Assert.Equal("10", form.QuerySelector("#f-InFavour")!.GetAttribute("value"));
 
-        var missingReason = await DangVienApp.ParseAsync(await SubmitAsync(staff, form, link, "#action-form", ("Input.InFavour", "9")));
+        var missingReason = await DangVienApp.ParseAsync(await Forms.SubmitAsync(staff, form, link, "#action-form", ("Input.InFavour", "9")));
         Assert.Equal("Chưa nhập lý do đính chính.", missingReason.QuerySelector("#f-Reason-error .validation-message").Text());
         Assert.Equal("9", missingReason.QuerySelector("#f-InFavour")!.GetAttribute("value"));
 
-        var response = await SubmitAsync(staff, form, link, "#action-form", ("Input.InFavour", "9"), ("Input.Reason", "Ghi nhầm số tán thành"));
+        var response = await Forms.SubmitAsync(staff, form, link, "#action-form", ("Input.InFavour", "9"), ("Input.Reason", "Ghi nhầm số tán thành"));
         var after = await staff.PageAsync(RedirectTarget(response));
         Assert.Equal("Đã ghi đính chính vào hồ sơ.", after.QuerySelector(".notice").Text());
         var old = after.QuerySelector($"#entry-{vote.Id}")!;
@@ -252,7 +252,7 @@ public sealed class CandidateFormTests
         var form = await staff.PageAsync(url);
         Assert.Equal(["", tree.CellB.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             form.QuerySelectorAll("#f-TargetCellId option").Select(o => o.GetAttribute("value")));
-        var response = await SubmitAsync(staff, form, url, "#action-form",
+        var response = await Forms.SubmitAsync(staff, form, url, "#action-form",
             ("Input.TransferredOn", "01/05/2025"), ("Input.TargetCellId", tree.CellB.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Input.Reason", "Chuyển nơi cư trú"));
         var file = await staff.PageAsync(RedirectTarget(response));
@@ -271,7 +271,7 @@ public sealed class CandidateFormTests
         var page = await staff.PageAsync(url);
         var category = page.QuerySelectorAll("input[name='Input.CategoryIds']")[3].GetAttribute("value")!;
 
-        var response = await SubmitAsync(staff, page, url, "#create-candidate",
+        var response = await Forms.SubmitAsync(staff, page, url, "#create-candidate",
             ("Input.FullName", "Đỗ Văn Dũng"), ("Input.DateOfBirth", "01/01/2001"), ("Input.Sex", nameof(Sex.Male)),
             ("Input.CitizenId", "12345"), ("Input.CategoryIds", category), ("Input.SourcedOn", "06/01/2025"));
         var refused = await DangVienApp.ParseAsync(response);
@@ -283,7 +283,7 @@ public sealed class CandidateFormTests
         Assert.Equal("12345", refused.QuerySelector("#f-CitizenId")!.GetAttribute("value"));
         Assert.Equal([category], refused.QuerySelectorAll("input[name='Input.CategoryIds'][checked]").Select(c => c.GetAttribute("value")));
 
-        var noCategory = await DangVienApp.ParseAsync(await SubmitAsync(staff, page, url, "#create-candidate",
+        var noCategory = await DangVienApp.ParseAsync(await Forms.SubmitAsync(staff, page, url, "#create-candidate",
             ("Input.FullName", "Đỗ Văn Dũng"), ("Input.DateOfBirth", "01/01/2001"), ("Input.SourcedOn", "06/01/2025")));
         Assert.Equal("Chọn ít nhất một đối tượng nguồn.", noCategory.QuerySelector("#f-CategoryIds-error .validation-message").Text());
         Assert.Empty(noCategory.QuerySelectorAll("input[name='Input.CategoryIds'][checked]"));
@@ -304,7 +304,7 @@ public sealed class CandidateFormTests
         var category = page.QuerySelectorAll("input[name='Input.CategoryIds']")[0].GetAttribute("value")!;
         var mentor = page.QuerySelectorAll("#f-MentorMemberId option")[1].GetAttribute("value")!;
 
-        var warned = await DangVienApp.ParseAsync(await SubmitAsync(staff, page, url, "#create-candidate",
+        var warned = await DangVienApp.ParseAsync(await Forms.SubmitAsync(staff, page, url, "#create-candidate",
             ("Input.FullName", "phạm thị hồng"), ("Input.DateOfBirth", "12/04/2000"), ("Input.Sex", nameof(Sex.Female)),
             ("Input.CategoryIds", category), ("Input.MentorMemberId", mentor), ("Input.SourcedOn", "06/07/2026"), ("Input.Phone", "0912345678")));
         var warning = warned.QuerySelector("#duplicate-warning")!;
@@ -318,7 +318,7 @@ public sealed class CandidateFormTests
             Assert.Equal(1, await db.Candidates.CountAsync());
         }
 
-        var created = await SubmitAsync(staff, warned, url, "#create-candidate", ("Input.ConfirmDuplicate", "true"));
+        var created = await Forms.SubmitAsync(staff, warned, url, "#create-candidate", ("Input.ConfirmDuplicate", "true"));
         Assert.StartsWith("/candidates/", RedirectTarget(created));
         await using (var db = app.Database.CreateContext())
         {

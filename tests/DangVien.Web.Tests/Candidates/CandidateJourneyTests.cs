@@ -25,7 +25,7 @@ public sealed class CandidateJourneyTests
         var newPage = await staff.PageAsync($"/candidates/new?cell={tree.CellA.Id}");
         var categories = newPage.QuerySelectorAll("input[name='Input.CategoryIds']").Select(c => c.GetAttribute("value")!).ToList();
         Assert.True(categories.Count >= 16, "the sixteen default source categories are offered");
-        var created = await SubmitAsync(staff, newPage, $"/candidates/new?cell={tree.CellA.Id}", "#create-candidate",
+        var created = await Forms.SubmitAsync(staff, newPage, $"/candidates/new?cell={tree.CellA.Id}", "#create-candidate",
             ("Input.FullName", "Phạm Thị Hồng"),
             ("Input.DateOfBirth", "12/04/2000"),
             ("Input.Sex", nameof(Sex.Female)),
@@ -50,7 +50,7 @@ public sealed class CandidateJourneyTests
             var before = await staff.PageAsync(fileUrl);
             var url = ActionRoutes.Form(id, action);
             Assert.True(before.QuerySelector($".next-actions a[href='{url}']") is not null, $"{action} is offered on the file page");
-            var response = await SubmitAsync(staff, url, "#action-form", values);
+            var response = await Forms.SubmitAsync(staff, url, "#action-form", values);
             if (response.StatusCode != HttpStatusCode.Found)
             {
                 var refused = await DangVienApp.ParseAsync(response);

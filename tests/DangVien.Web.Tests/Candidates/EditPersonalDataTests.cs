@@ -1,5 +1,6 @@
 using System.Net;
 using DangVien.Core.Common;
+using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using static DangVien.Web.Tests.Candidates.CandidateFiles;
 
@@ -22,7 +23,7 @@ public sealed class EditPersonalDataTests
         Assert.Equal("Phạm Thị Hồng", form.QuerySelector("#f-FullName")!.GetAttribute("value"));
         Assert.Equal("12/04/2000", form.QuerySelector("#f-DateOfBirth")!.GetAttribute("value"));
 
-        var saved = await SubmitAsync(staff, form, link!, "#edit-personal-data",
+        var saved = await Forms.SubmitAsync(staff, form, link!, "#edit-personal-data",
             ("Input.FullName", "Phạm Thị Thu Hồng"), ("Input.CitizenId", "001300004567"), ("Input.Occupation", "Giáo viên tiểu học"));
 
         Assert.Equal($"/candidates/{id}?notice=personal-data", RedirectTarget(saved));
@@ -45,7 +46,7 @@ public sealed class EditPersonalDataTests
         await app.ReadyForVoteAsync(tree.CellB, "Lê Văn Bình");
         var url = $"/candidates/{id}/edit";
 
-        var warned = await SubmitAsync(staff, url, "#edit-personal-data", ("Input.FullName", "Lê  Văn Bình"), ("Input.Occupation", "Nông dân"));
+        var warned = await Forms.SubmitAsync(staff, url, "#edit-personal-data", ("Input.FullName", "Lê  Văn Bình"), ("Input.Occupation", "Nông dân"));
 
         Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
         var page = await DangVienApp.ParseAsync(warned);
@@ -54,7 +55,7 @@ public sealed class EditPersonalDataTests
         Assert.Equal("Nông dân", page.QuerySelector("#f-Occupation")!.GetAttribute("value"));
         Assert.Equal("Phạm Thị Hồng", await NameAsync(app, id));
 
-        var confirmed = await SubmitAsync(staff, page, url, "#edit-personal-data", ("Input.ConfirmDuplicate", "true"));
+        var confirmed = await Forms.SubmitAsync(staff, page, url, "#edit-personal-data", ("Input.ConfirmDuplicate", "true"));
         Assert.Equal($"/candidates/{id}?notice=personal-data", RedirectTarget(confirmed));
         Assert.Equal("Lê  Văn Bình".Replace("  ", " ", StringComparison.Ordinal), (await NameAsync(app, id)).Replace("  ", " ", StringComparison.Ordinal));
     }
@@ -72,7 +73,7 @@ public sealed class EditPersonalDataTests
             await db.Candidates.Where(c => c.Id == other).ExecuteUpdateAsync(s => s.SetProperty(c => c.CitizenId, "001300009999"));
         }
 
-        var refused = await SubmitAsync(staff, $"/candidates/{id}/edit", "#edit-personal-data", ("Input.CitizenId", "001300009999"));
+        var refused = await Forms.SubmitAsync(staff, $"/candidates/{id}/edit", "#edit-personal-data", ("Input.CitizenId", "001300009999"));
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await DangVienApp.ParseAsync(refused);
@@ -92,9 +93,8 @@ public sealed class EditPersonalDataTests
         var stale = await staff.PageAsync(url);
 
         // Meanwhile a colleague records the cell vote: the file's xmin moves on.
-        await app.AdmissionAsync(async (service, db) =>
-            await service.RecordCellVoteAsync(new() { CandidateId = id, VotedOn = new(2025, 5, 5), OfficialMembers = 12, Present = 11, InFavour = 10 }, await VersionAsync(db, id)));
-        var conflict = await SubmitAsync(staff, stale, url, "#edit-personal-data", ("Input.Occupation", "Kế toán"));
+        await app.WalkOnAsync(id, tree.CellA, StageKind.CellVote);
+        var conflict = await Forms.SubmitAsync(staff, stale, url, "#edit-personal-data", ("Input.Occupation", "Kế toán"));
 
         Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
         var page = await DangVienApp.ParseAsync(conflict);
@@ -106,7 +106,7 @@ public sealed class EditPersonalDataTests
         }
 
         // Having seen the message, saving again writes on the newer file.
-        var again = await SubmitAsync(staff, page, url, "#edit-personal-data");
+        var again = await Forms.SubmitAsync(staff, page, url, "#edit-personal-data");
         Assert.Equal($"/candidates/{id}?notice=personal-data", RedirectTarget(again));
         await using var check = app.Database.CreateContext();
         Assert.Equal("Kế toán", await check.Candidates.Where(c => c.Id == id).Select(c => c.Occupation).SingleAsync());

@@ -47,14 +47,14 @@ public sealed class ListMembersAlertsPageTests
 
         var page = await staff.PageAsync(url);
         Assert.Equal(5, page.QuerySelectorAll(".member-table tbody tr").Length);
-        var refused = await DangVienApp.ParseAsync(await SubmitAsync(staff, page, url, "#add-member",
+        var refused = await DangVienApp.ParseAsync(await Forms.SubmitAsync(staff, page, url, "#add-member",
             ("Input.FullName", "Hoàng Văn Em"), ("Input.DateOfBirth", "15/03/1980"), ("Input.Sex", nameof(Sex.Male)),
             ("Input.Status", nameof(MemberStatus.Official)), ("Input.AdmittedOn", "19/05/2010")));
         Assert.Equal("Đảng viên chính thức phải có ngày công nhận chính thức.", refused.QuerySelector("#m-RecognisedOn-error .validation-message").Text());
         Assert.Equal("Hoàng Văn Em", refused.QuerySelector("#m-FullName")!.GetAttribute("value"));
         Assert.Equal("19/05/2010", refused.QuerySelector("#m-AdmittedOn")!.GetAttribute("value"));
 
-        var added = await SubmitAsync(staff, refused, url, "#add-member", ("Input.RecognisedOn", "19/05/2011"));
+        var added = await Forms.SubmitAsync(staff, refused, url, "#add-member", ("Input.RecognisedOn", "19/05/2011"));
         Assert.Equal(url + "?notice=added", RedirectTarget(added));
         var after = await staff.PageAsync(url + "?notice=added");
         Assert.Equal("Đã thêm đảng viên vào chi bộ.", after.QuerySelector(".notice").Text());
@@ -88,14 +88,14 @@ public sealed class ListMembersAlertsPageTests
         var url = $"/units/{tree.CellA.Id}/members/{left.Id}/readmission";
         Assert.NotNull(members.QuerySelector($".former-table a[href='{url}']"));
 
-        var refusedResponse = await SubmitAsync(staff, $"/units/{tree.CellA.Id}/members/{barred.Id}/readmission", "#start-readmission",
+        var refusedResponse = await Forms.SubmitAsync(staff, $"/units/{tree.CellA.Id}/members/{barred.Id}/readmission", "#start-readmission",
             ("Input.MentorMemberId", (await app.MembersAsync(tree.CellA))[0].Id.ToString(CultureInfo.InvariantCulture)), ("Input.SourcedOn", "01/07/2026"));
         var refused = await DangVienApp.ParseAsync(refusedResponse);
         Assert.Equal(HttpStatusCode.OK, refusedResponse.StatusCode);
         Assert.StartsWith("Đinh Văn Hải đã ra khỏi Đảng vì tham nhũng", refused.QuerySelector("#start-readmission .form-error").Text());
         Assert.Equal("01/07/2026", refused.QuerySelector("#r-SourcedOn")!.GetAttribute("value"));
 
-        var response = await SubmitAsync(staff, url, "#start-readmission",
+        var response = await Forms.SubmitAsync(staff, url, "#start-readmission",
             ("Input.MentorMemberId", (await app.MembersAsync(tree.CellA))[0].Id.ToString(CultureInfo.InvariantCulture)), ("Input.SourcedOn", "01/07/2026"),
             ("Input.Occupation", "Nông dân"));
         var file = await staff.PageAsync(RedirectTarget(response));

@@ -38,7 +38,7 @@ public sealed class OutageWriteTests
 
         var name = app.Database.Name;
         await app.RenameDatabaseAsync(name, name + "_away");
-        var away = await SubmitAsync(staff, form, url, "#create-candidate", values);
+        var away = await Forms.SubmitAsync(staff, form, url, "#create-candidate", values);
         var awayHtml = await away.Content.ReadAsStringAsync();
         var health = await staff.GetAsync("/health");
         await app.RenameDatabaseAsync(name + "_away", name);
@@ -48,7 +48,7 @@ public sealed class OutageWriteTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
 
         // Back: the same page's form (its antiforgery token still valid) goes through once.
-        var again = await SubmitAsync(staff, form, url, "#create-candidate", values);
+        var again = await Forms.SubmitAsync(staff, form, url, "#create-candidate", values);
         Assert.True(again.StatusCode == HttpStatusCode.Found, await again.Content.ReadAsStringAsync());
         await using var db = app.Database.CreateContext();
         var saved = await db.Candidates.Where(c => c.CitizenId == "001201009876").Select(c => c.Id).ToListAsync();

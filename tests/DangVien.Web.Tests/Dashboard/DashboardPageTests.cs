@@ -23,11 +23,7 @@ public sealed class DashboardPageTests
         await app.CreateUserAsync("bithu", (tree.CellA.Id, AccessRole.CellSecretary));
         var client = app.Client();
 
-        var signIn = await Forms.PostAsync(client, "/account/login", "form", new()
-        {
-            ["Input.UserName"] = "bithu",
-            ["Input.Password"] = Accounts.Password,
-        });
+        var signIn = await Accounts.SignInAsync(client, "bithu");
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal("/", new Uri(new Uri("http://localhost"), signIn.Headers.Location!).AbsolutePath);
         var response = await client.GetAsync("/");

@@ -38,7 +38,7 @@ public sealed class IdScopeHttpTests
 
         async Task<(HttpStatusCode Status, string Error, string Html)> PostAsync(int mentorId)
         {
-            var response = await SubmitAsync(staff, page, url, "#create-candidate",
+            var response = await Forms.SubmitAsync(staff, page, url, "#create-candidate",
                 ("Input.FullName", "Đỗ Văn Dũng"), ("Input.DateOfBirth", "01/01/2001"), ("Input.Sex", nameof(Sex.Male)),
                 ("Input.CategoryIds", category), ("Input.MentorMemberId", mentorId.ToString(CultureInfo.InvariantCulture)), ("Input.SourcedOn", "06/07/2026"));
             var html = await response.Content.ReadAsStringAsync();
@@ -70,7 +70,7 @@ public sealed class IdScopeHttpTests
         async Task<(HttpStatusCode Status, string Error, string Html)> PostAsync(int cellId)
         {
             var form = await staff.PageAsync(url);
-            var response = await SubmitAsync(staff, form, url, "#action-form",
+            var response = await Forms.SubmitAsync(staff, form, url, "#action-form",
                 ("Input.TransferredOn", "01/05/2025"), ("Input.TargetCellId", cellId.ToString(CultureInfo.InvariantCulture)), ("Input.Reason", "Chuyển nơi cư trú"));
             var html = await response.Content.ReadAsStringAsync();
             var document = await DangVienApp.ParseAsync(response);

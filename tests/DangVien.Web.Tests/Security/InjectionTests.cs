@@ -41,7 +41,7 @@ public sealed class InjectionTests
         };
         values.AddRange(TextFields.Select(field => ("Input." + field, hostile)));
 
-        var created = await SubmitAsync(staff, newPage, $"/candidates/new?cell={tree.CellA.Id}", "#create-candidate", [.. values]);
+        var created = await Forms.SubmitAsync(staff, newPage, $"/candidates/new?cell={tree.CellA.Id}", "#create-candidate", [.. values]);
         var fileUrl = RedirectTarget(created).Split('?')[0];
         var html = await (await staff.GetAsync(fileUrl)).Content.ReadAsStringAsync();
 

@@ -26,7 +26,7 @@ public sealed class UploadTextTests
         var category = page.QuerySelectorAll("input[name='Input.CategoryIds']")[0].GetAttribute("value")!;
         const string spoofed = "\u202EgnùD năV ỗĐ";
 
-        var response = await SubmitAsync(staff, page, url, "#create-candidate",
+        var response = await Forms.SubmitAsync(staff, page, url, "#create-candidate",
             ("Input.FullName", spoofed), ("Input.DateOfBirth", "01/01/2001"), ("Input.Sex", nameof(Sex.Male)),
             ("Input.Address", "Thôn 3"), ("Input.CategoryIds", category), ("Input.SourcedOn", "06/01/2025"));
         var refused = await DangVienApp.ParseAsync(response);

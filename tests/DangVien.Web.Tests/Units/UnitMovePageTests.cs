@@ -28,7 +28,7 @@ public sealed class UnitMovePageTests
         Assert.Contains(form.QuerySelectorAll("#m-NewParentId option"), o => o.GetAttribute("value") == Id(committee));
         Assert.Contains(form.QuerySelectorAll("#g-TargetId option"), o => o.GetAttribute("value") == Id(tree.CellA));
 
-        var saved = await SubmitAsync(staff, form, link, "#move-unit",
+        var saved = await Forms.SubmitAsync(staff, form, link, "#move-unit",
             ("Move.NewParentId", Id(committee)), ("Move.EffectiveOn", "01/07/2026"), ("Move.DecisionNumber", "12-QĐ/ĐU"));
 
         Assert.Equal($"/units/{tree.CellB.Id}", RedirectTarget(saved));
@@ -52,9 +52,9 @@ public sealed class UnitMovePageTests
         var staff = await app.StaffAsync(tree);
         var url = $"/units/{tree.CellB.Id}/move";
 
-        var future = await SubmitAsync(staff, url, "#move-unit",
+        var future = await Forms.SubmitAsync(staff, url, "#move-unit",
             ("Move.NewParentId", Id(committee)), ("Move.EffectiveOn", "01/01/2030"), ("Move.DecisionNumber", "12-QĐ/ĐU"));
-        var badDate = await SubmitAsync(staff, url, "#move-unit", ("Move.NewParentId", ""), ("Move.EffectiveOn", "31/02/2026"));
+        var badDate = await Forms.SubmitAsync(staff, url, "#move-unit", ("Move.NewParentId", ""), ("Move.EffectiveOn", "31/02/2026"));
 
         Assert.Equal(HttpStatusCode.OK, future.StatusCode);
         var page = await DangVienApp.ParseAsync(future);
@@ -79,8 +79,8 @@ public sealed class UnitMovePageTests
         var staff = await app.StaffAsync(tree);
         var url = $"/units/{tree.CellA.Id}/move";
 
-        var wrongTarget = await SubmitAsync(staff, url, "#merge-unit", ("Merge.TargetId", Id(tree.Commune)), ("Merge.EffectiveOn", "01/07/2026"));
-        var merged = await SubmitAsync(staff, url, "#merge-unit", ("Merge.TargetId", Id(tree.CellB)), ("Merge.EffectiveOn", "01/07/2026"));
+        var wrongTarget = await Forms.SubmitAsync(staff, url, "#merge-unit", ("Merge.TargetId", Id(tree.Commune)), ("Merge.EffectiveOn", "01/07/2026"));
+        var merged = await Forms.SubmitAsync(staff, url, "#merge-unit", ("Merge.TargetId", Id(tree.CellB)), ("Merge.EffectiveOn", "01/07/2026"));
 
         var refused = await DangVienApp.ParseAsync(wrongTarget);
         Assert.StartsWith("Chỉ sáp nhập vào đơn vị cùng cấp", refused.QuerySelector("#g-TargetId-error").Text());

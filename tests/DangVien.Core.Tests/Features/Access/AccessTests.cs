@@ -27,7 +27,7 @@ public sealed class AccessTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
-        var file = await Journey.StartAsync(world, new DateOnly(2026, 1, 5));
+        var file = await world.StartCandidateAsync(new DateOnly(2026, 1, 5));
         var staff = await UserAsync(db, "vanphong.hoaan", world.Commune, AccessRole.CommitteeStaff);
         var sibling = await UserAsync(db, "vanphong.binhminh", world.OtherCommune, AccessRole.CommitteeStaff);
         var child = await UserAsync(db, "bithu.thondong", world.VillageCell, AccessRole.CellSecretary);
@@ -50,7 +50,7 @@ public sealed class AccessTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
-        var file = await Journey.StartAsync(world, new DateOnly(2026, 1, 5));
+        var file = await world.StartCandidateAsync(new DateOnly(2026, 1, 5));
         var sibling = await UserAsync(db, "vanphong.binhminh", world.OtherCommune, AccessRole.CommitteeStaff);
 
         var result = await Admission(db, world, sibling).RecordApplicationAsync(
@@ -66,7 +66,7 @@ public sealed class AccessTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
-        var file = await Journey.StartAsync(world, new DateOnly(2026, 1, 5));
+        var file = await world.StartCandidateAsync(new DateOnly(2026, 1, 5));
         var secretary = await UserAsync(db, "bithu.giaovien", world.TeachersCell, AccessRole.CellSecretary);
         var service = Admission(db, world, secretary);
 
@@ -76,14 +76,14 @@ public sealed class AccessTests
         await file.ApplicationAsync(new DateOnly(2026, 1, 12));
         await file.VerificationAsync(new DateOnly(2026, 1, 26));
         var introduced = await file.IntroductionAsync(new DateOnly(2026, 1, 27), world.Teachers[1], world.Teachers[2]);
-        Assert.True(introduced.Succeeded, Journey.Describe(introduced));
+        Assert.True(introduced.Succeeded, CandidateWalk.Describe(introduced));
         var opinion = await service.RecordOpinionAsync(
             new RecordOpinionRequest { CandidateId = file.Id, Form = OpinionForm.ResidenceCommittee, ReceivedOn = new DateOnly(2026, 2, 3), Organisation = "Chi ủy nơi cư trú thôn Đông" },
             await world.VersionAsync(file.Id));
         var view = await service.GetCandidateFileAsync(file.Id);
 
         Assert.Equal(Messages.NotAllowed, Assert.Single(application.Errors).Message);
-        Assert.True(opinion.Succeeded, Journey.Describe(opinion));
+        Assert.True(opinion.Succeeded, CandidateWalk.Describe(opinion));
         Assert.NotNull(view);
         Assert.False(view.CanWrite);
         Assert.True(view.CanRecordCellActions);
@@ -95,7 +95,7 @@ public sealed class AccessTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
-        var file = await Journey.StartAsync(world, new DateOnly(2026, 1, 5), citizenId: "001204012345");
+        var file = await world.StartCandidateAsync(new DateOnly(2026, 1, 5), citizenId: "001204012345");
         await db.Candidates.Where(c => c.Id == file.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.FamilyBackground, "Bố: nông dân; mẹ: giáo viên"));
         var staff = await UserAsync(db, "vanphong.hoaan", world.Commune, AccessRole.CommitteeStaff);
         var board = await UserAsync(db, "bantochuc", world.Province, AccessRole.ProvincialBoard);

@@ -200,7 +200,7 @@ public sealed class IdScopeMatrixTests
         Assert.Equal(("CitizenId", AdmissionRules.CitizenIdUnusable(Setting.OtherVillagerCitizenId)), Single(outside));
         Assert.Equal(("CitizenId", AdmissionRules.CitizenIdUnusable(Setting.OtherFormerCitizenId)), Single(formerOutside));
         Assert.Equal(("CitizenId", AdmissionRules.CitizenIdUnusable(Setting.OtherFileCitizenId)), Single(openFileOutside));
-        Assert.True(unused.Succeeded, Journey.Describe(unused));
+        Assert.True(unused.Succeeded, CandidateWalk.Describe(unused));
 
         var memberInside = await setting.Members(staff).AddMemberAsync(Setting.NewMember(world.TeachersCell.Id, Setting.VillagerCitizenId));
         var memberOutside = await setting.Members(staff).AddMemberAsync(Setting.NewMember(world.TeachersCell.Id, Setting.OtherVillagerCitizenId));
@@ -523,24 +523,24 @@ public sealed class IdScopeMatrixTests
 
             var system = World.Admission();
             var open = await system.CreateCandidateAsync(NewFile(World.OtherVillageCell.Id, World.OtherVillagers[1].Id) with { FullName = "Nông Thị Đợi", CitizenId = OtherFileCitizenId });
-            Assert.True(open.Succeeded, Journey.Describe(open));
+            Assert.True(open.Succeeded, CandidateWalk.Describe(open));
 
-            var verified = await Journey.StartAsync(World, new DateOnly(2025, 1, 6), name: "Phan Thị Một");
+            var verified = await World.StartCandidateAsync(new DateOnly(2025, 1, 6), name: "Phan Thị Một");
             await verified.CertificateAsync(new(2025, 2, 10));
             await verified.ApplicationAsync(new(2025, 3, 3));
             await verified.VerificationAsync(new(2025, 4, 7));
             Verified = verified.Id;
 
-            var introduced = await Journey.StartAsync(World, new DateOnly(2025, 1, 6), name: "Phan Thị Hai");
+            var introduced = await World.StartCandidateAsync(new DateOnly(2025, 1, 6), name: "Phan Thị Hai");
             await introduced.ReadyForVoteAsync(new(2025, 2, 10), new(2025, 3, 3), new(2025, 4, 7), new(2025, 4, 14), new(2025, 4, 21));
             Introduced = introduced.Id;
 
-            var decided = await Journey.StartAsync(World, new DateOnly(2025, 1, 6), name: "Phan Thị Ba");
+            var decided = await World.StartCandidateAsync(new DateOnly(2025, 1, 6), name: "Phan Thị Ba");
             await decided.ReadyForVoteAsync(new(2025, 2, 10), new(2025, 3, 3), new(2025, 4, 7), new(2025, 4, 14), new(2025, 4, 21));
             Assert.True((await decided.CellVoteAsync(new(2025, 5, 5))).Succeeded);
             await decided.CommitteeResolutionAsync(new(2025, 5, 15));
             var decision = await decided.DecisionAsync(new(2025, 6, 2), received: new(2025, 6, 5));
-            Assert.True(decision.Succeeded, Journey.Describe(decision));
+            Assert.True(decision.Succeeded, CandidateWalk.Describe(decision));
             Decided = decided.Id;
             Db.ChangeTracker.Clear();
         }

@@ -19,7 +19,7 @@ public sealed class AdmissionServiceTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
-        var j = await Journey.StartAsync(world, new DateOnly(2025, 1, 6));
+        var j = await world.StartCandidateAsync(new DateOnly(2025, 1, 6));
         var versions = new List<uint> { await world.VersionAsync(j.Id) };
         async Task Step(Task step)
         {
@@ -30,7 +30,7 @@ public sealed class AdmissionServiceTests
         async Task Ok(Task<Result> step)
         {
             var result = await step;
-            Assert.True(result.Succeeded, Journey.Describe(result));
+            Assert.True(result.Succeeded, CandidateWalk.Describe(result));
             versions.Add(await world.VersionAsync(j.Id));
         }
 
@@ -93,7 +93,7 @@ public sealed class AdmissionServiceTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
-        var j = await Journey.StartAsync(world, new DateOnly(2025, 1, 6));
+        var j = await world.StartCandidateAsync(new DateOnly(2025, 1, 6));
         await j.CertificateAsync(new DateOnly(2025, 2, 10));
 
         var early = await j.DoAsync(v => j.Service.RecordExitAsync(
@@ -176,7 +176,7 @@ public sealed class AdmissionServiceTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
-        var j = await Journey.StartAsync(world, new DateOnly(2025, 1, 6));
+        var j = await world.StartCandidateAsync(new DateOnly(2025, 1, 6));
         await j.ReadyForVoteAsync(new(2025, 2, 10), new(2025, 3, 3), new(2025, 4, 7), new(2025, 4, 14), new(2025, 4, 21));
 
         var toCommittee = await j.DoAsync(v => j.Service.TransferAsync(
@@ -191,7 +191,7 @@ public sealed class AdmissionServiceTests
         var ceremonyHelperFromOldCell = await j.DoAsync(async v =>
         {
             var decided = await j.DecisionAsync(new(2025, 6, 2));
-            Assert.True(decided.Succeeded, Journey.Describe(decided));
+            Assert.True(decided.Succeeded, CandidateWalk.Describe(decided));
             return await j.CeremonyAsync(new(2025, 6, 10), world.Teachers[0]);
         });
         Assert.Contains(ceremonyHelperFromOldCell.Errors, e => e.Field == "HelperMemberId" && e.Message.Contains("phải là đảng viên của Chi bộ Văn phòng"));
@@ -216,7 +216,7 @@ public sealed class AdmissionServiceTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
-        var j = await Journey.StartAsync(world, new DateOnly(2025, 1, 6));
+        var j = await world.StartCandidateAsync(new DateOnly(2025, 1, 6));
         await j.ReadyForVoteAsync(new(2025, 2, 10), new(2025, 3, 3), new(2025, 4, 7), new(2025, 4, 14), new(2025, 4, 21));
         Assert.True((await j.CellVoteAsync(new(2025, 5, 5))).Succeeded);
         var application = await db.StageEntries.AsNoTracking().SingleAsync(e => e.CandidateId == j.Id && e.Kind == StageKind.Application);
@@ -254,7 +254,7 @@ public sealed class AdmissionServiceTests
             Present = 9,
             InFavour = 6,
         }, v));
-        Assert.True(shortOfTwoThirds.Succeeded, Journey.Describe(shortOfTwoThirds));
+        Assert.True(shortOfTwoThirds.Succeeded, CandidateWalk.Describe(shortOfTwoThirds));
 
         db.ChangeTracker.Clear();
         var candidate = await db.Candidates.Include(c => c.History).ThenInclude(e => e.Vote).SingleAsync(c => c.Id == j.Id);
@@ -280,7 +280,7 @@ public sealed class AdmissionServiceTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
-        var j = await Journey.StartAsync(world, new DateOnly(2025, 1, 6));
+        var j = await world.StartCandidateAsync(new DateOnly(2025, 1, 6));
         await j.ReadyForVoteAsync(new(2025, 2, 10), new(2025, 3, 3), new(2025, 4, 7), new(2025, 4, 14), new(2025, 4, 21));
         Assert.True((await j.CellVoteAsync(new(2025, 5, 5))).Succeeded);
         await j.CommitteeResolutionAsync(new DateOnly(2025, 5, 15));
@@ -309,7 +309,7 @@ public sealed class AdmissionServiceTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
-        var j = await Journey.StartAsync(world, new DateOnly(2025, 1, 6));
+        var j = await world.StartCandidateAsync(new DateOnly(2025, 1, 6));
         await j.ReadyForVoteAsync(new(2025, 2, 10), new(2025, 3, 3), new(2025, 4, 7), new(2025, 4, 14), new(2025, 4, 21));
         await db.Members.Where(m => m.Id == world.Teachers[1].Id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeftOn, new DateOnly(2025, 9, 1)).SetProperty(m => m.Status, MemberStatus.Left));
@@ -364,8 +364,8 @@ public sealed class AdmissionServiceTests
         var selfMentor = await service.StartReadmissionAsync(request with { MentorMemberId = world.FormerMember.Id });
         Assert.Contains(selfMentor.Errors, e => e.Field == "MentorMemberId");
         var started = await service.StartReadmissionAsync(request);
-        Assert.True(started.Succeeded, Journey.Describe(started));
-        var j = new Journey(world, service, started.Value);
+        Assert.True(started.Succeeded, CandidateWalk.Describe(started));
+        var j = CandidateWalk.Resume(service, db, started.Value, world.Villagers);
         await j.ReadyForVoteAsync(new(2024, 2, 5), new(2024, 3, 4), new(2024, 4, 1), new(2024, 4, 8), new(2024, 4, 15), world.Villagers[1], world.Villagers[2]);
 
         var tooEarly = await j.CellVoteAsync(new(2024, 5, 31), official: 4, present: 4, inFavour: 3);
@@ -416,7 +416,7 @@ public sealed class AdmissionServiceTests
             LeftReason = "Khai trừ do tham nhũng",
             BarredFromReadmission = true,
         });
-        Assert.True(added.Succeeded, Journey.Describe(added));
+        Assert.True(added.Succeeded, CandidateWalk.Describe(added));
 
         var result = await world.Admission().StartReadmissionAsync(new StartReadmissionRequest
         {
@@ -438,7 +438,7 @@ public sealed class AdmissionServiceTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
-        var j = await Journey.StartAsync(world, new DateOnly(2025, 1, 6));
+        var j = await world.StartCandidateAsync(new DateOnly(2025, 1, 6));
         await j.ReadyForVoteAsync(new(2025, 2, 10), new(2025, 3, 3), new(2025, 4, 7), new(2025, 4, 14), new(2025, 4, 21));
         var version = await world.VersionAsync(j.Id);
         var entriesBefore = await db.StageEntries.CountAsync(e => e.CandidateId == j.Id);
@@ -453,7 +453,7 @@ public sealed class AdmissionServiceTests
         var transfer = await world.Admission(second, "van.phong").TransferAsync(
             new() { CandidateId = j.Id, TransferredOn = new DateOnly(2025, 5, 6), TargetCellId = world.OfficeCell.Id, Reason = "Chuyển công tác" }, version);
 
-        Assert.True(vote.Succeeded, Journey.Describe(vote));
+        Assert.True(vote.Succeeded, CandidateWalk.Describe(vote));
         Assert.True(transfer.IsConflict);
         Assert.Equal(Messages.RecordChanged, Assert.Single(transfer.Errors).Message);
         await using var check = database.CreateContext();
@@ -484,7 +484,7 @@ public sealed class AdmissionServiceTests
         Assert.Equal(48, (await reader.GetAdmissionParametersAsync(world.VillageCell.Id)).CertificateValidityMonths);
         Assert.Equal(12, await reader.GetAsync(RuleKeys.DossierRenewalMonths, world.VillageCell.Id));
 
-        var j = await Journey.StartAsync(world, new DateOnly(2025, 1, 6));
+        var j = await world.StartCandidateAsync(new DateOnly(2025, 1, 6));
         await j.ReadyForVoteAsync(new(2025, 2, 10), new(2025, 3, 3), new(2025, 4, 7), new(2025, 4, 14), new(2025, 4, 21));
         var result = await j.CellVoteAsync(new(2025, 5, 12));
         Assert.Contains("giấy có giá trị 3 tháng, đến hết ngày 09/05/2025", Assert.Single(result.Errors).Message);
@@ -496,11 +496,11 @@ public sealed class AdmissionServiceTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
-        var a = await Journey.StartAsync(world, new(2025, 1, 6), name: "Phan Thị Hạnh");
-        await Journey.StartAsync(world, new(2025, 1, 6), name: "Đỗ Văn Bảo");
-        await Journey.StartAsync(world, new(2025, 1, 6), cell: world.OfficeCell, name: "Âu Thị Cúc");
-        await Journey.StartAsync(world, new(2025, 1, 6), cell: world.VillageCell, name: "Bế Văn Dũng");
-        await Journey.StartAsync(world, new(2025, 1, 6), cell: world.OtherVillageCell, name: "Chu Thị Én");
+        var a = await world.StartCandidateAsync(new(2025, 1, 6), name: "Phan Thị Hạnh");
+        await world.StartCandidateAsync(new(2025, 1, 6), name: "Đỗ Văn Bảo");
+        await world.StartCandidateAsync(new(2025, 1, 6), cell: world.OfficeCell, name: "Âu Thị Cúc");
+        await world.StartCandidateAsync(new(2025, 1, 6), cell: world.VillageCell, name: "Bế Văn Dũng");
+        await world.StartCandidateAsync(new(2025, 1, 6), cell: world.OtherVillageCell, name: "Chu Thị Én");
         await a.CertificateAsync(new DateOnly(2025, 2, 10));
         var service = world.Admission();
 
@@ -544,7 +544,7 @@ public sealed class AdmissionServiceTests
             AdmittedOn = new DateOnly(2025, 1, 10),
             RecognisedOn = new DateOnly(2026, 1, 10),
         });
-        Assert.True(added.Succeeded, Journey.Describe(added));
+        Assert.True(added.Succeeded, CandidateWalk.Describe(added));
 
         var now = await members.ListOfficialMembersAsync(world.TeachersCell.Id);
         var before = await members.ListOfficialMembersAsync(world.TeachersCell.Id, new DateOnly(2026, 1, 9));
@@ -560,14 +560,14 @@ public sealed class AdmissionServiceTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
-        var j = await Journey.StartAsync(world, new DateOnly(2025, 1, 6));
+        var j = await world.StartCandidateAsync(new DateOnly(2025, 1, 6));
         await j.ReadyForVoteAsync(new(2025, 2, 10), new(2025, 3, 3), new(2025, 4, 7), new(2025, 4, 14), new(2025, 4, 21));
         Assert.True((await j.CellVoteAsync(new(2025, 5, 5))).Succeeded);
 
         var skipped = await j.DecisionAsync(new(2025, 6, 2));
         Assert.Contains("chưa có nghị quyết của đảng ủy cơ sở (8-KNĐ, bước 7)", Assert.Single(skipped.Errors).Message);
 
-        var v = await Journey.StartAsync(world, new DateOnly(2025, 1, 6), cell: world.VillageCell, name: "Bế Văn Dũng");
+        var v = await world.StartCandidateAsync(new DateOnly(2025, 1, 6), cell: world.VillageCell, name: "Bế Văn Dũng");
         await v.ReadyForVoteAsync(new(2025, 2, 10), new(2025, 3, 3), new(2025, 4, 7), new(2025, 4, 14), new(2025, 4, 21), world.Villagers[1], world.Villagers[2]);
         Assert.True((await v.CellVoteAsync(new(2025, 5, 5), official: 4, present: 4, inFavour: 3)).Succeeded);
         var resolution = await v.DoAsync(version => v.Service.RecordCommitteeResolutionAsync(
@@ -577,16 +577,16 @@ public sealed class AdmissionServiceTests
     }
 
     /// <summary>A candidate of the teachers' cell admitted (ceremony) on <paramref name="ceremony"/>, new-member course done.</summary>
-    private static async Task<Journey> AdmittedAsync(World world, DateOnly ceremony)
+    private static async Task<CandidateWalk> AdmittedAsync(World world, DateOnly ceremony)
     {
-        var j = await Journey.StartAsync(world, ceremony.AddMonths(-6));
+        var j = await world.StartCandidateAsync(ceremony.AddMonths(-6));
         await j.ReadyForVoteAsync(ceremony.AddMonths(-5), ceremony.AddMonths(-5).AddDays(7), ceremony.AddMonths(-4), ceremony.AddMonths(-3), ceremony.AddMonths(-3).AddDays(7));
         Assert.True((await j.CellVoteAsync(ceremony.AddMonths(-2))).Succeeded);
         await j.CommitteeResolutionAsync(ceremony.AddMonths(-2).AddDays(7));
         var decided = await j.DecisionAsync(ceremony.AddDays(-14));
-        Assert.True(decided.Succeeded, Journey.Describe(decided));
+        Assert.True(decided.Succeeded, CandidateWalk.Describe(decided));
         var held = await j.CeremonyAsync(ceremony, world.Teachers[3]);
-        Assert.True(held.Succeeded, Journey.Describe(held));
+        Assert.True(held.Succeeded, CandidateWalk.Describe(held));
         await j.NewMemberCourseAsync(ceremony.AddMonths(4));
         return j;
     }

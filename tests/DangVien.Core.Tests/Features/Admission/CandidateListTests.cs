@@ -18,11 +18,11 @@ public sealed class CandidateListTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
-        var hanh = await Journey.StartAsync(world, new(2025, 1, 6), name: "Phan Thị Hạnh");
+        var hanh = await world.StartCandidateAsync(new(2025, 1, 6), name: "Phan Thị Hạnh");
         await hanh.ReadyForVoteAsync(new(2025, 2, 10), new(2025, 3, 3), new(2025, 4, 7), new(2025, 4, 14), new(2025, 4, 21));
         Assert.True((await hanh.CellVoteAsync(new(2025, 5, 5))).Succeeded);
-        var bao = await Journey.StartAsync(world, new(2026, 11, 2), cell: world.VillageCell, name: "Đỗ Văn Bảo");
-        await Journey.StartAsync(world, new(2026, 11, 2), cell: world.OtherVillageCell, name: "Chu Thị Én");
+        var bao = await world.StartCandidateAsync(new(2026, 11, 2), cell: world.VillageCell, name: "Đỗ Văn Bảo");
+        await world.StartCandidateAsync(new(2026, 11, 2), cell: world.OtherVillageCell, name: "Chu Thị Én");
         await db.CandidateCategories.Where(c => c.CandidateId == bao.Id && c.SourceCategoryId == world.Categories[2].Id).ExecuteDeleteAsync();
         var service = world.Admission();
         async Task<string[]> Names(CandidateListQuery query) => [.. (await service.ListAsync(query)).Items.Select(i => i.FullName)];
@@ -57,10 +57,10 @@ public sealed class CandidateListTests
         var world = await World.CreateAsync(db, Today);
         for (var i = 0; i < 5; i++)
         {
-            await Journey.StartAsync(world, new(2026, 11, 2), name: $"Ngô Thị {(char)('A' + i)}", citizenId: $"00120001234{i}");
+            await world.StartCandidateAsync(new(2026, 11, 2), name: $"Ngô Thị {(char)('A' + i)}", citizenId: $"00120001234{i}");
         }
 
-        await Journey.StartAsync(world, new(2026, 11, 2), cell: world.OtherVillageCell, name: "Chu Thị Én");
+        await world.StartCandidateAsync(new(2026, 11, 2), cell: world.OtherVillageCell, name: "Chu Thị Én");
         var query = new CandidateListQuery { UnitId = world.School.Id, Search = "ngo", PageSize = 2, Sort = CandidateSort.Name, Descending = true };
         var list = await world.Admission().ListAsync(query);
         var rows = await world.Admission("xuat@test").ExportListAsync(query);

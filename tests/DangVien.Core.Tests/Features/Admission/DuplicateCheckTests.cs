@@ -21,7 +21,7 @@ public sealed class DuplicateCheckTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
-        var hanh = await Journey.StartAsync(world, new(2026, 1, 5), name: "Phan Thị Hạnh", citizenId: "001200012345");
+        var hanh = await world.StartCandidateAsync(new(2026, 1, 5), name: "Phan Thị Hạnh", citizenId: "001200012345");
         var service = world.Admission();
 
         var byName = Assert.Single(await service.FindDuplicatesAsync("  phan thị   HẠNH ", new(2000, 4, 12), null));
@@ -52,7 +52,7 @@ public sealed class DuplicateCheckTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
-        var first = await Journey.StartAsync(world, new(2026, 1, 5), name: "Phan Thị Hạnh", citizenId: "001200012345");
+        var first = await world.StartCandidateAsync(new(2026, 1, 5), name: "Phan Thị Hạnh", citizenId: "001200012345");
         await first.OkAsync(v => first.Service.RecordExitAsync(new() { CandidateId = first.Id, ExitedOn = new(2026, 3, 2), Reason = ExitReason.Withdrew, Explanation = "Xin rút" }, v));
         var service = world.Admission();
         var request = new CreateCandidateRequest
@@ -78,7 +78,7 @@ public sealed class DuplicateCheckTests
         Assert.DoesNotContain(invalid.Errors, e => e.Field == CreateCandidateRequest.DuplicateField);
 
         var confirmed = await service.CreateCandidateAsync(request with { CheckDuplicates = false });
-        Assert.True(confirmed.Succeeded, Journey.Describe(confirmed));
+        Assert.True(confirmed.Succeeded, CandidateWalk.Describe(confirmed));
     }
 
     private static async Task<AdmissionService> UserAsync(DangVien.Core.Data.DangVienDbContext db, World world, string userName, OrgUnit unit)

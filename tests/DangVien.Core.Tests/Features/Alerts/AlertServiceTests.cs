@@ -16,11 +16,11 @@ public sealed class AlertServiceTests
         var world = await World.CreateAsync(db, new DateOnly(2026, 12, 31));
 
         // Anh: certificate of 2021, expires on 28/02/2026 before the dossier of 02/06/2025 runs out; never voted.
-        var anh = await Journey.StartAsync(world, new(2021, 2, 1), name: "Cao Văn Anh");
+        var anh = await world.StartCandidateAsync(new(2021, 2, 1), name: "Cao Văn Anh");
         await anh.ReadyForVoteAsync(new(2021, 3, 1), new(2025, 4, 1), new(2025, 5, 5), new(2025, 6, 2), new(2025, 6, 9));
 
         // Én: introduced 03/03/2025, never voted, the cell stops nurturing her on 01/05/2026.
-        var en = await Journey.StartAsync(world, new(2024, 12, 2), name: "Hồ Thị Én");
+        var en = await world.StartCandidateAsync(new(2024, 12, 2), name: "Hồ Thị Én");
         await en.ReadyForVoteAsync(new(2025, 1, 15), new(2025, 2, 3), new(2025, 2, 17), new(2025, 3, 3), new(2025, 3, 10));
         await en.OkAsync(v => en.Service.RecordExitAsync(new()
         {
@@ -31,7 +31,7 @@ public sealed class AlertServiceTests
         }, v));
 
         // Cúc: voted 15/12/2025, decision 02/02/2026, ceremony 20/03/2026 (due 23/03 with Tết not counted).
-        var cuc = await Journey.StartAsync(world, new(2025, 5, 5), name: "Lâm Thị Cúc");
+        var cuc = await world.StartCandidateAsync(new(2025, 5, 5), name: "Lâm Thị Cúc");
         await cuc.ReadyForVoteAsync(new(2025, 6, 2), new(2025, 7, 1), new(2025, 8, 4), new(2025, 9, 1), new(2025, 9, 8));
         Assert.True((await cuc.CellVoteAsync(new(2025, 12, 15))).Succeeded);
         await cuc.CommitteeResolutionAsync(new(2025, 12, 22));
@@ -39,8 +39,8 @@ public sealed class AlertServiceTests
         Assert.True((await cuc.CeremonyAsync(new(2026, 3, 20), world.Teachers[4])).Succeeded);
 
         // Bích and Phong: voted 15/01/2026, decision due 16/04/2026; Bích's is extended on 14/04 and issued, Phong's never.
-        var bich = await Journey.StartAsync(world, new(2025, 6, 2), name: "Tô Thị Bích");
-        var phong = await Journey.StartAsync(world, new(2025, 6, 2), name: "Vương Văn Phong");
+        var bich = await world.StartCandidateAsync(new(2025, 6, 2), name: "Tô Thị Bích");
+        var phong = await world.StartCandidateAsync(new(2025, 6, 2), name: "Vương Văn Phong");
         foreach (var j in new[] { bich, phong })
         {
             await j.ReadyForVoteAsync(new(2025, 7, 1), new(2025, 8, 4), new(2025, 9, 1), new(2025, 10, 6), new(2025, 10, 13));
@@ -54,7 +54,7 @@ public sealed class AlertServiceTests
         Assert.True((await bich.CeremonyAsync(new(2026, 6, 5), world.Teachers[5])).Succeeded);
 
         // Dũng: admitted 15/07/2025, probation to 14/07/2026, recognised by the cell 20/08/2026, decision 10/09/2026.
-        var dung = await Journey.StartAsync(world, new(2024, 9, 2), name: "Phan Văn Dũng");
+        var dung = await world.StartCandidateAsync(new(2024, 9, 2), name: "Phan Văn Dũng");
         await dung.ReadyForVoteAsync(new(2024, 10, 1), new(2024, 11, 4), new(2024, 12, 2), new(2025, 1, 6), new(2025, 1, 13));
         Assert.True((await dung.CellVoteAsync(new(2025, 3, 3))).Succeeded);
         await dung.CommitteeResolutionAsync(new(2025, 3, 10));

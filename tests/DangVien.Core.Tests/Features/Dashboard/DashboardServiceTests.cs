@@ -322,17 +322,17 @@ public sealed class DashboardServiceTests
         db.ChangeTracker.Clear();
 
         // Phong: the cell voted on 04/05/2026 and the committee resolved; the decision (60 working days) is overdue.
-        var phong = await Journey.StartAsync(world, new(2025, 6, 2), name: "Vương Văn Phong");
+        var phong = await world.StartCandidateAsync(new(2025, 6, 2), name: "Vương Văn Phong");
         await phong.ReadyForVoteAsync(new(2025, 7, 1), new(2025, 8, 4), new(2025, 9, 1), new(2025, 10, 6), new(2025, 10, 13));
         Assert.True((await phong.CellVoteAsync(new(2026, 5, 4))).Succeeded);
         await phong.CommitteeResolutionAsync(new(2026, 5, 11));
 
         // Certificates of 60 months: Mai's runs out on 01/11/2026 (within 30 days), Ngân's in December.
-        var mai = await Journey.StartAsync(world, new(2021, 10, 1), name: "Đinh Thị Mai");
+        var mai = await world.StartCandidateAsync(new(2021, 10, 1), name: "Đinh Thị Mai");
         await mai.CertificateAsync(new(2021, 11, 2));
-        var ngan = await Journey.StartAsync(world, new(2021, 10, 1), name: "Chu Thị Ngân");
+        var ngan = await world.StartCandidateAsync(new(2021, 10, 1), name: "Chu Thị Ngân");
         await ngan.CertificateAsync(new(2021, 12, 20));
-        var que = await Journey.StartAsync(world, new(2021, 10, 1), cell: world.VillageCell, name: "Kha Thị Quế");
+        var que = await world.StartCandidateAsync(new(2021, 10, 1), cell: world.VillageCell, name: "Kha Thị Quế");
         await que.CertificateAsync(new(2021, 11, 3));
         return world;
     }

@@ -297,76 +297,49 @@ public sealed class CandidateImportTests
 
     private static void Set(Dictionary<string, string> row, string column, string value) => row[column] = value;
 
-    /// <summary>The same file entered through the forms, step by step, as committee staff would.</summary>
+    /// <summary>The same file entered through the service, step by step, as committee staff would through the forms.</summary>
     private static async Task<int> ThroughFormsAsync(World world, string citizenId, string name, OrgUnit cell, Until until)
     {
         var teachers = cell.Id == world.TeachersCell.Id;
-        var members = teachers ? world.Teachers : world.Villagers;
-        var service = world.Admission(User);
-        var created = await service.CreateCandidateAsync(new CreateCandidateRequest
-        {
-            CellId = cell.Id,
-            FullName = name,
-            DateOfBirth = new DateOnly(2000, 4, 12),
-            Sex = Sex.Female,
-            CitizenId = citizenId,
-            GeneralEducation = GeneralEducation.UpperSecondary,
-            CategoryIds = [world.Categories[0].Id, world.Categories[2].Id],
-            MentorMemberId = members[0].Id,
-            SourcedOn = new DateOnly(2024, 1, 10),
-            Note = "Nhập từ tệp",
-            CheckDuplicates = false,
-        });
-        Assert.True(created.Succeeded, Journey.Describe(created));
-        var id = created.Value;
-        async Task Ok(Func<uint, Task<Result>> action)
-        {
-            var result = await action(await world.VersionAsync(id));
-            Assert.True(result.Succeeded, Journey.Describe(result));
-        }
+        var members = world.MembersOf(cell);
+        var walk = await CandidateWalk.StartAsync(world.Admission(User), world.Db, members,
+            world.NewCandidate(new DateOnly(2024, 1, 10), cell, name: name, citizenId: citizenId) with { Note = "Nhập từ tệp" });
+        static void Ok(Result result) => Assert.True(result.Succeeded, CandidateWalk.Describe(result));
 
-        await Ok(v => service.RecordAwarenessCourseAsync(new() { CandidateId = id, IssuedOn = new(2024, 3, 15), CertificateNumber = "125/GCN", IssuingCentre = "Trung tâm Chính trị huyện" }, v));
-        await Ok(v => service.RecordApplicationAsync(new() { CandidateId = id, AppliedOn = new(2024, 4, 1) }, v));
-        await Ok(v => service.RecordHistoryVerificationAsync(new() { CandidateId = id, VerifiedOn = new(2024, 5, 15), Result = "Lý lịch rõ ràng" }, v));
-        await Ok(v => service.RecordIntroductionAsync(new()
-        {
-            CandidateId = id,
-            IntroducedOn = new(2024, 6, 3),
-            Basis = IntroductionBasis.TwoMembers,
-            Introducers = [new IntroducerInput(members[1].Id, new(2018, 9, 1)), new IntroducerInput(members[2].Id, new(2018, 9, 1))],
-        }, v));
-        await Ok(v => service.RecordOpinionAsync(new() { CandidateId = id, Form = OpinionForm.Summary, ReceivedOn = new(2024, 6, 20), Organisation = "Chi đoàn và chi ủy nơi cư trú" }, v));
-        await Ok(v => service.RecordCellVoteAsync(new()
-        {
-            CandidateId = id, VotedOn = new(2024, 7, 1), OfficialMembers = teachers ? 10 : 4, Present = teachers ? 10 : 4, InFavour = teachers ? 9 : 3,
-        }, v));
+        await walk.CertificateAsync(new(2024, 3, 15), "125/GCN");
+        await walk.ApplicationAsync(new(2024, 4, 1));
+        await walk.VerificationAsync(new(2024, 5, 15), "Lý lịch rõ ràng", certifiedBy: null);
+        Ok(await walk.IntroductionAsync(new(2024, 6, 3), members[1], members[2]));
+        await walk.OpinionAsync(new(2024, 6, 20), OpinionForm.Summary, "Chi đoàn và chi ủy nơi cư trú");
+        Ok(await walk.CellVoteAsync(new(2024, 7, 1), teachers ? 10 : 4, teachers ? 10 : 4, teachers ? 9 : 3, resolutionNumber: null));
         if (teachers)
         {
-            await Ok(v => service.RecordCommitteeResolutionAsync(new() { CandidateId = id, ResolvedOn = new(2024, 7, 15), ResolutionNumber = "45-NQ/ĐU" }, v));
+            await walk.CommitteeResolutionAsync(new(2024, 7, 15));
         }
 
-        await Ok(v => service.RecordAdmissionDecisionAsync(new() { CandidateId = id, DecidedOn = new(2024, 8, 12), DecisionNumber = "101-QĐ/ĐU", ReceivedOn = new(2024, 8, 15) }, v));
+        Ok(await walk.DecisionAsync(new(2024, 8, 12), received: new(2024, 8, 15)));
         if (until == Until.Decision)
         {
-            return id;
+            return walk.Id;
         }
 
-        await Ok(v => service.RecordCeremonyAsync(new() { CandidateId = id, HeldOn = new(2024, 9, 5), HelperMemberId = members[0].Id }, v));
+        Ok(await walk.CeremonyAsync(new(2024, 9, 5), members[0]));
         if (until == Until.Ceremony)
         {
-            return id;
+            return walk.Id;
         }
 
-        await Ok(v => service.RecordNewMemberCourseAsync(new() { CandidateId = id, IssuedOn = new(2024, 12, 20), CertificateNumber = "DVM-7", IssuingCentre = "Trung tâm Chính trị huyện" }, v));
+        await walk.NewMemberCourseAsync(new(2024, 12, 20));
         if (until == Until.Removed)
         {
-            await Ok(v => service.RemoveFromListAsync(new() { CandidateId = id, RemovedOn = new(2025, 10, 1), DecisionNumber = "9-QĐ/ĐU", Reason = "Không đủ tư cách đảng viên" }, v));
-            return id;
+            await walk.OkAsync(v => walk.Service.RemoveFromListAsync(
+                new() { CandidateId = walk.Id, RemovedOn = new(2025, 10, 1), DecisionNumber = "9-QĐ/ĐU", Reason = "Không đủ tư cách đảng viên" }, v));
+            return walk.Id;
         }
 
-        await Ok(v => service.RecordRecognitionVoteAsync(new() { CandidateId = id, VotedOn = new(2025, 9, 10), OfficialMembers = 10, Present = 10, InFavour = 9 }, v));
-        await Ok(v => service.RecordRecognitionDecisionAsync(new() { CandidateId = id, DecidedOn = new(2025, 9, 25), DecisionNumber = "205-QĐ/ĐU" }, v));
-        return id;
+        Ok(await walk.RecognitionVoteAsync(new(2025, 9, 10), 10, 10, 9));
+        Ok(await walk.RecognitionDecisionAsync(new(2025, 9, 25)));
+        return walk.Id;
     }
 
     /// <summary>A file's history as a list of lines, without ids and times: what a reader of the file sees.</summary>
