@@ -10,7 +10,8 @@ public static partial class AdmissionRules
     /// An introducer: an official member on the day, of the candidate's cell (or of a cell of the same
     /// grassroots committee), never the candidate themself, and known for 12 months unless a replacement.
     /// </summary>
-    public static IEnumerable<FieldError> IntroducerRules(string field, MemberFacts? member, CandidateFacts candidate, DateOnly on, DateOnly knownSince, bool isReplacement)
+    public static IEnumerable<FieldError> IntroducerRules(
+        string field, MemberFacts? member, CandidateFacts candidate, DateOnly on, DateOnly knownSince, bool isReplacement)
     {
         if (member is null)
         {
@@ -27,29 +28,36 @@ public static partial class AdmissionRules
         if (!member.IsOfficialOn(on))
         {
             yield return new FieldError(field,
-                $"{member.Name} không phải đảng viên chính thức vào ngày {D(on)} (đảng viên dự bị hoặc không còn sinh hoạt đảng): chỉ đảng viên chính thức mới được giới thiệu người vào Đảng.");
+                $"{member.Name} không phải đảng viên chính thức vào ngày {D(on)} (đảng viên dự bị hoặc không còn "
+                + "sinh hoạt đảng): chỉ đảng viên chính thức mới được giới thiệu người vào Đảng.");
         }
 
         if (!IsSameUnit(member, candidate.Cell))
         {
             yield return new FieldError(field,
-                $"{member.Name} không sinh hoạt ở {candidate.Cell.Name} hoặc đơn vị của chi bộ này: người giới thiệu phải cùng công tác, học tập, sinh sống với người vào Đảng.");
+                $"{member.Name} không sinh hoạt ở {candidate.Cell.Name} hoặc đơn vị của chi bộ này: người giới "
+                + "thiệu phải cùng công tác, học tập, sinh sống với người vào Đảng.");
         }
 
         if (knownSince > on)
         {
-            yield return new FieldError(field, $"Thời điểm bắt đầu cùng công tác, học tập, sinh sống ({D(knownSince)}) không thể sau ngày giới thiệu ({D(on)}).");
+            yield return new FieldError(field,
+                $"Thời điểm bắt đầu cùng công tác, học tập, sinh sống ({D(knownSince)}) không thể sau ngày giới "
+                + $"thiệu ({D(on)}).");
         }
         else if (!isReplacement && MonthsAfter(knownSince, IntroducerKnownMonths) > on)
         {
             yield return new FieldError(field,
-                $"{member.Name} mới cùng công tác, học tập, sinh sống với người vào Đảng từ ngày {D(knownSince)}: người giới thiệu phải ít nhất {IntroducerKnownMonths} tháng "
-                + $"(từ ngày {D(MonthsAfter(knownSince, IntroducerKnownMonths))}) tính đến ngày giới thiệu {D(on)}. Chỉ người giới thiệu thay thế mới không cần đủ {IntroducerKnownMonths} tháng.");
+                $"{member.Name} mới cùng công tác, học tập, sinh sống với người vào Đảng từ ngày {D(knownSince)}: "
+                + $"người giới thiệu phải ít nhất {IntroducerKnownMonths} tháng (từ ngày "
+                + $"{D(MonthsAfter(knownSince, IntroducerKnownMonths))}) tính đến ngày giới thiệu {D(on)}. Chỉ người giới "
+                + $"thiệu thay thế mới không cần đủ {IntroducerKnownMonths} tháng.");
         }
     }
 
     /// <summary>A member who follows or helps the candidate: an official member of the candidate's cell on the day.</summary>
-    public static FieldError? HelperRule(string field, MemberFacts? member, CandidateFacts? candidate, int cellId, string cellName, DateOnly on, string role)
+    public static FieldError? HelperRule(
+        string field, MemberFacts? member, CandidateFacts? candidate, int cellId, string cellName, DateOnly on, string role)
     {
         if (member is null)
         {
@@ -63,7 +71,9 @@ public static partial class AdmissionRules
 
         if (!member.IsOfficialOn(on))
         {
-            return new FieldError(field, $"{Cap(role)} phải là đảng viên chính thức: {member.Name} không phải đảng viên chính thức vào ngày {D(on)}.");
+            return new FieldError(field,
+                $"{Cap(role)} phải là đảng viên chính thức: {member.Name} không phải đảng viên chính thức vào ngày "
+                + $"{D(on)}.");
         }
 
         return member.Member.CellId != cellId

@@ -17,66 +17,70 @@ public static partial class AdmissionRules
     {
         [AdmissionAction.RecordAwarenessCourse] =
         [
-            "Giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng có giá trị {certificateValidityMonths} tháng "
-                + "và phải còn hạn vào ngày chi bộ biểu quyết.",
+            "Giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng có giá trị {certificateValidityMonths} tháng và "
+            + "phải còn hạn vào ngày chi bộ biểu quyết.",
             " Giấy hiện có cấp ngày {certificateIssuedOn}, còn hạn đến hết ngày {due}.",
         ],
-        [AdmissionAction.RecordApplication] = ["Người vào Đảng tự viết đơn xin vào Đảng (1-KNĐ) và khai lý lịch (2-KNĐ)."],
+        [AdmissionAction.RecordApplication] = ["Người vào Đảng tự viết đơn xin vào Đảng (1-KNĐ) và khai lý lịch "
+            + "(2-KNĐ)."],
         [AdmissionAction.RecordHistoryVerification] =
         [
-            "Chi ủy thẩm tra lý lịch của người vào Đảng, cha mẹ, vợ hoặc chồng, con đã trưởng thành "
-                + "(bên nào là đảng viên thì không phải thẩm tra); đảng ủy cơ sở chứng nhận lý lịch.",
+            "Chi ủy thẩm tra lý lịch của người vào Đảng, cha mẹ, vợ hoặc chồng, con đã trưởng thành (bên "
+            + "nào là đảng viên thì không phải thẩm tra); đảng ủy cơ sở chứng nhận lý lịch.",
         ],
         [AdmissionAction.RecordIntroduction] =
         [
-            $"Hai đảng viên chính thức đã cùng công tác, học tập, sinh sống với người vào Đảng ít nhất {IntroducerKnownMonths} tháng "
-                + "giới thiệu (3-KNĐ); hoặc nghị quyết giới thiệu của Đoàn / Công đoàn cơ sở (4-KNĐ) và một đảng viên chính thức. "
-                + "Đảng viên dự bị không được giới thiệu.",
+            "Hai đảng viên chính thức đã cùng công tác, học tập, sinh sống với người vào Đảng ít nhất "
+            + $"{IntroducerKnownMonths} tháng giới thiệu (3-KNĐ); hoặc nghị quyết giới thiệu của Đoàn / Công đoàn "
+            + "cơ sở (4-KNĐ) và một đảng viên chính thức. Đảng viên dự bị không được giới thiệu.",
         ],
         [AdmissionAction.ReplaceIntroducer] =
         [
-            "Người giới thiệu chuyển đi hoặc bị kỷ luật thì chi bộ phân công đảng viên chính thức khác giới thiệu thay; "
-                + $"người thay không cần đủ {IntroducerKnownMonths} tháng.",
+            "Người giới thiệu chuyển đi hoặc bị kỷ luật thì chi bộ phân công đảng viên chính thức khác "
+            + $"giới thiệu thay; người thay không cần đủ {IntroducerKnownMonths} tháng.",
         ],
         [AdmissionAction.RenewIntroduction] =
         [
-            "Quá {dossierRenewalMonths} tháng kể từ ngày lập hồ sơ mà chi bộ chưa xét thì phải làm lại giấy giới thiệu "
-                + "và nghị quyết giới thiệu của Đoàn / Công đoàn.",
+            "Quá {dossierRenewalMonths} tháng kể từ ngày lập hồ sơ mà chi bộ chưa xét thì phải làm lại giấy "
+            + "giới thiệu và nghị quyết giới thiệu của Đoàn / Công đoàn.",
             " Hồ sơ hiện còn giá trị đến hết ngày {due}.",
         ],
         [AdmissionAction.RecordOpinion] =
         [
-            "Ý kiến nhận xét của tổ chức đoàn thể nơi làm việc (5C-KNĐ), của chi ủy nơi cư trú (5B-KNĐ) "
-                + "và bản tổng hợp (5-KNĐ), ghi ngày nhận.",
+            "Ý kiến nhận xét của tổ chức đoàn thể nơi làm việc (5C-KNĐ), của chi ủy nơi cư trú (5B-KNĐ) và "
+            + "bản tổng hợp (5-KNĐ), ghi ngày nhận.",
         ],
         [AdmissionAction.RecordEligibilityException] =
         [
-            "Người trên 60 tuổi, người có trình độ tiểu học ở vùng cao, biên giới, hải đảo, vùng đồng bào dân tộc thiểu số, "
-                + "vùng đặc biệt khó khăn, người chỉ biết đọc, biết viết (già làng, trưởng bản) chỉ được xét khi có văn bản đồng ý, "
-                + "ghi nhận trước khi chi bộ biểu quyết.",
+            "Người trên 60 tuổi, người có trình độ tiểu học ở vùng cao, biên giới, hải đảo, vùng đồng "
+            + "bào dân tộc thiểu số, vùng đặc biệt khó khăn, người chỉ biết đọc, biết viết (già làng, "
+            + "trưởng bản) chỉ được xét khi có văn bản đồng ý, ghi nhận trước khi chi bộ biểu quyết.",
         ],
         [AdmissionAction.RecordCellVote] =
         [
-            "Nghị quyết chi bộ (6-KNĐ) thông qua khi có ít nhất hai phần ba số đảng viên chính thức của chi bộ tán thành "
-                + "(tính trên tổng số đảng viên chính thức, không phải số có mặt). Vào ngày biểu quyết, người vào Đảng phải đủ "
-                + "18 tuổi đến 60 tuổi tính theo tháng (đủ 18 tuổi từ {eighteenFrom}, quá 60 tuổi từ {pastSixtyFrom})",
+            "Nghị quyết chi bộ (6-KNĐ) thông qua khi có ít nhất hai phần ba số đảng viên chính thức của chi bộ "
+            + "tán thành (tính trên tổng số đảng viên chính thức, không phải số có mặt). Vào ngày biểu quyết, "
+            + "người vào Đảng phải đủ 18 tuổi đến 60 tuổi tính theo tháng (đủ 18 tuổi từ {eighteenFrom}, quá "
+            + "60 tuổi từ {pastSixtyFrom})",
             "; giấy chứng nhận lớp bồi dưỡng còn hạn đến hết ngày {certificateLastValidDay}",
             "; hồ sơ còn giá trị đến hết ngày {due}",
             ".",
         ],
         [AdmissionAction.RecordCommitteeResolution] =
         [
-            "Đảng ủy cơ sở xem xét, ra nghị quyết (8-KNĐ) đề nghị cấp ủy có thẩm quyền quyết định kết nạp.",
+            "Đảng ủy cơ sở xem xét, ra nghị quyết (8-KNĐ) đề nghị cấp ủy có thẩm quyền quyết định kết "
+            + "nạp.",
         ],
         [AdmissionAction.RecordReadmissionConsent] =
         [
-            "Kết nạp lại phải có văn bản đồng ý của ban thường vụ tỉnh ủy, và chỉ được xét khi đã ra khỏi Đảng ít nhất "
-                + "36 tháng (60 tháng đối với người đã bị án hình sự).",
+            "Kết nạp lại phải có văn bản đồng ý của ban thường vụ tỉnh ủy, và chỉ được xét khi đã ra "
+            + "khỏi Đảng ít nhất 36 tháng (60 tháng đối với người đã bị án hình sự).",
             " Được xét từ ngày {readmissionFrom}.",
         ],
         [AdmissionAction.ExtendDecision] =
         [
-            $"Cấp ủy có thẩm quyền có thể gia hạn thêm {ExtensionWorkingDays} ngày làm việc, một lần, có lý do, trước khi hết hạn",
+            $"Cấp ủy có thẩm quyền có thể gia hạn thêm {ExtensionWorkingDays} ngày làm việc, một lần, có lý do, "
+            + "trước khi hết hạn",
             " (hạn hiện tại: {due}).",
             ".{!due}",
         ],
@@ -84,7 +88,8 @@ public static partial class AdmissionRules
         [
             "{decidingUnit}",
             "Cấp ủy có thẩm quyền{!decidingUnit}",
-            $" ra quyết định kết nạp (9-KNĐ) trong {DecisionWorkingDays} ngày làm việc kể từ ngày chi bộ có nghị quyết",
+            $" ra quyết định kết nạp (9-KNĐ) trong {DecisionWorkingDays} ngày làm việc kể từ ngày chi bộ có nghị "
+            + "quyết",
             $", đã gia hạn thêm {ExtensionWorkingDays} ngày làm việc{{?admissionDecisionExtendedOn}}",
             ", tức chậm nhất ngày {due}.",
             ".{!due}",
@@ -92,7 +97,7 @@ public static partial class AdmissionRules
         [AdmissionAction.RecordLateCeremonyConsent] =
         [
             $"Lễ kết nạp tổ chức sau {CeremonyWorkingDays} ngày làm việc kể từ ngày chi bộ nhận quyết định "
-                + "phải có sự đồng ý của cấp ủy cấp trên.",
+            + "phải có sự đồng ý của cấp ủy cấp trên.",
         ],
         [AdmissionAction.RecordCeremony] =
         [
@@ -103,47 +108,51 @@ public static partial class AdmissionRules
         ],
         [AdmissionAction.RecordNewMemberCourse] =
         [
-            "Đảng viên dự bị phải học lớp bồi dưỡng lý luận chính trị cho đảng viên mới và có giấy chứng nhận "
-                + "trước khi chi bộ xét công nhận chính thức.",
+            "Đảng viên dự bị phải học lớp bồi dưỡng lý luận chính trị cho đảng viên mới và có giấy "
+            + "chứng nhận trước khi chi bộ xét công nhận chính thức.",
         ],
         [AdmissionAction.RecordRecognitionVote] =
         [
-            $"Dự bị {ProbationMonths} tháng kể từ ngày kết nạp {{ceremonyOn}}, đến hết ngày {{probationLastDay}}. "
-                + "Chi bộ xét công nhận chính thức từ ngày {officialFrom} đến chậm nhất ngày {due} "
-                + $"({RecognitionVoteWorkingDays} ngày làm việc); cần ít nhất hai phần ba số đảng viên chính thức của chi bộ tán thành.",
-            $" Đã biểu quyết không đạt {{failedRecognitionVotes}} lần; sau {MaximumFailedRecognitionVotes} lần "
-                + "thì báo cáo cấp ủy cấp trên.",
+            $"Dự bị {ProbationMonths} tháng kể từ ngày kết nạp {{ceremonyOn}}, đến hết ngày {{probationLastDay}}. Chi "
+            + "bộ xét công nhận chính thức từ ngày {officialFrom} đến chậm nhất ngày {due} "
+            + $"({RecognitionVoteWorkingDays} ngày làm việc); cần ít nhất hai phần ba số đảng viên chính thức của "
+            + "chi bộ tán thành.",
+            $" Đã biểu quyết không đạt {{failedRecognitionVotes}} lần; sau {MaximumFailedRecognitionVotes} lần thì báo "
+            + "cáo cấp ủy cấp trên.",
         ],
         [AdmissionAction.RecordRecognitionDecision] =
         [
-            $"Cấp ủy có thẩm quyền quyết định trong {RecognitionDecisionWorkingDays} ngày làm việc kể từ ngày chi bộ biểu quyết"
-                + "{!referredOn}",
+            $"Cấp ủy có thẩm quyền quyết định trong {RecognitionDecisionWorkingDays} ngày làm việc kể từ ngày chi "
+            + "bộ biểu quyết{!referredOn}",
             ", tức chậm nhất ngày {due}",
             "Cấp ủy cấp trên xem xét, quyết định{?referredOn}",
-            $"; quyết định công nhận có hiệu lực từ ngày hết {ProbationMonths} tháng dự bị ({{officialFrom}}), dù họp muộn.",
+            $"; quyết định công nhận có hiệu lực từ ngày hết {ProbationMonths} tháng dự bị ({{officialFrom}}), dù "
+            + "họp muộn.",
         ],
         [AdmissionAction.ReferToSuperior] =
         [
-            $"Chi bộ đã biểu quyết {MaximumFailedRecognitionVotes} lần không đủ hai phần ba số đảng viên chính thức tán thành: "
-                + "báo cáo cấp ủy cấp trên xem xét, quyết định.",
+            $"Chi bộ đã biểu quyết {MaximumFailedRecognitionVotes} lần không đủ hai phần ba số đảng viên chính "
+            + "thức tán thành: báo cáo cấp ủy cấp trên xem xét, quyết định.",
         ],
         [AdmissionAction.RemoveFromList] =
         [
-            "Đảng viên dự bị không đủ tư cách đảng viên thì bị xóa tên trong danh sách đảng viên, có quyết định của cấp ủy "
-                + "có thẩm quyền và ghi rõ lý do.",
+            "Đảng viên dự bị không đủ tư cách đảng viên thì bị xóa tên trong danh sách đảng viên, có quyết "
+            + "định của cấp ủy có thẩm quyền và ghi rõ lý do.",
         ],
         [AdmissionAction.RecordExit] =
         [
-            "Trước lễ kết nạp, hồ sơ có thể dừng: người vào Đảng xin rút, chuyển đi, không đủ điều kiện, hoặc chi bộ dừng "
-                + "bồi dưỡng. Ghi rõ lý do; hồ sơ được giữ lại, không xóa.",
+            "Trước lễ kết nạp, hồ sơ có thể dừng: người vào Đảng xin rút, chuyển đi, không đủ điều "
+            + "kiện, hoặc chi bộ dừng bồi dưỡng. Ghi rõ lý do; hồ sơ được giữ lại, không xóa.",
         ],
         [AdmissionAction.Transfer] =
         [
-            "Chuyển người vào Đảng sang chi bộ khác (chuyển công tác, tốt nghiệp): hồ sơ và lịch sử được giữ nguyên.",
+            "Chuyển người vào Đảng sang chi bộ khác (chuyển công tác, tốt nghiệp): hồ sơ và lịch sử được "
+            + "giữ nguyên.",
         ],
         [AdmissionAction.CorrectEntry] =
         [
-            "Đính chính một mục đã ghi: ghi một mục mới thay thế, mục cũ vẫn được giữ và hiển thị là đã đính chính.",
+            "Đính chính một mục đã ghi: ghi một mục mới thay thế, mục cũ vẫn được giữ và hiển thị là "
+            + "đã đính chính.",
         ],
     };
 
@@ -174,7 +183,9 @@ public static partial class AdmissionRules
         return action switch
         {
             AdmissionAction.RecordAwarenessCourse =>
-                h.LatestCertificate is { } certificate ? CertificateLastValidDay(certificate.EffectiveOn, p.CertificateValidityMonths) : null,
+                h.LatestCertificate is { } certificate
+                    ? CertificateLastValidDay(certificate.EffectiveOn, p.CertificateValidityMonths)
+                    : null,
             AdmissionAction.RenewIntroduction or AdmissionAction.RecordCellVote =>
                 h.DossierDate is { } dossier ? DossierLastFreshDay(dossier, p.DossierRenewalMonths) : null,
             AdmissionAction.RecordCommitteeResolution or AdmissionAction.RecordAdmissionDecision => AdmissionDecisionDeadline(h, calendar),
@@ -200,7 +211,9 @@ public static partial class AdmissionRules
             ["dossierRenewalMonths"] = Number(p.DossierRenewalMonths),
             ["certificateIssuedOn"] = Day(h.LatestCertificate?.EffectiveOn),
             ["certificateLastValidDay"] =
-                Day(h.LatestCertificate is { } certificate ? CertificateLastValidDay(certificate.EffectiveOn, p.CertificateValidityMonths) : null),
+                Day(h.LatestCertificate is { } certificate
+                    ? CertificateLastValidDay(certificate.EffectiveOn, p.CertificateValidityMonths)
+                    : null),
             ["eighteenFrom"] = D(EighteenFrom(c.DateOfBirth)),
             ["pastSixtyFrom"] = D(PastSixtyFrom(c.DateOfBirth)),
             ["readmissionFrom"] =

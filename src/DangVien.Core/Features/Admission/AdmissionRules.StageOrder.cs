@@ -39,7 +39,8 @@ public static partial class AdmissionRules
         const string NoApplication = "chưa có đơn xin vào Đảng và lý lịch (bước 3)";
         const string NoVerification = "lý lịch chưa được thẩm tra, chứng nhận (bước 3)";
         const string NoIntroduction = "chưa có người giới thiệu (bước 4)";
-        const string NoCellVote = "chi bộ chưa biểu quyết đề nghị kết nạp với ít nhất 2/3 đảng viên chính thức tán thành (bước 6)";
+        const string NoCellVote = "chi bộ chưa biểu quyết đề nghị kết nạp với ít nhất 2/3 đảng viên chính thức "
+            + "tán thành (bước 6)";
         const string NoDecision = "chưa có quyết định kết nạp (bước 8)";
         const string NoCeremony = "chưa tổ chức lễ kết nạp (bước 9)";
         const string Correct = "nếu đã ghi sai, hãy đính chính mục đó";
@@ -57,7 +58,8 @@ public static partial class AdmissionRules
                 : null,
             AdmissionAction.RecordIntroduction =>
                 h.HistoryVerification is null ? NoVerification
-                : h.Introduction is { } i ? $"đã có người giới thiệu từ ngày {D(i.EffectiveOn)}; để đổi người giới thiệu hãy dùng \"Thay người giới thiệu\""
+                : h.Introduction is { } i ? $"đã có người giới thiệu từ ngày {D(i.EffectiveOn)}; để đổi người giới "
+                    + "thiệu hãy dùng \"Thay người giới thiệu\""
                 : null,
             AdmissionAction.ReplaceIntroducer or AdmissionAction.RenewIntroduction or AdmissionAction.RecordOpinion =>
                 h.Introduction is null ? NoIntroduction : voted,
@@ -70,9 +72,11 @@ public static partial class AdmissionRules
                 : !h.HasOpinion ? "chưa có ý kiến nhận xét của tổ chức đoàn thể, chi ủy nơi cư trú (bước 5)"
                 : voted,
             AdmissionAction.RecordCommitteeResolution =>
-                !c.Cell.NeedsCommitteeResolution ? $"{c.Cell.Name} không phải chi bộ trực thuộc đảng ủy cơ sở nên không có nghị quyết của đảng ủy cơ sở (bước 7)"
+                !c.Cell.NeedsCommitteeResolution ? $"{c.Cell.Name} không phải chi bộ trực thuộc đảng ủy cơ sở nên không "
+                    + "có nghị quyết của đảng ủy cơ sở (bước 7)"
                 : h.PassedCellVote is null ? NoCellVote
-                : h.CommitteeResolution is { } cr ? $"đã có nghị quyết của đảng ủy cơ sở ngày {D(cr.EffectiveOn)}; {Correct}"
+                : h.CommitteeResolution is { } cr ? $"đã có nghị quyết của đảng ủy cơ sở ngày {D(cr.EffectiveOn)}; "
+                    + $"{Correct}"
                 : null,
             AdmissionAction.RecordReadmissionConsent =>
                 !c.IsReadmission ? "hồ sơ này không phải hồ sơ kết nạp lại"
@@ -82,8 +86,10 @@ public static partial class AdmissionRules
             AdmissionAction.ExtendDecision => WhyNotExtend(h),
             AdmissionAction.RecordAdmissionDecision =>
                 h.PassedCellVote is null ? NoCellVote
-                : c.Cell.NeedsCommitteeResolution && h.CommitteeResolution is null ? "chưa có nghị quyết của đảng ủy cơ sở (8-KNĐ, bước 7)"
-                : c.IsReadmission && h.ReadmissionConsent is null ? "kết nạp lại phải có văn bản đồng ý của ban thường vụ tỉnh ủy"
+                : c.Cell.NeedsCommitteeResolution && h.CommitteeResolution is null ? "chưa có nghị quyết của đảng ủy cơ sở "
+                    + "(8-KNĐ, bước 7)"
+                : c.IsReadmission && h.ReadmissionConsent is null ? "kết nạp lại phải có văn bản đồng ý của ban "
+                    + "thường vụ tỉnh ủy"
                 : h.AdmissionDecision is { } ad ? $"đã có quyết định kết nạp ngày {D(ad.EffectiveOn)}; {Correct}"
                 : null,
             AdmissionAction.RecordLateCeremonyConsent =>
@@ -97,26 +103,34 @@ public static partial class AdmissionRules
                 : null,
             AdmissionAction.RecordNewMemberCourse =>
                 h.Ceremony is null ? NoCeremony
-                : h.NewMemberCourse is { } nc ? $"đã có giấy chứng nhận lớp bồi dưỡng đảng viên mới ngày {D(nc.EffectiveOn)}; {Correct}"
+                : h.NewMemberCourse is { } nc ? "đã có giấy chứng nhận lớp bồi dưỡng đảng viên mới ngày "
+                    + $"{D(nc.EffectiveOn)}; {Correct}"
                 : null,
             AdmissionAction.RecordRecognitionVote =>
                 h.Ceremony is null ? NoCeremony
-                : h.NewMemberCourse is null ? "chưa có giấy chứng nhận lớp bồi dưỡng lý luận chính trị cho đảng viên mới (bước 10)"
+                : h.NewMemberCourse is null ? "chưa có giấy chứng nhận lớp bồi dưỡng lý luận chính trị cho đảng "
+                    + "viên mới (bước 10)"
                 : h.PassedRecognitionVote is { } rv ? $"chi bộ đã biểu quyết công nhận chính thức ngày {D(rv.EffectiveOn)}"
-                : h.FailedRecognitionVotes >= MaximumFailedRecognitionVotes ? $"chi bộ đã biểu quyết {MaximumFailedRecognitionVotes} lần không đủ 2/3 số đảng viên chính thức tán thành: chỉ còn báo cáo cấp ủy cấp trên xem xét"
+                : h.FailedRecognitionVotes >= MaximumFailedRecognitionVotes ? "chi bộ đã biểu quyết "
+                    + $"{MaximumFailedRecognitionVotes} lần không đủ 2/3 số đảng viên chính thức tán thành: chỉ còn "
+                    + "báo cáo cấp ủy cấp trên xem xét"
                 : null,
             AdmissionAction.RecordRecognitionDecision =>
                 h.Ceremony is null ? NoCeremony
-                : h.PassedRecognitionVote is null && h.Referral is null ? "chi bộ chưa biểu quyết công nhận chính thức với ít nhất 2/3 số đảng viên chính thức tán thành, cũng chưa báo cáo cấp ủy cấp trên"
+                : h.PassedRecognitionVote is null && h.Referral is null ? "chi bộ chưa biểu quyết công nhận chính thức với "
+                    + "ít nhất 2/3 số đảng viên chính thức tán thành, cũng chưa báo cáo cấp ủy cấp trên"
                 : null,
             AdmissionAction.ReferToSuperior =>
                 h.Ceremony is null ? NoCeremony
                 : h.PassedRecognitionVote is not null ? "chi bộ đã biểu quyết công nhận chính thức"
                 : h.Referral is { } rf ? $"đã báo cáo cấp ủy cấp trên ngày {D(rf.EffectiveOn)}"
-                : h.FailedRecognitionVotes < MaximumFailedRecognitionVotes ? $"chỉ báo cáo cấp trên khi chi bộ đã biểu quyết {MaximumFailedRecognitionVotes} lần không đủ 2/3 (mới {h.FailedRecognitionVotes} lần)"
+                : h.FailedRecognitionVotes < MaximumFailedRecognitionVotes ? "chỉ báo cáo cấp trên khi chi bộ đã biểu "
+                    + $"quyết {MaximumFailedRecognitionVotes} lần không đủ 2/3 (mới {h.FailedRecognitionVotes} lần)"
                 : null,
-            AdmissionAction.RemoveFromList => h.Ceremony is null ? "chưa là đảng viên dự bị (chưa tổ chức lễ kết nạp); trước khi kết nạp hãy dùng \"Dừng xem xét\"" : null,
-            AdmissionAction.RecordExit => h.Ceremony is { } cer ? $"đã là đảng viên dự bị từ ngày {D(cer.EffectiveOn)}; không công nhận chính thức thì xóa tên" : null,
+            AdmissionAction.RemoveFromList => h.Ceremony is null ? "chưa là đảng viên dự bị (chưa tổ chức lễ kết "
+                + "nạp); trước khi kết nạp hãy dùng \"Dừng xem xét\"" : null,
+            AdmissionAction.RecordExit => h.Ceremony is { } cer ? $"đã là đảng viên dự bị từ ngày {D(cer.EffectiveOn)}; "
+                + "không công nhận chính thức thì xóa tên" : null,
             AdmissionAction.Transfer => null,
             AdmissionAction.CorrectEntry => h.IsEmpty ? "hồ sơ chưa có mục nào" : null,
             _ => null,
@@ -129,12 +143,14 @@ public static partial class AdmissionRules
         {
             return h.PassedCellVote is null ? "chi bộ chưa biểu quyết đề nghị kết nạp"
                 : h.AdmissionDecision is not null ? "đã có quyết định kết nạp"
-                : h.AdmissionDecisionExtension is { } e ? $"đã gia hạn ngày {D(e.EffectiveOn)}; chỉ được gia hạn một lần, thêm {ExtensionWorkingDays} ngày làm việc"
+                : h.AdmissionDecisionExtension is { } e ? $"đã gia hạn ngày {D(e.EffectiveOn)}; chỉ được gia hạn một lần, "
+                    + $"thêm {ExtensionWorkingDays} ngày làm việc"
                 : null;
         }
 
         return h.PassedRecognitionVote is null ? "chi bộ chưa biểu quyết công nhận chính thức"
-            : h.RecognitionDecisionExtension is { } r ? $"đã gia hạn ngày {D(r.EffectiveOn)}; chỉ được gia hạn một lần, thêm {ExtensionWorkingDays} ngày làm việc"
+            : h.RecognitionDecisionExtension is { } r ? $"đã gia hạn ngày {D(r.EffectiveOn)}; chỉ được gia hạn một lần, "
+                + $"thêm {ExtensionWorkingDays} ngày làm việc"
             : null;
     }
 
@@ -146,11 +162,13 @@ public static partial class AdmissionRules
     {
         (DateOnly, string)? Of(StageEntry? entry, string what) => entry is null ? null : (CandidateHistory.ActDate(entry), what);
 
-        var bounds = new List<(DateOnly, string)?> { kind == StageKind.Source ? null : Of(h.Source, "ngày đưa vào danh sách quần chúng ưu tú") };
+        var bounds = new List<(DateOnly, string)?> { kind == StageKind.Source ? null : Of(h.Source, "ngày đưa vào danh sách quần "
+            + "chúng ưu tú") };
         switch (kind)
         {
             case StageKind.Application:
-                bounds.Add(Of(h.First(StageKind.AwarenessCourse), "ngày cấp giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng"));
+                bounds.Add(Of(h.First(StageKind.AwarenessCourse), "ngày cấp giấy chứng nhận lớp bồi dưỡng nhận thức "
+                    + "về Đảng"));
                 break;
             case StageKind.HistoryVerification:
                 bounds.Add(Of(h.Application, "ngày làm đơn xin vào Đảng"));
@@ -176,7 +194,8 @@ public static partial class AdmissionRules
                 bounds.Add(Of(h.ReadmissionConsent, "ngày ban thường vụ tỉnh ủy đồng ý kết nạp lại"));
                 break;
             case StageKind.DecisionExtension:
-                bounds.Add(h.Ceremony is null ? Of(h.PassedCellVote, "ngày chi bộ biểu quyết") : Of(h.PassedRecognitionVote, "ngày chi bộ xét công nhận chính thức"));
+                bounds.Add(h.Ceremony is null ? Of(h.PassedCellVote, "ngày chi bộ biểu quyết") : Of(h.PassedRecognitionVote, "ngày "
+                    + "chi bộ xét công nhận chính thức"));
                 break;
             case StageKind.LateCeremonyConsent:
                 bounds.Add(Of(h.AdmissionDecision, "ngày quyết định kết nạp"));
@@ -216,7 +235,8 @@ public static partial class AdmissionRules
     }
 
     /// <summary>The date of a new entry: not in the future, and not before what it follows.</summary>
-    public static IEnumerable<FieldError> DateRules(string field, string label, DateOnly date, StageKind kind, CandidateHistory history, DateOnly today)
+    public static IEnumerable<FieldError> DateRules(
+        string field, string label, DateOnly date, StageKind kind, CandidateHistory history, DateOnly today)
     {
         if (NotInFuture(field, date, label, today) is { } future)
         {
@@ -225,7 +245,8 @@ public static partial class AdmissionRules
 
         foreach (var (bound, what) in LowerBounds(kind, history).Where(b => date < b.Date).OrderByDescending(b => b.Date).Take(1))
         {
-            yield return new FieldError(field, $"{Cap(label)} ({D(date)}) không thể trước {what} ({D(bound)}): các bước kết nạp diễn ra theo thứ tự.");
+            yield return new FieldError(field,
+                $"{Cap(label)} ({D(date)}) không thể trước {what} ({D(bound)}): các bước kết nạp diễn ra theo thứ tự.");
         }
     }
 }

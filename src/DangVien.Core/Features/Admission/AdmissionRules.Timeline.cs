@@ -10,7 +10,8 @@ public static partial class AdmissionRules
     /// A correction: the corrected history must still keep every rule that depends on dates and
     /// counts (order of stages, age and certificate at the vote, deadlines, two thirds).
     /// </summary>
-    public static IReadOnlyList<FieldError> CheckCorrection(CandidateFacts c, StageEntry? original, CandidateHistory corrected, CorrectEntryRequest r, RuleContext context)
+    public static IReadOnlyList<FieldError> CheckCorrection(
+        CandidateFacts c, StageEntry? original, CandidateHistory corrected, CorrectEntryRequest r, RuleContext context)
     {
         if (original is null || original.CandidateId != c.Id)
         {
@@ -28,7 +29,8 @@ public static partial class AdmissionRules
         {
             if (r.OfficialMembers is null || r.Present is null || r.InFavour is null)
             {
-                errors.Add(new FieldError(nameof(r.InFavour), "Đính chính biểu quyết phải ghi đủ số đảng viên chính thức, có mặt, tán thành."));
+                errors.Add(new FieldError(nameof(r.InFavour),
+                    "Đính chính biểu quyết phải ghi đủ số đảng viên chính thức, có mặt, tán thành."));
             }
             else
             {
@@ -44,11 +46,13 @@ public static partial class AdmissionRules
             }
             else if (received > context.Today)
             {
-                errors.Add(new FieldError(nameof(r.ReceivedOn), $"Ngày chi bộ nhận quyết định ({D(received)}) không thể sau ngày hôm nay ({D(context.Today)})."));
+                errors.Add(new FieldError(nameof(r.ReceivedOn),
+                    $"Ngày chi bộ nhận quyết định ({D(received)}) không thể sau ngày hôm nay ({D(context.Today)})."));
             }
             else if (received < r.Date)
             {
-                errors.Add(new FieldError(nameof(r.ReceivedOn), $"Ngày chi bộ nhận quyết định ({D(received)}) không thể trước ngày quyết định ({D(r.Date)})."));
+                errors.Add(new FieldError(nameof(r.ReceivedOn),
+                    $"Ngày chi bộ nhận quyết định ({D(received)}) không thể trước ngày quyết định ({D(r.Date)})."));
             }
         }
 
@@ -104,7 +108,8 @@ public static partial class AdmissionRules
         {
             if (entry.Vote!.Present > entry.Vote.OfficialMembers || entry.Vote.InFavour > entry.Vote.Present)
             {
-                messages.Add($"{AdmissionLabels.Of(entry.Kind)} ngày {D(entry.EffectiveOn)}: số tán thành ≤ số có mặt ≤ số đảng viên chính thức.");
+                messages.Add($"{AdmissionLabels.Of(entry.Kind)} ngày {D(entry.EffectiveOn)}: số tán thành ≤ số có mặt ≤ số "
+                    + "đảng viên chính thức.");
             }
         }
 
@@ -120,19 +125,23 @@ public static partial class AdmissionRules
             {
                 if (recognitionVote.EffectiveOn < OfficialFrom(ceremony.EffectiveOn))
                 {
-                    messages.Add($"Chi bộ xét công nhận chính thức ngày {D(recognitionVote.EffectiveOn)}, trước khi hết {ProbationMonths} tháng dự bị (chính thức từ {D(OfficialFrom(ceremony.EffectiveOn))}).");
+                    messages.Add($"Chi bộ xét công nhận chính thức ngày {D(recognitionVote.EffectiveOn)}, trước khi hết "
+                        + $"{ProbationMonths} tháng dự bị (chính thức từ {D(OfficialFrom(ceremony.EffectiveOn))}).");
                 }
             }
 
             if (h.RecognitionDecision is { } recognition && recognition.EffectiveOn != OfficialFrom(ceremony.EffectiveOn))
             {
-                messages.Add($"Quyết định công nhận có hiệu lực từ ngày hết {ProbationMonths} tháng dự bị ({D(OfficialFrom(ceremony.EffectiveOn))}), không phải ngày {D(recognition.EffectiveOn)}: hãy đính chính lễ kết nạp trước khi công nhận.");
+                messages.Add($"Quyết định công nhận có hiệu lực từ ngày hết {ProbationMonths} tháng dự bị "
+                    + $"({D(OfficialFrom(ceremony.EffectiveOn))}), không phải ngày {D(recognition.EffectiveOn)}: hãy đính chính "
+                    + "lễ kết nạp trước khi công nhận.");
             }
         }
 
         if (h.RecognitionDecision is { } recognitionDecision && h.Referral is null)
         {
-            messages.AddIfNotNull(RecognitionDecisionInTime("", h, CandidateHistory.ActDate(recognitionDecision), context.Calendar)?.Message);
+            var decidedOn = CandidateHistory.ActDate(recognitionDecision);
+            messages.AddIfNotNull(RecognitionDecisionInTime("", h, decidedOn, context.Calendar)?.Message);
         }
 
         return messages;

@@ -16,12 +16,14 @@ public static partial class AdmissionRules
     {
         if (present > officialMembers)
         {
-            yield return new FieldError("Present", $"Số đảng viên có mặt ({present}) không thể lớn hơn số đảng viên chính thức của chi bộ ({officialMembers}).");
+            yield return new FieldError("Present", $"Số đảng viên có mặt ({present}) không thể lớn hơn số đảng viên "
+                + $"chính thức của chi bộ ({officialMembers}).");
         }
 
         if (inFavour > present)
         {
-            yield return new FieldError("InFavour", $"Số đảng viên tán thành ({inFavour}) không thể lớn hơn số đảng viên có mặt ({present}).");
+            yield return new FieldError("InFavour", $"Số đảng viên tán thành ({inFavour}) không thể lớn hơn số đảng "
+                + $"viên có mặt ({present}).");
         }
     }
 }
