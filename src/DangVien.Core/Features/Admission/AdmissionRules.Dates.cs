@@ -1,0 +1,177 @@
+using DangVien.Core.Common;
+using DangVien.Core.Features.Calendar;
+
+namespace DangVien.Core.Features.Admission;
+
+// Dates and deadlines: counting months, the days a period starts or ends, and the working-day deadlines.
+public static partial class AdmissionRules
+{
+    /// <summary>The same day-of-month <paramref name="months"/> later, or the 1st of the next month when that day does not exist.</summary>
+    public static DateOnly MonthsAfter(DateOnly start, int months)
+    {
+        var target = start.AddMonths(months);
+        return target.Day == start.Day ? target : target.AddDays(1);
+    }
+
+    /// <summary>Whole months from <paramref name="start"/> to <paramref name="day"/>.</summary>
+    public static int WholeMonthsBetween(DateOnly start, DateOnly day)
+    {
+        var months = ((day.Year - start.Year) * 12) + day.Month - start.Month;
+        while (months > 0 && MonthsAfter(start, months) > day)
+        {
+            months--;
+        }
+
+        return months;
+    }
+
+    /// <summary>The first day the person is 18 (counted in whole months).</summary>
+    public static DateOnly EighteenFrom(DateOnly dateOfBirth) => MonthsAfter(dateOfBirth, MinimumAgeYears * 12);
+
+    /// <summary>The first day the person is past 60 years counted in whole months (60 years and 1 month).</summary>
+    public static DateOnly PastSixtyFrom(DateOnly dateOfBirth) => MonthsAfter(dateOfBirth, (MaximumAgeYears * 12) + 1);
+
+    /// <summary>The day the member becomes official: 12 months after the ceremony (the recognition's effective date).</summary>
+    public static DateOnly OfficialFrom(DateOnly ceremony) => MonthsAfter(ceremony, ProbationMonths);
+
+    /// <summary>The last day of probation: the day before <see cref="OfficialFrom"/>.</summary>
+    public static DateOnly ProbationLastDay(DateOnly ceremony) => OfficialFrom(ceremony).AddDays(-1);
+
+    /// <summary>The last day an awareness-course certificate is valid.</summary>
+    public static DateOnly CertificateLastValidDay(DateOnly issuedOn, int validityMonths) =>
+        MonthsAfter(issuedOn, validityMonths).AddDays(-1);
+
+    /// <summary>The last day the cell can vote on a dossier compiled on <paramref name="dossierDate"/> without renewing it.</summary>
+    public static DateOnly DossierLastFreshDay(DateOnly dossierDate, int renewalMonths) =>
+        MonthsAfter(dossierDate, renewalMonths).AddDays(-1);
+
+    /// <summary>The first day a former member can be considered again.</summary>
+    public static DateOnly ReadmissionFrom(DateOnly leftOn, bool hadCriminalConviction) =>
+        MonthsAfter(leftOn, hadCriminalConviction ? ReadmissionWaitAfterConvictionMonths : ReadmissionWaitMonths);
+
+    /// <summary>The last day for the admission decision: 60 working days after the cell's resolution, 90 with an extension.</summary>
+    public static DateOnly? AdmissionDecisionDeadline(CandidateHistory history, WorkingDayCalendar calendar) =>
+        history.PassedCellVote is { } vote
+            ? calendar.AddWorkingDays(
+                CandidateHistory.ActDate(vote),
+                DecisionWorkingDays + (history.AdmissionDecisionExtension is null ? 0 : ExtensionWorkingDays))
+            : null;
+
+    /// <summary>The last day for the ceremony: 30 working days after the decision reached the cell.</summary>
+    public static DateOnly? CeremonyDeadline(CandidateHistory history, WorkingDayCalendar calendar) =>
+        history.AdmissionDecision is { } decision
+            ? calendar.AddWorkingDays(decision.ReceivedOn ?? CandidateHistory.ActDate(decision), CeremonyWorkingDays)
+            : null;
+
+    /// <summary>The last day for the recognition vote: 30 working days after the 12 months end.</summary>
+    public static DateOnly? RecognitionVoteDeadline(CandidateHistory history, WorkingDayCalendar calendar) =>
+        history.Ceremony is { } ceremony
+            ? calendar.AddWorkingDays(ProbationLastDay(ceremony.EffectiveOn), RecognitionVoteWorkingDays)
+            : null;
+
+    /// <summary>The last day for the recognition decision: 30 working days after the cell's vote, 60 with an extension.</summary>
+    public static DateOnly? RecognitionDecisionDeadline(CandidateHistory history, WorkingDayCalendar calendar) =>
+        history.PassedRecognitionVote is { } vote
+            ? calendar.AddWorkingDays(
+                CandidateHistory.ActDate(vote),
+                RecognitionDecisionWorkingDays + (history.RecognitionDecisionExtension is null ? 0 : ExtensionWorkingDays))
+            : null;
+
+    /// <summary>Dates never in the future.</summary>
+    public static FieldError? NotInFuture(string field, DateOnly date, string label, DateOnly today) =>
+        date > today ? new FieldError(field, $"{Cap(label)} ({D(date)}) không thể sau ngày hôm nay ({D(today)}).") : null;
+
+    /// <summary>The admission decision within 60 working days of the cell's resolution (90 with an extension).</summary>
+    public static FieldError? AdmissionDecisionInTime(
+        string field, CandidateHistory history, DateOnly decidedOn, WorkingDayCalendar calendar)
+    {
+        if (history.PassedCellVote is not { } vote
+            || AdmissionDecisionDeadline(history, calendar) is not { } deadline
+            || decidedOn <= deadline)
+        {
+            return null;
+        }
+
+        var extended = history.AdmissionDecisionExtension is not null;
+        return new FieldError(field,
+            $"Quá hạn ra quyết định kết nạp: trong {DecisionWorkingDays} ngày làm việc kể từ ngày chi bộ có nghị "
+            + $"quyết ({D(CandidateHistory.ActDate(vote))})"
+            + (extended ? $", đã gia hạn thêm {ExtensionWorkingDays} ngày làm việc" : "")
+            + $", tức chậm nhất ngày {D(deadline)}; quyết định ngày {D(decidedOn)} là ngày làm việc thứ "
+            + $"{calendar.WorkingDaysBetween(CandidateHistory.ActDate(vote), decidedOn)}."
+            + (extended ? "" : $" Cấp ủy có thẩm quyền có thể gia hạn thêm {ExtensionWorkingDays} ngày làm việc (ghi "
+            + "nhận gia hạn, có lý do, trước khi hết hạn)."));
+    }
+
+    /// <summary>The ceremony within 30 working days of the decision reaching the cell, later only with the recorded consent.</summary>
+    public static FieldError? CeremonyInTime(string field, CandidateHistory history, DateOnly heldOn, WorkingDayCalendar calendar)
+    {
+        if (history.AdmissionDecision is not { } decision || CeremonyDeadline(history, calendar) is not { } deadline || heldOn <= deadline)
+        {
+            return null;
+        }
+
+        if (history.LateCeremonyConsent is { } consent)
+        {
+            return CandidateHistory.ActDate(consent) <= heldOn
+                ? null
+                : new FieldError(field,
+                    $"Lễ kết nạp ngày {D(heldOn)} là chậm, mà cấp ủy cấp trên đồng ý tổ chức chậm ngày "
+                    + $"{D(CandidateHistory.ActDate(consent))}, sau ngày lễ: phải có sự đồng ý trước.");
+        }
+
+        var received = decision.ReceivedOn ?? decision.EffectiveOn;
+        return new FieldError(field,
+            $"Quá hạn tổ chức lễ kết nạp: trong {CeremonyWorkingDays} ngày làm việc kể từ ngày chi bộ nhận "
+            + $"quyết định ({D(received)}), tức chậm nhất ngày {D(deadline)}; lễ kết nạp ngày {D(heldOn)}. Tổ chức "
+            + "chậm hơn phải có sự đồng ý của cấp ủy cấp trên, ghi nhận trước.");
+    }
+
+    /// <summary>The recognition vote after the 12 months end and within 30 working days after; later only with a recorded reason.</summary>
+    public static FieldError? RecognitionVoteInTime(
+        string field, CandidateHistory history, DateOnly votedOn, bool hasLateReason, WorkingDayCalendar calendar)
+    {
+        if (history.Ceremony is not { } ceremony)
+        {
+            return null;
+        }
+
+        var officialFrom = OfficialFrom(ceremony.EffectiveOn);
+        if (votedOn < officialFrom)
+        {
+            return new FieldError(field,
+                $"Chưa hết {ProbationMonths} tháng dự bị: kết nạp ngày {D(ceremony.EffectiveOn)}, dự bị đến hết "
+                + $"ngày {D(ProbationLastDay(ceremony.EffectiveOn))}; chi bộ chỉ xét công nhận chính thức từ ngày "
+                + $"{D(officialFrom)}.");
+        }
+
+        var deadline = RecognitionVoteDeadline(history, calendar)!.Value;
+        return votedOn > deadline && !hasLateReason
+            ? new FieldError("LateReason",
+                $"Chi bộ xét công nhận chính thức trong {RecognitionVoteWorkingDays} ngày làm việc kể từ khi hết "
+                + $"{ProbationMonths} tháng dự bị ({D(ProbationLastDay(ceremony.EffectiveOn))}), tức chậm nhất ngày "
+                + $"{D(deadline)}; biểu quyết ngày {D(votedOn)} là chậm: phải ghi lý do.")
+            : null;
+    }
+
+    /// <summary>The recognition decision within 30 working days of the cell's vote (60 with an extension).</summary>
+    public static FieldError? RecognitionDecisionInTime(
+        string field, CandidateHistory history, DateOnly decidedOn, WorkingDayCalendar calendar)
+    {
+        if (history.PassedRecognitionVote is not { } vote
+            || RecognitionDecisionDeadline(history, calendar) is not { } deadline
+            || decidedOn <= deadline)
+        {
+            return null;
+        }
+
+        var extended = history.RecognitionDecisionExtension is not null;
+        return new FieldError(field,
+            $"Quá hạn quyết định công nhận đảng viên chính thức: trong {RecognitionDecisionWorkingDays} ngày làm "
+            + $"việc kể từ ngày chi bộ biểu quyết ({D(CandidateHistory.ActDate(vote))})"
+            + (extended ? $", đã gia hạn thêm {ExtensionWorkingDays} ngày làm việc" : "")
+            + $", tức chậm nhất ngày {D(deadline)}; quyết định ngày {D(decidedOn)}."
+            + (extended ? "" : $" Cấp ủy có thẩm quyền có thể gia hạn thêm {ExtensionWorkingDays} ngày làm việc (ghi "
+            + "nhận gia hạn, có lý do)."));
+    }
+}

@@ -1,0 +1,132 @@
+using DangVien.Core.Common;
+using DangVien.Core.Domain;
+
+namespace DangVien.Core.Features.Admission;
+
+// Eligibility at the cell vote: age, education, certificate, dossier and the readmission waits.
+public static partial class AdmissionRules
+{
+    /// <summary>
+    /// The age rule at the date of the cell vote: 18 to 60 counted in whole months; over 60 only with the recorded consent.
+    /// </summary>
+    public static FieldError? AgeAt(string field, DateOnly dateOfBirth, DateOnly voteDate, bool hasOverSixtyConsent)
+    {
+        var eighteen = EighteenFrom(dateOfBirth);
+        if (voteDate < eighteen)
+        {
+            return new FieldError(field,
+                $"Chưa đủ {MinimumAgeYears} tuổi (tính theo tháng) vào ngày chi bộ biểu quyết {D(voteDate)}: sinh ngày "
+                + $"{D(dateOfBirth)}, đủ {MinimumAgeYears} tuổi từ {D(eighteen)}.");
+        }
+
+        var pastSixty = PastSixtyFrom(dateOfBirth);
+        if (voteDate >= pastSixty && !hasOverSixtyConsent)
+        {
+            return new FieldError(field,
+                $"Quá {MaximumAgeYears} tuổi (tính theo tháng) vào ngày chi bộ biểu quyết {D(voteDate)}: sinh ngày "
+                + $"{D(dateOfBirth)}, quá {MaximumAgeYears} tuổi từ {D(pastSixty)}. Chỉ được xét khi đã ghi nhận văn "
+                + "bản đồng ý của cấp ủy trực thuộc Trung ương (trường hợp trên 60 tuổi).");
+        }
+
+        return null;
+    }
+
+    /// <summary>Education at least lower-secondary (THCS), unless the matching exception consent is recorded.</summary>
+    public static FieldError? EducationOf(string field, GeneralEducation education, CandidateHistory history, DateOnly voteDate)
+    {
+        if (education >= GeneralEducation.LowerSecondary)
+        {
+            return null;
+        }
+
+        var literacy = history.HasExceptionOn(EligibilityExceptionKind.LiteracyVillageElder, voteDate);
+        var primaryArea = history.HasExceptionOn(EligibilityExceptionKind.PrimaryEducationArea, voteDate);
+        if (education == GeneralEducation.Primary && (primaryArea || literacy))
+        {
+            return null;
+        }
+
+        if (education == GeneralEducation.Literate && literacy)
+        {
+            return null;
+        }
+
+        return new FieldError(field,
+            $"Trình độ giáo dục phổ thông ({AdmissionLabels.Of(education)}) chưa đạt trung học cơ sở. Chỉ được "
+            + "xét khi đã ghi nhận văn bản đồng ý cho trường hợp đặc biệt: tiểu học ở vùng cao, biên giới, "
+            + "hải đảo, vùng đồng bào dân tộc thiểu số, vùng đặc biệt khó khăn; hoặc biết đọc, biết "
+            + "viết đối với già làng, trưởng bản (có văn bản đồng ý của cấp ủy trực thuộc Trung ương).");
+    }
+
+    /// <summary>The awareness-course certificate must be valid on the day of the cell vote.</summary>
+    public static FieldError? CertificateValidAt(string field, CandidateHistory history, DateOnly voteDate, int validityMonths)
+    {
+        if (history.CertificateOn(voteDate) is not { } certificate)
+        {
+            return new FieldError(field,
+                "Chưa có giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng cấp trước ngày chi bộ biểu "
+                + $"quyết {D(voteDate)}.");
+        }
+
+        var lastValid = CertificateLastValidDay(certificate.EffectiveOn, validityMonths);
+        return voteDate > lastValid
+            ? new FieldError(field,
+                $"Giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng số {certificate.DocumentNumber} cấp ngày "
+                + $"{D(certificate.EffectiveOn)} đã hết hạn: giấy có giá trị {validityMonths} tháng, đến hết ngày "
+                + $"{D(lastValid)}, còn chi bộ biểu quyết ngày {D(voteDate)}. Người vào Đảng phải học lại lớp bồi "
+                + "dưỡng.")
+            : null;
+    }
+
+    /// <summary>A dossier older than the renewal months at the vote needs its introduction renewed.</summary>
+    public static FieldError? DossierFreshAt(string field, CandidateHistory history, DateOnly voteDate, int renewalMonths)
+    {
+        if (history.DossierDate is not { } compiled)
+        {
+            return null;
+        }
+
+        var lastFresh = DossierLastFreshDay(compiled, renewalMonths);
+        return voteDate > lastFresh
+            ? new FieldError(field,
+                $"Quá {renewalMonths} tháng kể từ ngày lập hồ sơ (giới thiệu ngày {D(compiled)}, còn giá trị đến "
+                + $"hết ngày {D(lastFresh)}) mà chi bộ chưa xét: phải làm lại giấy giới thiệu và nghị quyết giới "
+                + $"thiệu của Đoàn / Công đoàn trước khi chi bộ biểu quyết ngày {D(voteDate)}.")
+            : null;
+    }
+
+    /// <summary>A former member is considered again only 36 months after leaving (60 after a cleared conviction).</summary>
+    public static FieldError? ReadmissionWaitAt(string field, FormerMemberFacts former, DateOnly day, string what)
+    {
+        if (former.LeftOn is not { } left)
+        {
+            return new FieldError(field, $"Chưa ghi nhận ngày {former.FullName} ra khỏi Đảng.");
+        }
+
+        var from = ReadmissionFrom(left, former.HadCriminalConviction);
+        return day < from
+            ? new FieldError(field,
+                $"Chưa đủ {(former.HadCriminalConviction ? ReadmissionWaitAfterConvictionMonths : ReadmissionWaitMonths)} tháng kể "
+                + $"từ ngày ra khỏi Đảng ({D(left)})"
+                + (former.HadCriminalConviction ? " đối với người đã bị án hình sự" : "")
+                + $": chỉ được xét kết nạp lại từ ngày {D(from)}, còn {what} ngày {D(day)}.")
+            : null;
+    }
+
+    /// <summary>Everything the person must meet on the day the cell votes on their admission.</summary>
+    public static IEnumerable<FieldError> EligibilityAtVote(
+        string field, CandidateFacts c, CandidateHistory history, DateOnly voteDate, AdmissionParameters parameters)
+    {
+        var errors = new List<FieldError>();
+        errors.AddIfNotNull(AgeAt(field, c.DateOfBirth, voteDate, history.HasExceptionOn(EligibilityExceptionKind.OverSixty, voteDate)));
+        errors.AddIfNotNull(EducationOf("", c.Education, history, voteDate));
+        errors.AddIfNotNull(CertificateValidAt(field, history, voteDate, parameters.CertificateValidityMonths));
+        errors.AddIfNotNull(DossierFreshAt(field, history, voteDate, parameters.DossierRenewalMonths));
+        if (c.FormerMember is { } former)
+        {
+            errors.AddIfNotNull(ReadmissionWaitAt(field, former, voteDate, "chi bộ biểu quyết"));
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,92 @@
+using DangVien.Core.Common;
+using DangVien.Core.Domain;
+
+namespace DangVien.Core.Features.Admission;
+
+// Introducers and the members who follow or help the candidate.
+public static partial class AdmissionRules
+{
+    /// <summary>
+    /// An introducer: an official member on the day, of the candidate's cell (or of a cell of the same
+    /// grassroots committee), never the candidate themself, and known for 12 months unless a replacement.
+    /// </summary>
+    public static IEnumerable<FieldError> IntroducerRules(
+        string field, MemberFacts? member, CandidateFacts candidate, DateOnly on, DateOnly knownSince, bool isReplacement)
+    {
+        if (member is null)
+        {
+            yield return new FieldError(field, "Không tìm thấy đảng viên giới thiệu.");
+            yield break;
+        }
+
+        if (IsSamePerson(member, candidate))
+        {
+            yield return new FieldError(field, $"{member.Name} là chính người vào Đảng: không thể tự giới thiệu mình.");
+            yield break;
+        }
+
+        if (!member.IsOfficialOn(on))
+        {
+            yield return new FieldError(field,
+                $"{member.Name} không phải đảng viên chính thức vào ngày {D(on)} (đảng viên dự bị hoặc không còn "
+                + "sinh hoạt đảng): chỉ đảng viên chính thức mới được giới thiệu người vào Đảng.");
+        }
+
+        if (!IsSameUnit(member, candidate.Cell))
+        {
+            yield return new FieldError(field,
+                $"{member.Name} không sinh hoạt ở {candidate.Cell.Name} hoặc đơn vị của chi bộ này: người giới "
+                + "thiệu phải cùng công tác, học tập, sinh sống với người vào Đảng.");
+        }
+
+        if (knownSince > on)
+        {
+            yield return new FieldError(field,
+                $"Thời điểm bắt đầu cùng công tác, học tập, sinh sống ({D(knownSince)}) không thể sau ngày giới "
+                + $"thiệu ({D(on)}).");
+        }
+        else if (!isReplacement && MonthsAfter(knownSince, IntroducerKnownMonths) > on)
+        {
+            yield return new FieldError(field,
+                $"{member.Name} mới cùng công tác, học tập, sinh sống với người vào Đảng từ ngày {D(knownSince)}: "
+                + $"người giới thiệu phải ít nhất {IntroducerKnownMonths} tháng (từ ngày "
+                + $"{D(MonthsAfter(knownSince, IntroducerKnownMonths))}) tính đến ngày giới thiệu {D(on)}. Chỉ người giới "
+                + $"thiệu thay thế mới không cần đủ {IntroducerKnownMonths} tháng.");
+        }
+    }
+
+    /// <summary>A member who follows or helps the candidate: an official member of the candidate's cell on the day.</summary>
+    public static FieldError? HelperRule(
+        string field, MemberFacts? member, CandidateFacts? candidate, int cellId, string cellName, DateOnly on, string role)
+    {
+        if (member is null)
+        {
+            return new FieldError(field, $"Không tìm thấy {role}.");
+        }
+
+        if (candidate is not null && IsSamePerson(member, candidate))
+        {
+            return new FieldError(field, $"{member.Name} là chính người vào Đảng: không thể là {role}.");
+        }
+
+        if (!member.IsOfficialOn(on))
+        {
+            return new FieldError(field,
+                $"{Cap(role)} phải là đảng viên chính thức: {member.Name} không phải đảng viên chính thức vào ngày "
+                + $"{D(on)}.");
+        }
+
+        return member.Member.CellId != cellId
+            ? new FieldError(field, $"{Cap(role)} phải là đảng viên của {cellName}: {member.Name} sinh hoạt ở chi bộ khác.")
+            : null;
+    }
+
+    private static bool IsSamePerson(MemberFacts member, CandidateFacts candidate) =>
+        member.Id == candidate.FormerMember?.MemberId
+        || member.Member.CandidateId == candidate.Id
+        || (!string.IsNullOrEmpty(candidate.CitizenId) && member.Member.CitizenId == candidate.CitizenId);
+
+    private static bool IsSameUnit(MemberFacts member, CellFacts cell) =>
+        member.Member.CellId == cell.Id
+        || (cell.Kind == OrgUnitKind.Cell && cell.ParentId is not null && member.CellParentId == cell.ParentId);
+}
