@@ -91,6 +91,9 @@ public static class AuditActions
     /// <summary>The subject of a unit's entries: <c>unit:ID</c>.</summary>
     public static string UnitSubject(int unitId) => "unit:" + unitId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The subject of a candidate file's entries: <c>candidate:ID</c>.</summary>
+    public static string CandidateSubject(int candidateId) => "candidate:" + candidateId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The subject of an account's entries: <c>user:NAME</c>.</summary>
     public static string UserSubject(string userName) => "user:" + userName;
 }

@@ -22,6 +22,10 @@ public sealed class CurrentAccess(ICurrentUser user, DangVienDbContext db, TimeP
     /// </summary>
     private readonly Dictionary<int, UnitRef?> _units = [];
 
+    /// <summary>What a lookup reads of a unit, the one projection of the single and the batch lookups.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<OrgUnit, UnitRef>> ToUnitRef =
+        u => new UnitRef(u.Id, u.Name, u.Kind, u.ParentId, u.Path);
+
     /// <summary>The subjects whose refusal is already in the audit log for this request.</summary>
     private readonly HashSet<string> _denied = [];
 
@@ -59,7 +63,7 @@ public sealed class CurrentAccess(ICurrentUser user, DangVienDbContext db, TimeP
         {
             unit = await db.OrgUnits.AsNoTracking()
                 .Where(u => u.Id == unitId)
-                .Select(u => new UnitRef(u.Id, u.Name, u.Kind, u.ParentId, u.Path))
+                .Select(ToUnitRef)
                 .FirstOrDefaultAsync(cancellationToken);
             _units[unitId] = unit;
         }
@@ -109,7 +113,7 @@ public sealed class CurrentAccess(ICurrentUser user, DangVienDbContext db, TimeP
         {
             var found = await db.OrgUnits.AsNoTracking()
                 .Where(u => missing.Contains(u.Id))
-                .Select(u => new UnitRef(u.Id, u.Name, u.Kind, u.ParentId, u.Path))
+                .Select(ToUnitRef)
                 .ToDictionaryAsync(u => u.Id, cancellationToken);
             foreach (var id in missing)
             {

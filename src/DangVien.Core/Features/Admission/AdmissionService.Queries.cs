@@ -29,12 +29,12 @@ public sealed partial class AdmissionService
         var cellPath = await db.OrgUnits.AsNoTracking().Where(u => u.Id == candidate.CellId).Select(u => u.Path).SingleAsync(cancellationToken);
         if (!scope.CanRead(cellPath))
         {
-            await access.DeniedAsync($"candidate:{candidate.Id}", cancellationToken);
+            await access.DeniedAsync(AuditActions.CandidateSubject(candidate.Id), cancellationToken);
             return null;
         }
 
         var shown = scope.PersonalFieldsAt(cellPath);
-        await access.AuditAsync(AuditActions.CandidateView, $"candidate:{candidate.Id}", candidate.FullName, cancellationToken: cancellationToken);
+        await access.AuditAsync(AuditActions.CandidateView, AuditActions.CandidateSubject(candidate.Id), candidate.FullName, cancellationToken: cancellationToken);
 
         var facts = await FactsAsync(candidate, cancellationToken);
         var context = await ContextAsync(candidate.CellId, cancellationToken);

@@ -96,8 +96,9 @@ public sealed partial class AdmissionService(
             return Result<int>.Fail(invalid);
         }
 
-        var readable = await (await access.ReadableMembersAsync(cancellationToken)).AnyAsync(m => m.Id == request.FormerMemberId, cancellationToken);
-        var former = readable ? await db.Members.AsTracking().FirstAsync(m => m.Id == request.FormerMemberId, cancellationToken) : null;
+        // Looked up inside the user's scope (the predicate of CurrentAccess.ReadableMembersAsync), tracked for the readmission.
+        var former = await (await access.GetScopeAsync(cancellationToken)).Members(db.Members.AsTracking())
+            .FirstOrDefaultAsync(m => m.Id == request.FormerMemberId, cancellationToken);
         var formerFacts = former is null ? null : await FormerMemberFactsAsync(former, cancellationToken) with { HadCriminalConviction = request.HadCriminalConviction };
         var hasReadmission = await db.Candidates.AnyAsync(
             c => c.FormerMemberId == request.FormerMemberId && c.Stage != CandidateStage.Exited, cancellationToken);
@@ -535,7 +536,7 @@ public sealed partial class AdmissionService(
         var cellPath = await db.OrgUnits.AsNoTracking().Where(u => u.Id == candidate.CellId).Select(u => u.Path).SingleAsync(cancellationToken);
         if (!scope.CanRead(cellPath))
         {
-            await access.DeniedAsync($"candidate:{candidate.Id}", cancellationToken);
+            await access.DeniedAsync(AuditActions.CandidateSubject(candidate.Id), cancellationToken);
             return Result.Fail("", Messages.NotFound);
         }
 
