@@ -200,22 +200,7 @@ public sealed partial class AdmissionService(
     {
         var step = AdmissionSteps.For<TRequest>();
         return ActAsync(request, expectedVersion, cancellationToken,
-            async (file, context) =>
-            {
-                var members = step.ReadsIntroducers
-                    ? await LoadRecordedMembersAsync(file.Facts.History.CurrentIntroducers.Select(i => i.MemberId), cancellationToken)
-                    : await LoadMembersAsync(step.NamedMembers(request), cancellationToken);
-                FieldError? refused = null;
-                CellFacts? target = null;
-                if (step.TargetCell?.Invoke(request) is { } targetId)
-                {
-                    refused = await WriteRefusalAsync(targetId, nameof(TransferCandidateRequest.TargetCellId), cancellationToken);
-                    target = refused is null ? await LoadCellAsync(targetId, cancellationToken) : null;
-                }
-
-                var errors = step.Check(new StepCheck<TRequest>(file.Facts, request, members, target, context));
-                return refused is null ? errors : [.. errors.Where(e => e.Field != refused.Field), refused];
-            },
+            (file, context) => CheckStepAsync(step, request, file.Facts, context, cancellationToken),
             async file =>
             {
                 var entry = NewEntry(step.Kind, step.DateOf(request), e => step.Write(e, request, file.Facts));
@@ -234,6 +219,60 @@ public sealed partial class AdmissionService(
                 }
             },
             step.Recorder);
+    }
+
+    /// <summary>
+    /// What <see cref="RecordAsync{TRequest}"/> would answer, without recording anything, for a form that checks as
+    /// its fields change: every error in one pass — the request's shape and, on the fields whose shape is right, the
+    /// step's rules. Scoped like the record: a file the user may not record on answers as it would there.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> CheckAsync<TRequest>(TRequest request, CancellationToken cancellationToken = default)
+        where TRequest : ICandidateRequest
+    {
+        var step = AdmissionSteps.For<TRequest>();
+        var invalid = validators.For<TRequest>().Errors(request);
+        var (file, refusal) = await LoadWritableAsync(request.CandidateId, step.Recorder, typeof(TRequest).Name, cancellationToken);
+        if (file is null)
+        {
+            return refusal!.Errors;
+        }
+
+        var context = await ContextAsync(file.Candidate.CellId, cancellationToken);
+        IReadOnlyList<FieldError> ruled;
+        try
+        {
+            ruled = await CheckStepAsync(step, request, file.Facts, context, cancellationToken);
+        }
+        catch (Exception e) when (invalid.Count > 0 && e is ArgumentException or InvalidOperationException or OverflowException)
+        {
+            // A rule can need the fields the shape check refused (a date not given); those errors are already there.
+            ruled = [];
+        }
+
+        // Nothing is recorded: the file read for the check is not kept for a later call in the same scope.
+        db.ChangeTracker.Clear();
+        var refused = invalid.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
+        return [.. invalid, .. ruled.Where(e => !refused.Contains(e.Field) && (invalid.Count == 0 || e.Field.Length > 0))];
+    }
+
+    /// <summary>The rule check of a step: the members and the cell it names resolved inside the user's scope, then its rules.</summary>
+    private async Task<IReadOnlyList<FieldError>> CheckStepAsync<TRequest>(
+        AdmissionStep<TRequest> step, TRequest request, CandidateFacts file, RuleContext context, CancellationToken cancellationToken)
+        where TRequest : ICandidateRequest
+    {
+        var members = step.ReadsIntroducers
+            ? await LoadRecordedMembersAsync(file.History.CurrentIntroducers.Select(i => i.MemberId), cancellationToken)
+            : await LoadMembersAsync(step.NamedMembers(request), cancellationToken);
+        FieldError? refused = null;
+        CellFacts? target = null;
+        if (step.TargetCell?.Invoke(request) is { } targetId)
+        {
+            refused = await WriteRefusalAsync(targetId, nameof(TransferCandidateRequest.TargetCellId), cancellationToken);
+            target = refused is null ? await LoadCellAsync(targetId, cancellationToken) : null;
+        }
+
+        var errors = step.Check(new StepCheck<TRequest>(file, request, members, target, context));
+        return refused is null ? errors : [.. errors.Where(e => e.Field != refused.Field), refused];
     }
 
     /// <summary>Đính chính: a new entry supersedes the one named; the old stays visible. The rules are checked again over the corrected history.</summary>
@@ -343,36 +382,18 @@ public sealed partial class AdmissionService(
             return Result.Fail(invalid);
         }
 
-        var candidate = await db.Candidates.AsTracking()
-            .Include(c => c.History).ThenInclude(e => e.Vote)
-            .Include(c => c.History).ThenInclude(e => e.Introducers)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.Id == request.CandidateId, cancellationToken);
-        if (candidate is null)
+        var (file, refusal) = await LoadWritableAsync(request.CandidateId, recorder, typeof(TRequest).Name, cancellationToken);
+        if (file is null)
         {
-            return Result.Fail("", Messages.NotFound);
+            return refusal!;
         }
 
-        var scope = await access.GetScopeAsync(cancellationToken);
-        var cellPath = await db.OrgUnits.AsNoTracking().Where(u => u.Id == candidate.CellId).Select(u => u.Path).SingleAsync(cancellationToken);
-        if (!scope.CanRead(cellPath))
-        {
-            await access.DeniedAsync(AuditActions.CandidateSubject(candidate.Id), cancellationToken);
-            return Result.Fail("", Messages.NotFound);
-        }
-
-        if (!(recorder == StepRecorder.Cell ? scope.CanRecordCellAction(cellPath) : scope.CanWrite(cellPath)))
-        {
-            logger.LogWarning("{UserName} may not record {Request} for candidate {CandidateId}", access.User.Name, typeof(TRequest).Name, candidate.Id);
-            return Result.Fail("", Messages.NotAllowed);
-        }
-
+        var candidate = file.Candidate;
         if (candidate.Version != expectedVersion)
         {
             return Result.Conflict();
         }
 
-        var file = new LoadedFile(candidate, await FactsAsync(candidate, cancellationToken));
         var context = await ContextAsync(candidate.CellId, cancellationToken);
         var errors = await check(file, context);
         if (errors.Count > 0)
@@ -399,6 +420,40 @@ public sealed partial class AdmissionService(
 
         logger.LogInformation("Recorded {Request} for candidate {CandidateId}: stage {Stage}", typeof(TRequest).Name, candidate.Id, candidate.Stage);
         return Result.Success();
+    }
+
+    /// <summary>
+    /// The file, tracked with its history, when the user may record on it (a cell's step: its secretary too); otherwise
+    /// the refusal — "not found" for a file outside the user's scope, as for one that does not exist.
+    /// </summary>
+    private async Task<(LoadedFile? File, Result? Refusal)> LoadWritableAsync(
+        int candidateId, StepRecorder recorder, string what, CancellationToken cancellationToken)
+    {
+        var candidate = await db.Candidates.AsTracking()
+            .Include(c => c.History).ThenInclude(e => e.Vote)
+            .Include(c => c.History).ThenInclude(e => e.Introducers)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == candidateId, cancellationToken);
+        if (candidate is null)
+        {
+            return (null, Result.Fail("", Messages.NotFound));
+        }
+
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var cellPath = await db.OrgUnits.AsNoTracking().Where(u => u.Id == candidate.CellId).Select(u => u.Path).SingleAsync(cancellationToken);
+        if (!scope.CanRead(cellPath))
+        {
+            await access.DeniedAsync(AuditActions.CandidateSubject(candidate.Id), cancellationToken);
+            return (null, Result.Fail("", Messages.NotFound));
+        }
+
+        if (!(recorder == StepRecorder.Cell ? scope.CanRecordCellAction(cellPath) : scope.CanWrite(cellPath)))
+        {
+            logger.LogWarning("{UserName} may not record {Request} for candidate {CandidateId}", access.User.Name, what, candidate.Id);
+            return (null, Result.Fail("", Messages.NotAllowed));
+        }
+
+        return (new LoadedFile(candidate, await FactsAsync(candidate, cancellationToken)), null);
     }
 
     /// <summary>
