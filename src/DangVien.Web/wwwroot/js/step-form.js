@@ -6,3 +6,17 @@ export function focusField(id) {
         field.focus({ preventScroll: true });
     }
 }
+
+// A draft of a step form in this tab (sessionStorage: gone with the tab), so a restarted app or a lost circuit loses
+// nothing that was typed. Storage that is full or off only means no draft.
+export function saveDraft(key, json) {
+    try { sessionStorage.setItem(key, json); } catch { /* no draft */ }
+}
+
+export function loadDraft(key) {
+    try { return sessionStorage.getItem(key); } catch { return null; }
+}
+
+export function clearDraft(key) {
+    try { sessionStorage.removeItem(key); } catch { /* nothing kept */ }
+}

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using DangVien.Core.Common;
 using DangVien.Core.Features.Admission;
 using DangVien.Web.Hosting;
@@ -7,7 +9,7 @@ using Microsoft.JSInterop;
 
 namespace DangVien.Web.Components.Pages.Candidates.Steps;
 
-/// <summary>What the fields of a step form read from it and tell it (<see cref="StepFormBase{TRequest}"/>).</summary>
+/// <summary>What the fields of a step form read from it and tell it (<see cref="StepFormBase{TRequest, TModel}"/>).</summary>
 public interface IStepForm
 {
     /// <summary>Whether the form is being saved: the fields are disabled meanwhile.</summary>
@@ -51,8 +53,9 @@ public interface IStepFormState : IStepForm
 /// through <see cref="CircuitServices"/>, in a scope of its own with the circuit's current user. The rules are
 /// Core's: nothing here decides what is allowed.
 /// </summary>
-public abstract class StepFormBase<TRequest> : ComponentBase, IStepFormState, IDisposable
+public abstract class StepFormBase<TRequest, TModel> : ComponentBase, IStepFormState, IAsyncDisposable
     where TRequest : ICandidateRequest
+    where TModel : class, new()
 {
     /// <summary>How long the typing pauses before the form checks again.</summary>
     public static readonly TimeSpan CheckDelay = TimeSpan.FromMilliseconds(250);
@@ -63,6 +66,9 @@ public abstract class StepFormBase<TRequest> : ComponentBase, IStepFormState, ID
     private IReadOnlyList<FieldError> _errors = [];
     private CancellationTokenSource? _pending;
     private bool _submitted;
+    private IJSObjectReference? _module;
+
+    private static readonly JsonSerializerOptions DraftJson = new(JsonSerializerDefaults.Web);
 
     [Inject]
     protected CircuitServices Calls { get; set; } = default!;
@@ -87,6 +93,17 @@ public abstract class StepFormBase<TRequest> : ComponentBase, IStepFormState, ID
     /// <summary>The file's cell's official members today, for a vote's default and the pickers.</summary>
     [Parameter]
     public int OfficialMembers { get; set; }
+
+    /// <summary>
+    /// What was typed: kept through the first render (prerendered, then interactive) and a restarted circuit
+    /// (<see cref="PersistentStateAttribute"/>), and as a draft in the browser tab, so that a dropped connection, an
+    /// evicted circuit or a restarted app loses nothing; the draft is cleared once the step is recorded.
+    /// </summary>
+    [PersistentState]
+    public TModel? Input { get; set; }
+
+    /// <summary>What was typed (never null).</summary>
+    protected TModel Typed => Input ??= NewModel();
 
     public bool Saving { get; private set; }
 
@@ -115,6 +132,7 @@ public abstract class StepFormBase<TRequest> : ComponentBase, IStepFormState, ID
     public async Task ChangedAsync(string field)
     {
         _touched.Add(field);
+        await SaveDraftAsync();
         _pending?.Cancel();
         _pending = new CancellationTokenSource();
         var token = _pending.Token;
@@ -153,6 +171,7 @@ public abstract class StepFormBase<TRequest> : ComponentBase, IStepFormState, ID
                 var result = await RecordRequestAsync(request);
                 if (result.Succeeded)
                 {
+                    await (await ModuleAsync()).InvokeVoidAsync("clearDraft", DraftKey);
                     Navigation.NavigateTo(ActionRoutes.Done(File.Id, Action));
                     return;
                 }
@@ -170,8 +189,7 @@ public abstract class StepFormBase<TRequest> : ComponentBase, IStepFormState, ID
         if (Summary.FirstOrDefault() is { Field.Length: > 0 } first && _labels.ContainsKey(first.Field))
         {
             // Focus moves to the first field in error, scrolled into view (what a phone shows is the field, not the button).
-            await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/step-form.js");
-            await module.InvokeVoidAsync("focusField", IStepForm.InputId(first.Field));
+            await (await ModuleAsync()).InvokeVoidAsync("focusField", IStepForm.InputId(first.Field));
         }
     }
 
@@ -186,7 +204,26 @@ public abstract class StepFormBase<TRequest> : ComponentBase, IStepFormState, ID
     protected virtual Task<Result> RecordRequestAsync(TRequest request) =>
         Calls.RunAsync<AdmissionService, Result>((admission, ct) => admission.RecordAsync(request, Version, ct));
 
-    /// <summary>The request from what was typed; a date that cannot be read is sent as none and named by <see cref="Date"/>.</summary>
+    /// <summary>A fresh form's values (a vote's official members, a correction's current values).</summary>
+    protected virtual TModel NewModel() => new();
+
+    /// <summary>Once interactive: a draft this tab kept of this form (typed before a restart or a lost circuit) comes back.</summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        var draft = await (await ModuleAsync()).InvokeAsync<string?>("loadDraft", DraftKey);
+        if (draft is not null && JsonSerializer.Deserialize<TModel>(draft, DraftJson) is { } restored)
+        {
+            Input = restored;
+            StateHasChanged();
+        }
+    }
+
+    /// <summary>The request from what was typed (<see cref="Typed"/>); a date that cannot be read is sent as none and named by <see cref="Date"/>.</summary>
     protected abstract TRequest BuildRequest();
 
     /// <summary>A typed date for the request; when it cannot be read, the reason is kept for its field.</summary>
@@ -231,12 +268,42 @@ public abstract class StepFormBase<TRequest> : ComponentBase, IStepFormState, ID
     private string LabelOf(string field) =>
         _labels.TryGetValue(field, out var label) && label.Length > 0 ? char.ToLower(label[0], VietnamTime.Culture) + label[1..] : field;
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         _pending?.Cancel();
         _pending?.Dispose();
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone with the tab: nothing to release in the browser.
+            }
+        }
+
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>The draft of this form in this tab: the file, the action (and entry) and the version the form opened on.</summary>
+    private string DraftKey => string.Create(CultureInfo.InvariantCulture, $"dangvien:draft:{new Uri(Navigation.Uri).PathAndQuery}:{Version}");
+
+    private async Task SaveDraftAsync()
+    {
+        try
+        {
+            await (await ModuleAsync()).InvokeVoidAsync("saveDraft", DraftKey, JsonSerializer.Serialize(Typed, DraftJson));
+        }
+        catch (JSDisconnectedException)
+        {
+            // The tab is gone: nothing to keep.
+        }
+    }
+
+    private async Task<IJSObjectReference> ModuleAsync() =>
+        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/step-form.js");
 
     private async Task CheckAsync(CancellationToken cancellationToken)
     {
