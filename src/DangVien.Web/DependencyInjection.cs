@@ -128,7 +128,8 @@ public static class DependencyInjection
         app.Services.GetRequiredService<ImportUploads>();
 
         app.UseDangVienForwardedHeaders();
-        app.UseMiddleware<RequestLogging>();
+        app.Use(Correlation.PushIdAsync);
+        app.UseDangVienRequestLogging();
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -158,6 +159,7 @@ public static class DependencyInjection
         app.Use(SignInLimits.ReadSignInNameAsync);
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(Correlation.PushUserAsync);
         app.UseAuthorization();
         app.UseAntiforgery();
 
