@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
 
 namespace DangVien.Web;
 
@@ -21,11 +22,12 @@ public static class DependencyInjection
 {
     public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    /// <summary>Razor components (static server rendering), health checks, localisation.</summary>
+    /// <summary>Razor components (static server rendering, interactive Server where a page asks), MudBlazor, health checks, localisation.</summary>
     public static WebApplicationBuilder AddDangVienWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
         services.AddProblemDetails();
         builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
         services.AddDangVienForwardedHeaders(builder.Configuration);
@@ -182,7 +184,7 @@ public static class DependencyInjection
         ImportEndpoints.Map(app);
         app.MapGet("/candidates/export.xlsx", CandidateExportEndpoint.ExportXlsxAsync);
         app.MapReportExports();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }
