@@ -12,10 +12,14 @@ public static class LoggerConfigs
 {
     public static WebApplicationBuilder AddDangVienLogging(this WebApplicationBuilder builder)
     {
-        builder.Host.UseSerilog((context, services, logger) => logger
-            .ReadFrom.Configuration(context.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+        // The app's own logger, not the static Log.Logger: several apps in one process (the tests) would otherwise
+        // write through whichever set it last, and the first to stop would close it for all.
+        builder.Host.UseSerilog(
+            (context, services, logger) => logger
+                .ReadFrom.Configuration(context.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext(),
+            preserveStaticLogger: true);
         return builder;
     }
 
@@ -24,6 +28,7 @@ public static class LoggerConfigs
     {
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             // The stylesheet and scripts would double the lines and say nothing: below every configured level.
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
