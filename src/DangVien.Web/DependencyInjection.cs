@@ -25,7 +25,7 @@ public static class DependencyInjection
 {
     public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    /// <summary>Razor components (static server rendering), health checks, localisation.</summary>
+    /// <summary>Razor components (static server rendering, interactive Server where a page asks), MudBlazor, health checks, localisation.</summary>
     public static WebApplicationBuilder AddDangVienWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -138,7 +138,8 @@ public static class DependencyInjection
         app.Services.GetRequiredService<ImportUploads>();
 
         app.UseDangVienForwardedHeaders();
-        app.UseMiddleware<RequestLogging>();
+        app.Use(Correlation.PushIdAsync);
+        app.UseDangVienRequestLogging();
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -168,6 +169,7 @@ public static class DependencyInjection
         app.Use(SignInLimits.ReadSignInNameAsync);
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(Correlation.PushUserAsync);
         app.UseAuthorization();
         app.UseAntiforgery();
 

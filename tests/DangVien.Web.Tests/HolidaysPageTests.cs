@@ -29,7 +29,8 @@ public sealed class HolidaysPageTests
         Assert.Equal(["02/09/2027", "Thứ Năm", "Quốc khánh 2/9", "Xóa"], rows[^1]);
         Assert.Equal("/admin/holidays", page.QuerySelector(".app-nav a[href='/admin/holidays']")!.GetAttribute("href"));
         Assert.Equal("Lịch nghỉ lễ", page.QuerySelector(".app-nav a[href='/admin/holidays']")!.TextContent);
-        Assert.Empty(page.QuerySelectorAll("script"));
+        Assert.Empty(page.QuerySelectorAll("main script"));
+        Assert.Empty(Markup.InlineScripts(page));
     }
 
     [Fact]
