@@ -1,9 +1,11 @@
 using AngleSharp.Dom;
 using Bunit;
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Calendar;
 using DangVien.Web.Components.Pages.Admin;
+using DangVien.Web.Components.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,8 +64,7 @@ public sealed class HolidaysPageComponentTests
         var page = host.Render<HolidaysPage>("/admin/holidays?year=2026");
         page.WaitForAssertion(() => Assert.NotEmpty(Rows(page)), Wait);
 
-        page.Find("#holiday-date").Change(typed);
-        page.Find("#holiday-name").Change("Nghỉ thêm dịp Quốc khánh");
+        Type(page, typed, "Nghỉ thêm dịp Quốc khánh");
         page.Find("#add-holiday-button").Click();
 
         page.WaitForAssertion(() => Assert.Equal("Đã thêm ngày 04/09/2026 vào lịch nghỉ.", page.Find(".notice[role=status]").TextContent), Wait);
@@ -86,9 +87,8 @@ public sealed class HolidaysPageComponentTests
         page.WaitForAssertion(() => Assert.NotEmpty(Rows(page)), Wait);
         var before = Rows(page).Count;
 
-        page.Find("#holiday-date").Change(typed);
+        Type(page, typed, "Nghỉ bù");
         page.WaitForAssertion(() => Assert.Equal(message, ComponentHost.MessageOf(page.Find("#holiday-date"))), Wait);
-        page.Find("#holiday-name").Change("Nghỉ bù");
         page.Find("#add-holiday-button").Click();
 
         page.WaitForAssertion(() => Assert.Equal(message, ComponentHost.MessageOf(page.Find("#holiday-date"))), Wait);
@@ -107,7 +107,7 @@ public sealed class HolidaysPageComponentTests
         var page = host.Render<HolidaysPage>("/admin/holidays?year=2026");
         page.WaitForAssertion(() => Assert.NotEmpty(Rows(page)), Wait);
 
-        page.Find("#holiday-name").Change("  ");
+        Type(page, "", "  ");
         page.Find("#add-holiday-button").Click();
 
         page.WaitForAssertion(() => Assert.Equal("Vui lòng nhập ngày nghỉ (ngày/tháng/năm).", ComponentHost.MessageOf(page.Find("#holiday-date"))), Wait);
@@ -123,8 +123,7 @@ public sealed class HolidaysPageComponentTests
         var page = host.Render<HolidaysPage>("/admin/holidays?year=2026");
         page.WaitForAssertion(() => Assert.NotEmpty(Rows(page)), Wait);
 
-        page.Find("#holiday-date").Change("02/09/2026");
-        page.Find("#holiday-name").Change("Quốc khánh (theo thông báo)");
+        Type(page, "02/09/2026", "Quốc khánh (theo thông báo)");
         page.Find("#add-holiday-button").Click();
 
         page.WaitForAssertion(() => Assert.Equal("Ngày 02/09/2026 đã có trong lịch nghỉ.", ComponentHost.MessageOf(page.Find("#holiday-date"))), Wait);
@@ -142,8 +141,7 @@ public sealed class HolidaysPageComponentTests
         await host.SignInAdminAsync();
         var page = host.Render<HolidaysPage>("/admin/holidays?year=2026");
         page.WaitForAssertion(() => Assert.NotEmpty(Rows(page)), Wait);
-        page.Find("#holiday-date").Change("04/09/2026");
-        page.Find("#holiday-name").Change("Nghỉ bù");
+        Type(page, "04/09/2026", "Nghỉ bù");
 
         var first = page.Find("#add-holiday-button").ClickAsync(new());
         var second = page.Find("#add-holiday-button").ClickAsync(new());
@@ -176,7 +174,7 @@ public sealed class HolidaysPageComponentTests
         Assert.True((await WorkingDaysAsync(host)).IsWorkingDay(new DateOnly(2026, 9, 1)));
 
         stale.Find(".holiday-table button[data-date='2026-09-01']").Click();
-        stale.WaitForAssertion(() => Assert.Equal("Ngày 01/09/2026 không có trong lịch nghỉ.", stale.Find(".notice--error").TextContent), Wait);
+        stale.WaitForAssertion(() => Assert.Equal("Ngày 01/09/2026 không có trong lịch nghỉ.", stale.Find(".notice--error[role=alert]").TextContent), Wait);
         Assert.DoesNotContain(Rows(stale), row => row[0] == "01/09/2026");
     }
 
@@ -207,8 +205,7 @@ public sealed class HolidaysPageComponentTests
         var stale = host.RenderInAnotherTab<HolidaysPage>("/admin/holidays?year=2032");
         stale.WaitForAssertion(() => Assert.NotNull(stale.Find("#prefill-holidays button")), Wait);
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#prefill-holidays")), Wait);
-        page.Find("#holiday-date").Change("01/01/2032");
-        page.Find("#holiday-name").Change("Tết Dương lịch");
+        Type(page, "01/01/2032", "Tết Dương lịch");
         page.Find("#add-holiday-button").Click();
         page.WaitForAssertion(() => Assert.Equal("Đã thêm ngày 01/01/2032 vào lịch nghỉ.", page.Find(".notice[role=status]").TextContent), Wait);
 
@@ -249,13 +246,12 @@ public sealed class HolidaysPageComponentTests
             await scope.ServiceProvider.GetRequiredService<SignInService>().EndSessionAsync(host.SessionId, "quantri", "127.0.0.1");
         }
 
-        page.Find("#holiday-date").Change("04/09/2026");
-        page.Find("#holiday-name").Change("Nghỉ bù");
+        Type(page, "04/09/2026", "Nghỉ bù");
         page.Find("#add-holiday-button").Click();
 
-        page.WaitForAssertion(() => Assert.Equal("Phiên đăng nhập đã kết thúc. Đăng nhập lại", Squash(page.Find(".session-ended").TextContent)), Wait);
+        page.WaitForAssertion(() => Assert.Equal("Chỉ quản trị hệ thống được sửa lịch nghỉ lễ.", page.Find(".field-error").TextContent), Wait);
+        Assert.Equal("Phiên đăng nhập đã kết thúc. Đăng nhập lại", Squash(page.Find(".session-ended").TextContent));
         Assert.Equal("/account/login?returnUrl=%2Fadmin%2Fholidays%3Fyear%3D2026", page.Find(".session-ended a").GetAttribute("href"));
-        Assert.Equal("Chỉ quản trị hệ thống được sửa lịch nghỉ lễ.", page.Find(".field-error").TextContent);
         Assert.Empty(page.FindAll(".notice[role=status]"));
         Assert.True((await WorkingDaysAsync(host)).IsWorkingDay(new DateOnly(2026, 9, 4)));
     }
@@ -295,6 +291,18 @@ public sealed class HolidaysPageComponentTests
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".session-ended")), Wait);
         Assert.Equal("Phiên đăng nhập đã kết thúc. Đăng nhập lại", Squash(page.Find(".session-ended").TextContent));
+    }
+
+    /// <summary>
+    /// Types into both fields as a person would, then waits until the page holds what was typed: MudBlazor
+    /// finishes a change asynchronously, and a click sent before that would find the old values.
+    /// </summary>
+    private static void Type(IRenderedComponent<HolidaysPage> page, string date, string name)
+    {
+        page.Find("#holiday-date").Change(date);
+        page.WaitForAssertion(() => Assert.Equal(DateText.Read(date), DateText.Read(page.FindComponent<DateField>().Instance.Text)), Wait);
+        page.Find("#holiday-name").Change(name);
+        page.WaitForAssertion(() => Assert.Equal(name, page.Find("#holiday-name").GetAttribute("value")), Wait);
     }
 
     private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
