@@ -70,7 +70,7 @@ public sealed class CandidateFormTests
         var page = await DangVienApp.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(FormValues.DateMessage, page.QuerySelector("#f-ReceivedOn-error .validation-message").Text());
+        Assert.Equal("Không có ngày 31/02/2025.", page.QuerySelector("#f-ReceivedOn-error .validation-message").Text());
         Assert.Equal("31/02/2025", page.QuerySelector("#f-ReceivedOn")!.GetAttribute("value"));
         Assert.Equal("Chi ủy thôn Đồng Tâm", page.QuerySelector("#f-Organisation")!.GetAttribute("value"));
         Assert.Equal(nameof(OpinionForm.ResidenceCommittee), page.QuerySelector("#f-Form option[selected]")!.GetAttribute("value"));
