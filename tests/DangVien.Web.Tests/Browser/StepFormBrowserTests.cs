@@ -188,7 +188,7 @@ public sealed class StepFormBrowserTests
         Assert.Contains("dự bị", await option.InnerTextAsync());
         await option.ClickAsync();
 
-        var message = page.Locator($".mud-input-control:has({Id("Introducers[0].MemberId")}) .mud-input-error");
+        var message = page.Locator($".mud-input-control:has({Id("Introducers[0].MemberId")}) .mud-input-helper-text.mud-input-error");
         await message.WaitForAsync();
         Assert.Contains("Trịnh Văn Mới", await message.InnerTextAsync());
         await Chromium.ScreenshotAsync(page, "step-introduction-probationary-1440");
@@ -211,11 +211,13 @@ public sealed class StepFormBrowserTests
         await TypeAsync(page, "CertificateNumber", "GCN-2025-014");
         await TypeAsync(page, "IssuingCentre", "Trung tâm Chính trị xã Tân Lập");
 
+        await page.WaitForFunctionAsync("() => Object.values(sessionStorage).some(v => v.includes('GCN-2025-014') && v.includes('issuingCentre\":\"Trung'))");
         await page.ReloadAsync();
         await LiveAsync(page);
         await page.WaitForFunctionAsync($"() => document.querySelector('{Id("CertificateNumber")}')?.value === 'GCN-2025-014'");
         Assert.Equal("10/02/2025", await page.InputValueAsync(Id("IssuedOn")));
         Assert.Equal("Trung tâm Chính trị xã Tân Lập", await page.InputValueAsync(Id("IssuingCentre")));
+        await Chromium.ScreenshotAsync(page, "step-draft-after-reload-360");
 
         await page.Locator("#submit-step").DblClickAsync();
         await page.WaitForURLAsync($"**/candidates/{id}?notice=*");

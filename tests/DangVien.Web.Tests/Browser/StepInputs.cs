@@ -21,7 +21,7 @@ public static class StepInputs
     /// <summary>Opens a list and chooses the option showing <paramref name="text"/>.</summary>
     public static async Task ChooseAsync(IPage page, string field, string text)
     {
-        await page.Locator($".mud-select:has({Id(field)})").ClickAsync();
+        await page.Locator($".mud-select:has({Id(field)})").First.ClickAsync();
         await page.Locator($".mud-popover-open .mud-list-item:has-text('{text}')").First.ClickAsync();
     }
 

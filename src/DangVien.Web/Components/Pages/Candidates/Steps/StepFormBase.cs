@@ -129,25 +129,36 @@ public abstract class StepFormBase<TRequest, TModel> : ComponentBase, IStepFormS
 
     public string? ErrorOf(string field) => Messages(field).FirstOrDefault();
 
-    public async Task ChangedAsync(string field)
+    public Task ChangedAsync(string field)
     {
         _touched.Add(field);
-        await SaveDraftAsync();
+
+        // The field's own change finishes first (a date picker sets its text after its value): the draft and the
+        // check run after it, the check after a short pause in the typing.
+        _ = CheckSoonAsync();
+        return Task.CompletedTask;
+    }
+
+    private async Task CheckSoonAsync()
+    {
         _pending?.Cancel();
         _pending = new CancellationTokenSource();
         var token = _pending.Token;
         try
         {
+            await SaveDraftAsync();
             await Task.Delay(CheckDelay, token);
             await CheckAsync(token);
+            StateHasChanged();
         }
         catch (OperationCanceledException)
         {
-            // A later change checks instead.
-            return;
+            // A later change, or the form being sent or closed, checks instead.
         }
-
-        StateHasChanged();
+        catch (Exception e) when (e is JSDisconnectedException or ObjectDisposedException)
+        {
+            // The tab is gone.
+        }
     }
 
     /// <summary>Checks everything, then records the step when nothing is wrong; a second press while saving does nothing.</summary>
@@ -172,7 +183,8 @@ public abstract class StepFormBase<TRequest, TModel> : ComponentBase, IStepFormS
                 if (result.Succeeded)
                 {
                     await (await ModuleAsync()).InvokeVoidAsync("clearDraft", DraftKey);
-                    Navigation.NavigateTo(ActionRoutes.Done(File.Id, Action));
+                    // The file is a static page: it is loaded whole, as a link would.
+                    Navigation.NavigateTo(ActionRoutes.Done(File.Id, Action), forceLoad: true);
                     return;
                 }
 
