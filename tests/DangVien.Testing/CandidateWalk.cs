@@ -102,15 +102,15 @@ public sealed class CandidateWalk
         }
     }
 
-    public Task CertificateAsync(DateOnly on, string? number = null, string centre = "Trung tâm Chính trị huyện") => OkAsync(v => Service.RecordAwarenessCourseAsync(
-        new() { CandidateId = Id, CertificateNumber = number ?? $"GCN-{on.DayNumber}", IssuingCentre = centre, IssuedOn = on }, v));
+    public Task CertificateAsync(DateOnly on, string? number = null, string centre = "Trung tâm Chính trị huyện") => OkAsync(v => Service.RecordAsync(
+        new RecordAwarenessCourseRequest() { CandidateId = Id, CertificateNumber = number ?? $"GCN-{on.DayNumber}", IssuingCentre = centre, IssuedOn = on }, v));
 
-    public Task ApplicationAsync(DateOnly on) => OkAsync(v => Service.RecordApplicationAsync(new() { CandidateId = Id, AppliedOn = on }, v));
+    public Task ApplicationAsync(DateOnly on) => OkAsync(v => Service.RecordAsync(new RecordApplicationRequest() { CandidateId = Id, AppliedOn = on }, v));
 
     public Task VerificationAsync(DateOnly on, string result = "Lịch sử chính trị rõ ràng, đủ điều kiện", string? certifiedBy = "Cấp ủy nơi cư trú") =>
-        OkAsync(v => Service.RecordHistoryVerificationAsync(new() { CandidateId = Id, VerifiedOn = on, Result = result, CertifiedBy = certifiedBy }, v));
+        OkAsync(v => Service.RecordAsync(new RecordHistoryVerificationRequest() { CandidateId = Id, VerifiedOn = on, Result = result, CertifiedBy = certifiedBy }, v));
 
-    public Task<Result> IntroductionAsync(DateOnly on, params Member[] introducers) => DoAsync(v => Service.RecordIntroductionAsync(new()
+    public Task<Result> IntroductionAsync(DateOnly on, params Member[] introducers) => DoAsync(v => Service.RecordAsync(new RecordIntroductionRequest()
     {
         CandidateId = Id,
         IntroducedOn = on,
@@ -118,33 +118,33 @@ public sealed class CandidateWalk
         Introducers = [.. introducers.Select(m => new IntroducerInput(m.Id, new DateOnly(2018, 9, 1)))],
     }, v));
 
-    public Task OpinionAsync(DateOnly on, OpinionForm form = OpinionForm.Organisation, string organisation = "Chi đoàn") => OkAsync(v => Service.RecordOpinionAsync(
-        new() { CandidateId = Id, Form = form, ReceivedOn = on, Organisation = organisation }, v));
+    public Task OpinionAsync(DateOnly on, OpinionForm form = OpinionForm.Organisation, string organisation = "Chi đoàn") => OkAsync(v => Service.RecordAsync(
+        new RecordOpinionRequest() { CandidateId = Id, Form = form, ReceivedOn = on, Organisation = organisation }, v));
 
     public Task<Result> CellVoteAsync(DateOnly on, int official = 10, int present = 9, int inFavour = 8, string? resolutionNumber = "12-NQ/CB") =>
-        DoAsync(v => Service.RecordCellVoteAsync(new()
+        DoAsync(v => Service.RecordAsync(new RecordCellVoteRequest()
         {
             CandidateId = Id, VotedOn = on, ResolutionNumber = resolutionNumber, OfficialMembers = official, Present = present, InFavour = inFavour,
         }, v));
 
-    public Task CommitteeResolutionAsync(DateOnly on) => OkAsync(v => Service.RecordCommitteeResolutionAsync(
-        new() { CandidateId = Id, ResolvedOn = on, ResolutionNumber = "45-NQ/ĐU" }, v));
+    public Task CommitteeResolutionAsync(DateOnly on) => OkAsync(v => Service.RecordAsync(
+        new RecordCommitteeResolutionRequest() { CandidateId = Id, ResolvedOn = on, ResolutionNumber = "45-NQ/ĐU" }, v));
 
-    public Task<Result> DecisionAsync(DateOnly on, DateOnly? received = null) => DoAsync(v => Service.RecordAdmissionDecisionAsync(
-        new() { CandidateId = Id, DecidedOn = on, DecisionNumber = "101-QĐ/ĐU", ReceivedOn = received ?? on }, v));
+    public Task<Result> DecisionAsync(DateOnly on, DateOnly? received = null) => DoAsync(v => Service.RecordAsync(
+        new RecordAdmissionDecisionRequest() { CandidateId = Id, DecidedOn = on, DecisionNumber = "101-QĐ/ĐU", ReceivedOn = received ?? on }, v));
 
-    public Task<Result> CeremonyAsync(DateOnly on, Member helper) => DoAsync(v => Service.RecordCeremonyAsync(
-        new() { CandidateId = Id, HeldOn = on, HelperMemberId = helper.Id }, v));
+    public Task<Result> CeremonyAsync(DateOnly on, Member helper) => DoAsync(v => Service.RecordAsync(
+        new RecordCeremonyRequest() { CandidateId = Id, HeldOn = on, HelperMemberId = helper.Id }, v));
 
-    public Task NewMemberCourseAsync(DateOnly on) => OkAsync(v => Service.RecordNewMemberCourseAsync(
-        new() { CandidateId = Id, CertificateNumber = "DVM-7", IssuingCentre = "Trung tâm Chính trị huyện", IssuedOn = on }, v));
+    public Task NewMemberCourseAsync(DateOnly on) => OkAsync(v => Service.RecordAsync(
+        new RecordNewMemberCourseRequest() { CandidateId = Id, CertificateNumber = "DVM-7", IssuingCentre = "Trung tâm Chính trị huyện", IssuedOn = on }, v));
 
     public Task<Result> RecognitionVoteAsync(DateOnly on, int official = 10, int present = 10, int inFavour = 9, string? lateReason = null) =>
-        DoAsync(v => Service.RecordRecognitionVoteAsync(
-            new() { CandidateId = Id, VotedOn = on, OfficialMembers = official, Present = present, InFavour = inFavour, LateReason = lateReason }, v));
+        DoAsync(v => Service.RecordAsync(
+            new RecordRecognitionVoteRequest() { CandidateId = Id, VotedOn = on, OfficialMembers = official, Present = present, InFavour = inFavour, LateReason = lateReason }, v));
 
-    public Task<Result> RecognitionDecisionAsync(DateOnly on) => DoAsync(v => Service.RecordRecognitionDecisionAsync(
-        new() { CandidateId = Id, DecidedOn = on, DecisionNumber = "205-QĐ/ĐU" }, v));
+    public Task<Result> RecognitionDecisionAsync(DateOnly on) => DoAsync(v => Service.RecordAsync(
+        new RecordRecognitionDecisionRequest() { CandidateId = Id, DecidedOn = on, DecisionNumber = "205-QĐ/ĐU" }, v));
 
     /// <summary>Certificate to opinions (introduced by the cell's second and third members unless told): ready for the cell vote.</summary>
     public async Task ReadyForVoteAsync(DateOnly certificate, DateOnly application, DateOnly verification, DateOnly introduction, DateOnly opinion, params Member[] introducers)

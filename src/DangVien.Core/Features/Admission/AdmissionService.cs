@@ -24,13 +24,6 @@ public sealed partial class AdmissionService(
     TimeProvider time,
     ILogger<AdmissionService> logger)
 {
-    /// <summary>Actions of the cell itself, which its secretary may record; every other action needs committee staff.</summary>
-    private static readonly HashSet<Type> CellActions = [typeof(RecordCellVoteRequest), typeof(RecordOpinionRequest), typeof(RecordRecognitionVoteRequest)];
-
-    /// <summary>Whether the action is one of the cell's own (<see cref="CellActions"/>), which its secretary may record too.</summary>
-    public static bool IsCellAction(AdmissionAction action) =>
-        action is AdmissionAction.RecordCellVote or AdmissionAction.RecordOpinion or AdmissionAction.RecordRecognitionVote;
-
     // ------------------------------------------------------------ new files
 
     /// <summary>Step 1: lists an outstanding person in a cell (tạo nguồn). Returns the new candidate's id.</summary>
@@ -145,7 +138,7 @@ public sealed partial class AdmissionService(
         candidate.MentorMemberId = mentorId;
         candidate.CreatedAt = time.GetUtcNow();
         candidate.Categories = [.. categoryIds.Select(id => new CandidateCategory { SourceCategoryId = id })];
-        candidate.History.Add(NewEntry(StageKind.Source, sourcedOn, entry => AdmissionEntries.Source(entry, cellId, mentorId, documentNumber, note)));
+        candidate.History.Add(NewEntry(StageKind.Source, sourcedOn, entry => AdmissionSteps.WriteSource(entry, cellId, mentorId, documentNumber, note)));
         (candidate.Stage, candidate.StageSince) = StageProjection.Derive(candidate.History);
         db.Candidates.Add(candidate);
         await db.SaveChangesAsync(cancellationToken);
@@ -197,223 +190,90 @@ public sealed partial class AdmissionService(
 
     // -------------------------------------------------------------- steps
 
-    /// <summary>Step 2: the awareness-course certificate.</summary>
-    public Task<Result> RecordAwarenessCourseAsync(RecordAwarenessCourseRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) => Task.FromResult(AdmissionRules.CheckAwarenessCourse(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.AwarenessCourse, request.IssuedOn, e => AdmissionEntries.AwarenessCourse(e, request))));
-
-    /// <summary>Step 3: the application (1-KNĐ) and personal history (2-KNĐ).</summary>
-    public Task<Result> RecordApplicationAsync(RecordApplicationRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) => Task.FromResult(AdmissionRules.CheckApplication(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.Application, request.AppliedOn, e => AdmissionEntries.Application(e, request))));
-
-    /// <summary>Step 3: the personal history verified and certified.</summary>
-    public Task<Result> RecordHistoryVerificationAsync(RecordHistoryVerificationRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) => Task.FromResult(AdmissionRules.CheckHistoryVerification(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.HistoryVerification, request.VerifiedOn, e => AdmissionEntries.HistoryVerification(e, request))));
-
-    /// <summary>Step 4: two official members, or a Youth Union / Trade Union resolution (4-KNĐ) plus one.</summary>
-    public Task<Result> RecordIntroductionAsync(RecordIntroductionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            async (file, context) =>
-            {
-                var members = await LoadMembersAsync(request.Introducers.Select(i => i.MemberId), cancellationToken);
-                return AdmissionRules.CheckIntroduction(file.Facts, request, members, context);
-            },
-            file => file.Append(NewEntry(StageKind.Introduction, request.IntroducedOn, e => AdmissionEntries.Introduction(e, request))));
-
-    /// <summary>Replaces an introducer (transfer, discipline); the replacement need not meet the 12 months.</summary>
-    public Task<Result> ReplaceIntroducerAsync(ReplaceIntroducerRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            async (file, context) =>
-            {
-                var members = await LoadMembersAsync([request.NewMemberId], cancellationToken);
-                return AdmissionRules.CheckReplaceIntroducer(file.Facts, request, members, context);
-            },
-            file => file.Append(NewEntry(StageKind.IntroducerReplacement, request.ReplacedOn, e =>
-            {
-                e.FormCode = "3-KNĐ";
-                e.Note = request.Reason.Trim();
-                e.Introducers =
-                [
-                    new Introducer { MemberId = request.NewMemberId, KnownSince = request.KnownSince, IsReplacement = true, ReplacesMemberId = request.ReplacedMemberId },
-                ];
-            })));
-
-    /// <summary>Renews the introduction letters and resolution of a dossier older than 12 months.</summary>
-    public Task<Result> RenewIntroductionAsync(RenewIntroductionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) => Task.FromResult(AdmissionRules.CheckRenewIntroduction(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.IntroductionRenewal, request.RenewedOn, e =>
-            {
-                e.DocumentNumber = request.DocumentNumber;
-                e.Note = request.Note;
-            })));
-
-    /// <summary>Step 5: an opinion received (5-KNĐ, 5B-KNĐ, 5C-KNĐ).</summary>
-    public Task<Result> RecordOpinionAsync(RecordOpinionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) => Task.FromResult(AdmissionRules.CheckOpinion(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.Opinion, request.ReceivedOn, e => AdmissionEntries.Opinion(e, request))));
-
-    /// <summary>The written consent for an exception to the age or education rule.</summary>
-    public Task<Result> RecordEligibilityExceptionAsync(RecordEligibilityExceptionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) => Task.FromResult(AdmissionRules.CheckEligibilityException(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.EligibilityException, request.ConsentedOn, e =>
-            {
-                e.ExceptionKind = request.Kind;
-                e.DocumentNumber = request.DocumentNumber.Trim();
-                e.Issuer = request.ConsentingBody.Trim();
-                e.Note = request.Note;
-            })));
-
-    /// <summary>Step 6: the cell's vote (6-KNĐ). A vote short of two thirds of the official members is recorded as failed.</summary>
-    public Task<Result> RecordCellVoteAsync(RecordCellVoteRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            async (file, context) =>
-            {
-                var introducers = await LoadRecordedMembersAsync(file.Facts.History.CurrentIntroducers.Select(i => i.MemberId), cancellationToken);
-                return AdmissionRules.CheckCellVote(file.Facts, request, introducers, context);
-            },
-            file => file.Append(NewEntry(StageKind.CellVote, request.VotedOn, e => AdmissionEntries.CellVote(e, request, file.Candidate.CellId))));
-
-    /// <summary>Step 7: the grassroots committee's resolution (8-KNĐ).</summary>
-    public Task<Result> RecordCommitteeResolutionAsync(RecordCommitteeResolutionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) => Task.FromResult(AdmissionRules.CheckCommitteeResolution(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.CommitteeResolution, request.ResolvedOn, e => AdmissionEntries.CommitteeResolution(e, request, file.Facts.Cell))));
-
-    /// <summary>Readmission: the provincial standing committee's written consent.</summary>
-    public Task<Result> RecordReadmissionConsentAsync(RecordReadmissionConsentRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) => Task.FromResult(AdmissionRules.CheckReadmissionConsent(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.ReadmissionConsent, request.ConsentedOn, e =>
-            {
-                e.DocumentNumber = request.DocumentNumber.Trim();
-                e.Issuer = request.ConsentingBody.Trim();
-            })));
-
-    /// <summary>Extends the deadline of the pending decision (admission or recognition) by 30 working days.</summary>
-    public Task<Result> ExtendDecisionAsync(ExtendDecisionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) => Task.FromResult(AdmissionRules.CheckExtendDecision(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.DecisionExtension, request.ExtendedOn, e =>
-            {
-                e.ExtensionWorkingDays = AdmissionRules.ExtensionWorkingDays;
-                e.DocumentNumber = request.DocumentNumber;
-                e.UnitId = file.Facts.Cell.DecidingUnitId;
-                e.Note = request.Reason.Trim();
-            })));
-
-    /// <summary>Step 8: the admission decision (9-KNĐ) of the nearest ancestor holding admission authority.</summary>
-    public Task<Result> RecordAdmissionDecisionAsync(RecordAdmissionDecisionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) => Task.FromResult(AdmissionRules.CheckAdmissionDecision(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.AdmissionDecision, request.DecidedOn, e => AdmissionEntries.AdmissionDecision(e, request, file.Facts.Cell))));
-
-    /// <summary>The superior committee's consent to a ceremony after the 30 working days.</summary>
-    public Task<Result> RecordLateCeremonyConsentAsync(RecordLateCeremonyConsentRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) => Task.FromResult(AdmissionRules.CheckLateCeremonyConsent(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.LateCeremonyConsent, request.ConsentedOn, e => AdmissionEntries.LateCeremonyConsent(e, request))));
-
-    /// <summary>Step 9: the ceremony. Creates the probationary member (admitted on the ceremony day) and assigns the helper.</summary>
-    public Task<Result> RecordCeremonyAsync(RecordCeremonyRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            async (file, context) =>
-            {
-                var helper = await LoadMembersAsync([request.HelperMemberId], cancellationToken);
-                return AdmissionRules.CheckCeremony(file.Facts, request, helper.GetValueOrDefault(request.HelperMemberId), context);
-            },
-            file =>
-            {
-                file.Append(NewEntry(StageKind.Ceremony, request.HeldOn, e => AdmissionEntries.Ceremony(e, request, file.Candidate.CellId)));
-                db.Members.Add(AdmissionEntries.AdmittedMember(file.Candidate, request));
-            });
-
-    /// <summary>Step 10: the new-member course certificate.</summary>
-    public Task<Result> RecordNewMemberCourseAsync(RecordNewMemberCourseRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) => Task.FromResult(AdmissionRules.CheckNewMemberCourse(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.NewMemberCourse, request.IssuedOn, e => AdmissionEntries.NewMemberCourse(e, request))));
-
-    /// <summary>Step 11: the cell's recognition vote (13-KNĐ); a vote short of two thirds is recorded as failed.</summary>
-    public Task<Result> RecordRecognitionVoteAsync(RecordRecognitionVoteRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) => Task.FromResult(AdmissionRules.CheckRecognitionVote(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.RecognitionVote, request.VotedOn, e => AdmissionEntries.RecognitionVote(e, request, file.Candidate.CellId))));
-
-    /// <summary>Step 11: the recognition decision; the member is official from the day the 12 months end.</summary>
-    public Task<Result> RecordRecognitionDecisionAsync(RecordRecognitionDecisionRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) => Task.FromResult(AdmissionRules.CheckRecognitionDecision(file.Facts, request, context)),
+    /// <summary>
+    /// Records one step of the procedure (<see cref="AdmissionSteps"/>): the request's validator, the file in the
+    /// user's scope, who may record it, the members and cell it names resolved inside that scope, the step's rule
+    /// check, then its history entry and effects, saved at once. A failed vote is recorded as failed.
+    /// </summary>
+    public Task<Result> RecordAsync<TRequest>(TRequest request, uint expectedVersion, CancellationToken cancellationToken = default)
+        where TRequest : ICandidateRequest
+    {
+        var step = AdmissionSteps.For<TRequest>();
+        return ActAsync(request, expectedVersion, cancellationToken,
+            (file, context) => CheckStepAsync(step, request, file.Facts, context, cancellationToken),
             async file =>
             {
-                var entry = NewEntry(StageKind.RecognitionDecision, default, e => AdmissionEntries.RecognitionDecision(e, request, file.Facts.History, file.Facts.Cell));
+                var entry = NewEntry(step.Kind, step.DateOf(request), e => step.Write(e, request, file.Facts));
                 file.Append(entry);
-                AdmissionEntries.Recognised(await AdmittedMemberAsync(file.Candidate.Id, cancellationToken), entry.EffectiveOn);
-            });
-
-    /// <summary>After three failed recognition votes: the matter goes up to the superior committee.</summary>
-    public Task<Result> ReferToSuperiorAsync(ReferToSuperiorRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) => Task.FromResult(AdmissionRules.CheckReferral(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.ReferredToSuperior, request.ReferredOn, e =>
-            {
-                e.DocumentNumber = request.DocumentNumber;
-                e.Issuer = request.ReferredTo;
-                e.Note = request.Note;
-            })));
-
-    /// <summary>Step 12: removal from the list (xóa tên); the member is marked removed.</summary>
-    public Task<Result> RemoveFromListAsync(RemoveFromListRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) => Task.FromResult(AdmissionRules.CheckRemoval(file.Facts, request, context)),
-            async file =>
-            {
-                file.Append(NewEntry(StageKind.Removal, request.RemovedOn, e => AdmissionEntries.Removal(e, request, file.Facts.Cell)));
-                AdmissionEntries.Removed(await AdmittedMemberAsync(file.Candidate.Id, cancellationToken), request);
-            });
-
-    /// <summary>An exit before admission: withdrew, moved away, ineligible, nurturing stopped. The file is kept.</summary>
-    public Task<Result> RecordExitAsync(RecordExitRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) => Task.FromResult(AdmissionRules.CheckExit(file.Facts, request, context)),
-            file => file.Append(NewEntry(StageKind.Exit, request.ExitedOn, e =>
-            {
-                e.ExitReason = request.Reason;
-                e.UnitId = file.Candidate.CellId;
-                e.Note = request.Explanation.Trim();
-            })));
-
-    /// <summary>Moves the candidate (and, during probation, the member) to another cell; the history stays.</summary>
-    public Task<Result> TransferAsync(TransferCandidateRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
-        ActAsync(request, expectedVersion, cancellationToken,
-            async (file, context) =>
-            {
-                var refused = await WriteRefusalAsync(request.TargetCellId, nameof(request.TargetCellId), cancellationToken);
-                var target = refused is null ? await LoadCellAsync(request.TargetCellId, cancellationToken) : null;
-                var errors = AdmissionRules.CheckTransfer(file.Facts, request, target, context);
-                return refused is null ? errors : [.. errors.Where(e => e.Field != refused.Field), refused];
-            },
-            async file =>
-            {
-                file.Append(NewEntry(StageKind.Transfer, request.TransferredOn, e =>
+                if (step.Effect is not { } effect)
                 {
-                    e.UnitId = request.TargetCellId;
-                    e.DocumentNumber = request.DocumentNumber;
-                    e.Note = request.Reason.Trim();
-                }));
-                file.Candidate.CellId = request.TargetCellId;
-                if (await db.Members.AsTracking().FirstOrDefaultAsync(m => m.CandidateId == file.Candidate.Id, cancellationToken) is { } member)
-                {
-                    member.CellId = request.TargetCellId;
+                    return;
                 }
-            });
+
+                var member = await db.Members.AsTracking().FirstOrDefaultAsync(m => m.CandidateId == file.Candidate.Id, cancellationToken);
+                var write = new StepWrite<TRequest>(file.Candidate, request, entry, member);
+                effect(write);
+                if (write.Member is { } created && created != member)
+                {
+                    db.Members.Add(created);
+                }
+            },
+            step.Recorder);
+    }
+
+    /// <summary>
+    /// What <see cref="RecordAsync{TRequest}"/> would answer, without recording anything, for a form that checks as
+    /// its fields change: every error in one pass — the request's shape and, on the fields whose shape is right, the
+    /// step's rules. Scoped like the record: a file the user may not record on answers as it would there.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> CheckAsync<TRequest>(TRequest request, CancellationToken cancellationToken = default)
+        where TRequest : ICandidateRequest
+    {
+        var step = AdmissionSteps.For<TRequest>();
+        var invalid = validators.For<TRequest>().Errors(request);
+        var (file, refusal) = await LoadWritableAsync(request.CandidateId, step.Recorder, typeof(TRequest).Name, cancellationToken);
+        if (file is null)
+        {
+            return refusal!.Errors;
+        }
+
+        var context = await ContextAsync(file.Candidate.CellId, cancellationToken);
+        IReadOnlyList<FieldError> ruled;
+        try
+        {
+            ruled = await CheckStepAsync(step, request, file.Facts, context, cancellationToken);
+        }
+        catch (Exception e) when (invalid.Count > 0 && e is ArgumentException or InvalidOperationException or OverflowException)
+        {
+            // A rule can need the fields the shape check refused (a date not given); those errors are already there.
+            ruled = [];
+        }
+
+        // Nothing is recorded: the file read for the check is not kept for a later call in the same scope.
+        db.ChangeTracker.Clear();
+        var refused = invalid.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
+        return [.. invalid, .. ruled.Where(e => !refused.Contains(e.Field) && (invalid.Count == 0 || e.Field.Length > 0))];
+    }
+
+    /// <summary>The rule check of a step: the members and the cell it names resolved inside the user's scope, then its rules.</summary>
+    private async Task<IReadOnlyList<FieldError>> CheckStepAsync<TRequest>(
+        AdmissionStep<TRequest> step, TRequest request, CandidateFacts file, RuleContext context, CancellationToken cancellationToken)
+        where TRequest : ICandidateRequest
+    {
+        var members = step.ReadsIntroducers
+            ? await LoadRecordedMembersAsync(file.History.CurrentIntroducers.Select(i => i.MemberId), cancellationToken)
+            : await LoadMembersAsync(step.NamedMembers(request), cancellationToken);
+        FieldError? refused = null;
+        CellFacts? target = null;
+        if (step.TargetCell?.Invoke(request) is { } targetId)
+        {
+            refused = await WriteRefusalAsync(targetId, nameof(TransferCandidateRequest.TargetCellId), cancellationToken);
+            target = refused is null ? await LoadCellAsync(targetId, cancellationToken) : null;
+        }
+
+        var errors = step.Check(new StepCheck<TRequest>(file, request, members, target, context));
+        return refused is null ? errors : [.. errors.Where(e => e.Field != refused.Field), refused];
+    }
 
     /// <summary>Đính chính: a new entry supersedes the one named; the old stays visible. The rules are checked again over the corrected history.</summary>
     public Task<Result> CorrectEntryAsync(CorrectEntryRequest request, uint expectedVersion, CancellationToken cancellationToken = default)
@@ -474,7 +334,7 @@ public sealed partial class AdmissionService(
             CorrectionReason = request.Reason.Trim(),
             RecordedBy = access.User.Name,
             RecordedAt = time.GetUtcNow(),
-            Vote = original.Vote is null ? null : NewVote(request.OfficialMembers ?? 0, request.Present ?? 0, request.InFavour ?? 0),
+            Vote = original.Vote is null ? null : AdmissionSteps.Vote(request.OfficialMembers ?? 0, request.Present ?? 0, request.InFavour ?? 0),
             Introducers = [.. original.Introducers.Select(i => new Introducer
             {
                 MemberId = i.MemberId,
@@ -509,11 +369,11 @@ public sealed partial class AdmissionService(
         {
             apply(file);
             return Task.CompletedTask;
-        });
+        }, StepRecorder.Committee);
 
     private async Task<Result> ActAsync<TRequest>(
         TRequest request, uint expectedVersion, CancellationToken cancellationToken,
-        Func<LoadedFile, RuleContext, Task<IReadOnlyList<FieldError>>> check, Func<LoadedFile, Task> apply)
+        Func<LoadedFile, RuleContext, Task<IReadOnlyList<FieldError>>> check, Func<LoadedFile, Task> apply, StepRecorder recorder)
         where TRequest : ICandidateRequest
     {
         var invalid = validators.For<TRequest>().Errors(request);
@@ -522,36 +382,18 @@ public sealed partial class AdmissionService(
             return Result.Fail(invalid);
         }
 
-        var candidate = await db.Candidates.AsTracking()
-            .Include(c => c.History).ThenInclude(e => e.Vote)
-            .Include(c => c.History).ThenInclude(e => e.Introducers)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.Id == request.CandidateId, cancellationToken);
-        if (candidate is null)
+        var (file, refusal) = await LoadWritableAsync(request.CandidateId, recorder, typeof(TRequest).Name, cancellationToken);
+        if (file is null)
         {
-            return Result.Fail("", Messages.NotFound);
+            return refusal!;
         }
 
-        var scope = await access.GetScopeAsync(cancellationToken);
-        var cellPath = await db.OrgUnits.AsNoTracking().Where(u => u.Id == candidate.CellId).Select(u => u.Path).SingleAsync(cancellationToken);
-        if (!scope.CanRead(cellPath))
-        {
-            await access.DeniedAsync(AuditActions.CandidateSubject(candidate.Id), cancellationToken);
-            return Result.Fail("", Messages.NotFound);
-        }
-
-        if (!(CellActions.Contains(typeof(TRequest)) ? scope.CanRecordCellAction(cellPath) : scope.CanWrite(cellPath)))
-        {
-            logger.LogWarning("{UserName} may not record {Request} for candidate {CandidateId}", access.User.Name, typeof(TRequest).Name, candidate.Id);
-            return Result.Fail("", Messages.NotAllowed);
-        }
-
+        var candidate = file.Candidate;
         if (candidate.Version != expectedVersion)
         {
             return Result.Conflict();
         }
 
-        var file = new LoadedFile(candidate, await FactsAsync(candidate, cancellationToken));
         var context = await ContextAsync(candidate.CellId, cancellationToken);
         var errors = await check(file, context);
         if (errors.Count > 0)
@@ -581,6 +423,40 @@ public sealed partial class AdmissionService(
     }
 
     /// <summary>
+    /// The file, tracked with its history, when the user may record on it (a cell's step: its secretary too); otherwise
+    /// the refusal — "not found" for a file outside the user's scope, as for one that does not exist.
+    /// </summary>
+    private async Task<(LoadedFile? File, Result? Refusal)> LoadWritableAsync(
+        int candidateId, StepRecorder recorder, string what, CancellationToken cancellationToken)
+    {
+        var candidate = await db.Candidates.AsTracking()
+            .Include(c => c.History).ThenInclude(e => e.Vote)
+            .Include(c => c.History).ThenInclude(e => e.Introducers)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == candidateId, cancellationToken);
+        if (candidate is null)
+        {
+            return (null, Result.Fail("", Messages.NotFound));
+        }
+
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var cellPath = await db.OrgUnits.AsNoTracking().Where(u => u.Id == candidate.CellId).Select(u => u.Path).SingleAsync(cancellationToken);
+        if (!scope.CanRead(cellPath))
+        {
+            await access.DeniedAsync(AuditActions.CandidateSubject(candidate.Id), cancellationToken);
+            return (null, Result.Fail("", Messages.NotFound));
+        }
+
+        if (!(recorder == StepRecorder.Cell ? scope.CanRecordCellAction(cellPath) : scope.CanWrite(cellPath)))
+        {
+            logger.LogWarning("{UserName} may not record {Request} for candidate {CandidateId}", access.User.Name, what, candidate.Id);
+            return (null, Result.Fail("", Messages.NotAllowed));
+        }
+
+        return (new LoadedFile(candidate, await FactsAsync(candidate, cancellationToken)), null);
+    }
+
+    /// <summary>
     /// Null when the user may write in the cell; otherwise the error for the cell field. A cell outside the user's scope
     /// reads exactly as one that does not exist.
     /// </summary>
@@ -606,8 +482,6 @@ public sealed partial class AdmissionService(
         fill(entry);
         return entry;
     }
-
-    private static CellVote NewVote(int officialMembers, int present, int inFavour) => AdmissionEntries.Vote(officialMembers, present, inFavour);
 
     private async Task<Member> AdmittedMemberAsync(int candidateId, CancellationToken cancellationToken) =>
         await db.Members.AsTracking().FirstOrDefaultAsync(m => m.CandidateId == candidateId, cancellationToken)
@@ -677,8 +551,11 @@ public sealed partial class AdmissionService(
     /// Members chosen on a form (mentor, introducer, replacement introducer, helper), resolved inside the user's scope
     /// (<see cref="CurrentAccess.ReadableMembersAsync"/>): one the user cannot see is missing, and the rule says "not found".
     /// </summary>
-    private async Task<IReadOnlyDictionary<int, MemberFacts>> LoadMembersAsync(IEnumerable<int> ids, CancellationToken cancellationToken) =>
-        await MemberFactsAsync(await access.ReadableMembersAsync(cancellationToken), ids, cancellationToken);
+    private async Task<IReadOnlyDictionary<int, MemberFacts>> LoadMembersAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.ToList();
+        return wanted.Count == 0 ? new Dictionary<int, MemberFacts>() : await MemberFactsAsync(await access.ReadableMembersAsync(cancellationToken), wanted, cancellationToken);
+    }
 
     /// <summary>Members the file already names (its current introducers), wherever they are now.</summary>
     private async Task<IReadOnlyDictionary<int, MemberFacts>> LoadRecordedMembersAsync(IEnumerable<int> ids, CancellationToken cancellationToken) =>
@@ -687,6 +564,11 @@ public sealed partial class AdmissionService(
     private static async Task<IReadOnlyDictionary<int, MemberFacts>> MemberFactsAsync(IQueryable<Member> source, IEnumerable<int> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<int, MemberFacts>();
+        }
+
         var members = await source
             .Where(m => wanted.Contains(m.Id))
             .Select(m => new { Member = m, CellParentId = m.Cell!.ParentId })

@@ -100,7 +100,7 @@ public sealed record CandidateFile
     public required IReadOnlyList<NextAction> NextActions { get; init; }
 
     /// <summary>Whether the user may record the action on this file: the cell's own actions need <see cref="CanRecordCellActions"/>, the others <see cref="CanWrite"/>.</summary>
-    public bool MayRecord(AdmissionAction action) => AdmissionService.IsCellAction(action) ? CanRecordCellActions : CanWrite;
+    public bool MayRecord(AdmissionAction action) => AdmissionSteps.IsCellStep(action) ? CanRecordCellActions : CanWrite;
 }
 
 public sealed record CategoryItem(int Id, string Code, string Name);

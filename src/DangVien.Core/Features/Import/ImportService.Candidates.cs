@@ -36,88 +36,183 @@ public sealed partial class ImportService
         [nameof(CreateCandidateRequest.SourcedOn)] = "ngay_tao_nguon",
     };
 
-    private static readonly Dictionary<string, string> StepColumns = new(StringComparer.Ordinal)
-    {
-        [nameof(RecordAwarenessCourseRequest.CertificateNumber)] = "so_chung_nhan",
-        [nameof(RecordAwarenessCourseRequest.IssuingCentre)] = "noi_cap_chung_nhan",
-        [nameof(RecordAwarenessCourseRequest.IssuedOn)] = "ngay_cap_chung_nhan",
-        [nameof(RecordApplicationRequest.AppliedOn)] = "ngay_lam_don",
-        [nameof(RecordHistoryVerificationRequest.VerifiedOn)] = "ngay_tham_tra",
-        [nameof(RecordHistoryVerificationRequest.Result)] = "ket_luan_tham_tra",
-        [nameof(RecordIntroductionRequest.IntroducedOn)] = "ngay_gioi_thieu",
-        [nameof(RecordIntroductionRequest.Introducers)] = "cccd_nguoi_gioi_thieu_1",
-        ["Introducers[0].MemberId"] = "cccd_nguoi_gioi_thieu_1",
-        ["Introducers[1].MemberId"] = "cccd_nguoi_gioi_thieu_2",
-        ["Introducers[0].KnownSince"] = "ngay_bat_dau_cung_cong_tac",
-        ["Introducers[1].KnownSince"] = "ngay_bat_dau_cung_cong_tac",
-        [nameof(RecordOpinionRequest.ReceivedOn)] = "ngay_nhan_xet",
-        [nameof(RecordOpinionRequest.Organisation)] = "to_chuc_nhan_xet",
-        [nameof(RecordCellVoteRequest.VotedOn)] = "ngay_bieu_quyet",
-        [nameof(RecordCellVoteRequest.OfficialMembers)] = "so_dang_vien_chinh_thuc",
-        [nameof(RecordCellVoteRequest.Present)] = "so_co_mat",
-        [nameof(RecordCellVoteRequest.InFavour)] = "so_tan_thanh",
-    };
-
-    // Steps 7–12: one map per step, as their requests share field names (VotedOn, DecisionNumber…).
-    private static readonly Dictionary<string, string> ResolutionColumns = new(StringComparer.Ordinal)
-    {
-        [nameof(RecordCommitteeResolutionRequest.ResolvedOn)] = "ngay_nghi_quyet_dang_uy",
-        [nameof(RecordCommitteeResolutionRequest.ResolutionNumber)] = "so_nghi_quyet_dang_uy",
-    };
-
-    private static readonly Dictionary<string, string> DecisionColumns = new(StringComparer.Ordinal)
-    {
-        [nameof(RecordAdmissionDecisionRequest.DecidedOn)] = "ngay_quyet_dinh_ket_nap",
-        [nameof(RecordAdmissionDecisionRequest.DecisionNumber)] = "so_quyet_dinh_ket_nap",
-        [nameof(RecordAdmissionDecisionRequest.ReceivedOn)] = "ngay_chi_bo_nhan_quyet_dinh",
-    };
-
-    private static readonly Dictionary<string, string> LateConsentColumns = new(StringComparer.Ordinal)
-    {
-        [nameof(RecordLateCeremonyConsentRequest.ConsentedOn)] = "ngay_dong_y_ket_nap_cham",
-        [nameof(RecordLateCeremonyConsentRequest.DocumentNumber)] = "so_van_ban_dong_y_ket_nap_cham",
-        [nameof(RecordLateCeremonyConsentRequest.ConsentingBody)] = "cap_uy_dong_y_ket_nap_cham",
-        [nameof(RecordLateCeremonyConsentRequest.Reason)] = "ly_do_ket_nap_cham",
-    };
-
-    private static readonly Dictionary<string, string> CeremonyColumns = new(StringComparer.Ordinal)
-    {
-        [nameof(RecordCeremonyRequest.HeldOn)] = "ngay_ket_nap",
-        [nameof(RecordCeremonyRequest.HelperMemberId)] = "cccd_giup_do_dang_vien_du_bi",
-    };
-
-    private static readonly Dictionary<string, string> NewMemberCourseColumns = new(StringComparer.Ordinal)
-    {
-        [nameof(RecordNewMemberCourseRequest.IssuedOn)] = "ngay_cap_chung_nhan_dv_moi",
-        [nameof(RecordNewMemberCourseRequest.CertificateNumber)] = "so_chung_nhan_dv_moi",
-        [nameof(RecordNewMemberCourseRequest.IssuingCentre)] = "noi_cap_chung_nhan_dv_moi",
-    };
-
-    private static readonly Dictionary<string, string> RecognitionVoteColumns = new(StringComparer.Ordinal)
-    {
-        [nameof(RecordRecognitionVoteRequest.VotedOn)] = "ngay_xet_chinh_thuc",
-        [nameof(RecordRecognitionVoteRequest.OfficialMembers)] = "so_dang_vien_chinh_thuc_khi_xet",
-        [nameof(RecordRecognitionVoteRequest.Present)] = "so_co_mat_khi_xet",
-        [nameof(RecordRecognitionVoteRequest.InFavour)] = "so_tan_thanh_khi_xet",
-        [nameof(RecordRecognitionVoteRequest.LateReason)] = "ly_do_xet_cham",
-    };
-
-    private static readonly Dictionary<string, string> RecognitionDecisionColumns = new(StringComparer.Ordinal)
-    {
-        [nameof(RecordRecognitionDecisionRequest.DecidedOn)] = "ngay_quyet_dinh_chinh_thuc",
-        [nameof(RecordRecognitionDecisionRequest.DecisionNumber)] = "so_quyet_dinh_chinh_thuc",
-    };
-
-    private static readonly Dictionary<string, string> RemovalColumns = new(StringComparer.Ordinal)
-    {
-        [nameof(RemoveFromListRequest.RemovedOn)] = "ngay_xoa_ten",
-        [nameof(RemoveFromListRequest.DecisionNumber)] = "so_quyet_dinh_xoa_ten",
-        [nameof(RemoveFromListRequest.Reason)] = "ly_do_xoa_ten",
-    };
+    /// <summary>
+    /// Steps 2–12 as a row carries them, in the order they are replayed: the column whose date says the step happened,
+    /// the columns of its request's fields (for messages) and the request read from the row. What each step checks and
+    /// writes is its entry in <see cref="AdmissionSteps"/>, as for the forms.
+    /// </summary>
+    private static readonly IImportedStep[] ImportedSteps =
+    [
+        new ImportedStep<RecordAwarenessCourseRequest>("ngay_cap_chung_nhan", new()
+        {
+            [nameof(RecordAwarenessCourseRequest.CertificateNumber)] = "so_chung_nhan",
+            [nameof(RecordAwarenessCourseRequest.IssuingCentre)] = "noi_cap_chung_nhan",
+            [nameof(RecordAwarenessCourseRequest.IssuedOn)] = "ngay_cap_chung_nhan",
+        }, row => new RecordAwarenessCourseRequest
+        {
+            CandidateId = row.CandidateId,
+            IssuedOn = row.Values.Date("ngay_cap_chung_nhan") ?? default,
+            CertificateNumber = row.Values.Text("so_chung_nhan") ?? "",
+            IssuingCentre = row.Values.Text("noi_cap_chung_nhan") ?? "",
+        }),
+        new ImportedStep<RecordApplicationRequest>("ngay_lam_don", new()
+        {
+            [nameof(RecordApplicationRequest.AppliedOn)] = "ngay_lam_don",
+        }, row => new RecordApplicationRequest { CandidateId = row.CandidateId, AppliedOn = row.Values.Date("ngay_lam_don") ?? default }),
+        new ImportedStep<RecordHistoryVerificationRequest>("ngay_tham_tra", new()
+        {
+            [nameof(RecordHistoryVerificationRequest.VerifiedOn)] = "ngay_tham_tra",
+            [nameof(RecordHistoryVerificationRequest.Result)] = "ket_luan_tham_tra",
+        }, row => new RecordHistoryVerificationRequest
+        {
+            CandidateId = row.CandidateId,
+            VerifiedOn = row.Values.Date("ngay_tham_tra") ?? default,
+            Result = row.Values.Text("ket_luan_tham_tra") ?? "",
+        }),
+        new ImportedStep<RecordIntroductionRequest>("ngay_gioi_thieu", new()
+        {
+            [nameof(RecordIntroductionRequest.IntroducedOn)] = "ngay_gioi_thieu",
+            [nameof(RecordIntroductionRequest.Introducers)] = "cccd_nguoi_gioi_thieu_1",
+            ["Introducers[0].MemberId"] = "cccd_nguoi_gioi_thieu_1",
+            ["Introducers[1].MemberId"] = "cccd_nguoi_gioi_thieu_2",
+            ["Introducers[0].KnownSince"] = "ngay_bat_dau_cung_cong_tac",
+            ["Introducers[1].KnownSince"] = "ngay_bat_dau_cung_cong_tac",
+        }, row =>
+        {
+            var knownSince = row.Values.Date("ngay_bat_dau_cung_cong_tac", required: true) ?? default;
+            var first = row.Member("cccd_nguoi_gioi_thieu_1");
+            var second = row.Member("cccd_nguoi_gioi_thieu_2");
+            return first is null || second is null ? null : new RecordIntroductionRequest
+            {
+                CandidateId = row.CandidateId,
+                IntroducedOn = row.Values.Date("ngay_gioi_thieu") ?? default,
+                Basis = IntroductionBasis.TwoMembers,
+                Introducers = [new IntroducerInput(first.Id, knownSince), new IntroducerInput(second.Id, knownSince)],
+            };
+        }),
+        new ImportedStep<RecordOpinionRequest>("ngay_nhan_xet", new()
+        {
+            [nameof(RecordOpinionRequest.ReceivedOn)] = "ngay_nhan_xet",
+            [nameof(RecordOpinionRequest.Organisation)] = "to_chuc_nhan_xet",
+        }, row => new RecordOpinionRequest
+        {
+            CandidateId = row.CandidateId,
+            Form = OpinionForm.Summary,
+            ReceivedOn = row.Values.Date("ngay_nhan_xet") ?? default,
+            Organisation = row.Values.Text("to_chuc_nhan_xet") ?? "",
+        }),
+        new ImportedStep<RecordCellVoteRequest>("ngay_bieu_quyet", new()
+        {
+            [nameof(RecordCellVoteRequest.VotedOn)] = "ngay_bieu_quyet",
+            [nameof(RecordCellVoteRequest.OfficialMembers)] = "so_dang_vien_chinh_thuc",
+            [nameof(RecordCellVoteRequest.Present)] = "so_co_mat",
+            [nameof(RecordCellVoteRequest.InFavour)] = "so_tan_thanh",
+        }, row => new RecordCellVoteRequest
+        {
+            CandidateId = row.CandidateId,
+            VotedOn = row.Values.Date("ngay_bieu_quyet") ?? default,
+            OfficialMembers = row.Values.Number("so_dang_vien_chinh_thuc", required: true) ?? 0,
+            Present = row.Values.Number("so_co_mat", required: true) ?? 0,
+            InFavour = row.Values.Number("so_tan_thanh", required: true) ?? 0,
+        }),
+        new ImportedStep<RecordCommitteeResolutionRequest>("ngay_nghi_quyet_dang_uy", new()
+        {
+            [nameof(RecordCommitteeResolutionRequest.ResolvedOn)] = "ngay_nghi_quyet_dang_uy",
+            [nameof(RecordCommitteeResolutionRequest.ResolutionNumber)] = "so_nghi_quyet_dang_uy",
+        }, row => new RecordCommitteeResolutionRequest
+        {
+            CandidateId = row.CandidateId,
+            ResolvedOn = row.Values.Date("ngay_nghi_quyet_dang_uy") ?? default,
+            ResolutionNumber = row.Values.Text("so_nghi_quyet_dang_uy") ?? "",
+        }),
+        new ImportedStep<RecordAdmissionDecisionRequest>("ngay_quyet_dinh_ket_nap", new()
+        {
+            [nameof(RecordAdmissionDecisionRequest.DecidedOn)] = "ngay_quyet_dinh_ket_nap",
+            [nameof(RecordAdmissionDecisionRequest.DecisionNumber)] = "so_quyet_dinh_ket_nap",
+            [nameof(RecordAdmissionDecisionRequest.ReceivedOn)] = "ngay_chi_bo_nhan_quyet_dinh",
+        }, row => new RecordAdmissionDecisionRequest
+        {
+            CandidateId = row.CandidateId,
+            DecidedOn = row.Values.Date("ngay_quyet_dinh_ket_nap") ?? default,
+            DecisionNumber = row.Values.Text("so_quyet_dinh_ket_nap") ?? "",
+            ReceivedOn = row.Values.Date("ngay_chi_bo_nhan_quyet_dinh") ?? default,
+        }),
+        new ImportedStep<RecordLateCeremonyConsentRequest>("ngay_dong_y_ket_nap_cham", new()
+        {
+            [nameof(RecordLateCeremonyConsentRequest.ConsentedOn)] = "ngay_dong_y_ket_nap_cham",
+            [nameof(RecordLateCeremonyConsentRequest.DocumentNumber)] = "so_van_ban_dong_y_ket_nap_cham",
+            [nameof(RecordLateCeremonyConsentRequest.ConsentingBody)] = "cap_uy_dong_y_ket_nap_cham",
+            [nameof(RecordLateCeremonyConsentRequest.Reason)] = "ly_do_ket_nap_cham",
+        }, row => new RecordLateCeremonyConsentRequest
+        {
+            CandidateId = row.CandidateId,
+            ConsentedOn = row.Values.Date("ngay_dong_y_ket_nap_cham") ?? default,
+            DocumentNumber = row.Values.Text("so_van_ban_dong_y_ket_nap_cham") ?? "",
+            ConsentingBody = row.Values.Text("cap_uy_dong_y_ket_nap_cham") ?? "",
+            Reason = row.Values.Text("ly_do_ket_nap_cham") ?? "",
+        }),
+        new ImportedStep<RecordCeremonyRequest>("ngay_ket_nap", new()
+        {
+            [nameof(RecordCeremonyRequest.HeldOn)] = "ngay_ket_nap",
+            [nameof(RecordCeremonyRequest.HelperMemberId)] = "cccd_giup_do_dang_vien_du_bi",
+        }, row => row.Member("cccd_giup_do_dang_vien_du_bi") is { } helper
+            ? new RecordCeremonyRequest { CandidateId = row.CandidateId, HeldOn = row.Values.Date("ngay_ket_nap") ?? default, HelperMemberId = helper.Id }
+            : null),
+        new ImportedStep<RecordNewMemberCourseRequest>("ngay_cap_chung_nhan_dv_moi", new()
+        {
+            [nameof(RecordNewMemberCourseRequest.IssuedOn)] = "ngay_cap_chung_nhan_dv_moi",
+            [nameof(RecordNewMemberCourseRequest.CertificateNumber)] = "so_chung_nhan_dv_moi",
+            [nameof(RecordNewMemberCourseRequest.IssuingCentre)] = "noi_cap_chung_nhan_dv_moi",
+        }, row => new RecordNewMemberCourseRequest
+        {
+            CandidateId = row.CandidateId,
+            IssuedOn = row.Values.Date("ngay_cap_chung_nhan_dv_moi") ?? default,
+            CertificateNumber = row.Values.Text("so_chung_nhan_dv_moi") ?? "",
+            IssuingCentre = row.Values.Text("noi_cap_chung_nhan_dv_moi") ?? "",
+        }),
+        new ImportedStep<RecordRecognitionVoteRequest>("ngay_xet_chinh_thuc", new()
+        {
+            [nameof(RecordRecognitionVoteRequest.VotedOn)] = "ngay_xet_chinh_thuc",
+            [nameof(RecordRecognitionVoteRequest.OfficialMembers)] = "so_dang_vien_chinh_thuc_khi_xet",
+            [nameof(RecordRecognitionVoteRequest.Present)] = "so_co_mat_khi_xet",
+            [nameof(RecordRecognitionVoteRequest.InFavour)] = "so_tan_thanh_khi_xet",
+            [nameof(RecordRecognitionVoteRequest.LateReason)] = "ly_do_xet_cham",
+        }, row => new RecordRecognitionVoteRequest
+        {
+            CandidateId = row.CandidateId,
+            VotedOn = row.Values.Date("ngay_xet_chinh_thuc") ?? default,
+            OfficialMembers = row.Values.Number("so_dang_vien_chinh_thuc_khi_xet", required: true) ?? 0,
+            Present = row.Values.Number("so_co_mat_khi_xet", required: true) ?? 0,
+            InFavour = row.Values.Number("so_tan_thanh_khi_xet", required: true) ?? 0,
+            LateReason = row.Values.Text("ly_do_xet_cham"),
+        }),
+        new ImportedStep<RecordRecognitionDecisionRequest>("ngay_quyet_dinh_chinh_thuc", new()
+        {
+            [nameof(RecordRecognitionDecisionRequest.DecidedOn)] = "ngay_quyet_dinh_chinh_thuc",
+            [nameof(RecordRecognitionDecisionRequest.DecisionNumber)] = "so_quyet_dinh_chinh_thuc",
+        }, row => new RecordRecognitionDecisionRequest
+        {
+            CandidateId = row.CandidateId,
+            DecidedOn = row.Values.Date("ngay_quyet_dinh_chinh_thuc") ?? default,
+            DecisionNumber = row.Values.Text("so_quyet_dinh_chinh_thuc") ?? "",
+        }),
+        new ImportedStep<RemoveFromListRequest>("ngay_xoa_ten", new()
+        {
+            [nameof(RemoveFromListRequest.RemovedOn)] = "ngay_xoa_ten",
+            [nameof(RemoveFromListRequest.DecisionNumber)] = "so_quyet_dinh_xoa_ten",
+            [nameof(RemoveFromListRequest.Reason)] = "ly_do_xoa_ten",
+        }, row => new RemoveFromListRequest
+        {
+            CandidateId = row.CandidateId,
+            RemovedOn = row.Values.Date("ngay_xoa_ten") ?? default,
+            DecisionNumber = row.Values.Text("so_quyet_dinh_xoa_ten") ?? "",
+            Reason = row.Values.Text("ly_do_xoa_ten") ?? "",
+        }),
+    ];
 
     /// <summary>
     /// A candidate file to write: the candidate, its categories, its history in order, and the member
-    /// row its ceremony created (as <see cref="AdmissionService.RecordCeremonyAsync"/> creates it).
+    /// row its ceremony created (as <see cref="AdmissionService.RecordAsync{TRequest}"/> creates it).
     /// </summary>
     private sealed record NewCandidate(Candidate Candidate, IReadOnlyList<int> CategoryIds, List<StageEntry> Entries, Member? Member);
 
@@ -254,201 +349,24 @@ public sealed partial class ImportService
                 CreatedAt = now,
             };
             var entries = new List<StageEntry>();
-            StageEntry NewEntry(StageKind kind, DateOnly on) =>
-                new() { Id = entries.Count + 1, CandidateId = candidate.Id, Kind = kind, EffectiveOn = on, RecordedBy = recordedBy, RecordedAt = now };
-
-            var source = NewEntry(StageKind.Source, request.SourcedOn);
-            AdmissionEntries.Source(source, request.CellId, request.MentorMemberId, null, "Nhập từ tệp");
+            var source = new StageEntry
+            {
+                Id = 1, CandidateId = candidate.Id, Kind = StageKind.Source, EffectiveOn = request.SourcedOn, RecordedBy = recordedBy, RecordedAt = now,
+            };
+            AdmissionSteps.WriteSource(source, request.CellId, request.MentorMemberId, null, "Nhập từ tệp");
             entries.Add(source);
 
-            // ---- steps 2–12, each checked by its request's validator and AdmissionRules on the history so far.
+            // ---- steps 2–12, each checked by its request's validator and its rule on the history so far.
             var file = new CandidateFacts(candidate.Id, candidate.FullName, candidate.DateOfBirth, candidate.GeneralEducation, citizenId, facts!, null,
                 new CandidateHistory(entries));
-            Member? admitted = null;
-            bool Step<TRequest>(string dateColumn, IReadOnlyDictionary<string, string> columns, Func<TRequest?> read,
-                Func<CandidateFacts, TRequest, IReadOnlyList<FieldError>> check, StageKind kind, Func<TRequest, DateOnly> dateOf, Action<StageEntry, TRequest> fill)
-                where TRequest : class
+            var replay = new HistoryReplay(validators, values, errors, before, candidate, file, entries, membersByCitizenId, membersById, context, recordedBy, now);
+            foreach (var step in ImportedSteps)
             {
-                if (!values.Has(dateColumn) || errors.Count > before)
+                if (!step.ReplayOn(replay))
                 {
-                    return errors.Count == before;
+                    break;
                 }
-
-                var stepStart = errors.Count;
-                var stepRequest = read();
-                if (stepRequest is null || errors.Count > stepStart)
-                {
-                    return false;
-                }
-
-                var stepErrors = validators.For<TRequest>().Validate(stepRequest).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
-                if (stepErrors.Count == 0)
-                {
-                    stepErrors.AddRange(check(file, stepRequest));
-                }
-
-                ReportOnce(values, stepStart, errors, columns, stepErrors, dateColumn);
-                if (errors.Count > stepStart)
-                {
-                    return false;
-                }
-
-                var entry = NewEntry(kind, dateOf(stepRequest));
-                fill(entry, stepRequest);
-                entries.Add(entry);
-                file = file with { History = new CandidateHistory(entries) };
-                return true;
             }
-
-            _ = Step("ngay_cap_chung_nhan", StepColumns,
-                    () => new RecordAwarenessCourseRequest
-                    {
-                        CandidateId = candidate.Id,
-                        IssuedOn = values.Date("ngay_cap_chung_nhan") ?? default,
-                        CertificateNumber = values.Text("so_chung_nhan") ?? "",
-                        IssuingCentre = values.Text("noi_cap_chung_nhan") ?? "",
-                    },
-                    (f, r) => AdmissionRules.CheckAwarenessCourse(f, r, context),
-                    StageKind.AwarenessCourse, r => r.IssuedOn, AdmissionEntries.AwarenessCourse)
-                && Step("ngay_lam_don", StepColumns,
-                    () => new RecordApplicationRequest { CandidateId = candidate.Id, AppliedOn = values.Date("ngay_lam_don") ?? default },
-                    (f, r) => AdmissionRules.CheckApplication(f, r, context),
-                    StageKind.Application, r => r.AppliedOn, AdmissionEntries.Application)
-                && Step("ngay_tham_tra", StepColumns,
-                    () => new RecordHistoryVerificationRequest
-                    {
-                        CandidateId = candidate.Id,
-                        VerifiedOn = values.Date("ngay_tham_tra") ?? default,
-                        Result = values.Text("ket_luan_tham_tra") ?? "",
-                    },
-                    (f, r) => AdmissionRules.CheckHistoryVerification(f, r, context),
-                    StageKind.HistoryVerification, r => r.VerifiedOn, AdmissionEntries.HistoryVerification)
-                && Step("ngay_gioi_thieu", StepColumns,
-                    () =>
-                    {
-                        var knownSince = values.Date("ngay_bat_dau_cung_cong_tac", required: true) ?? default;
-                        var first = MemberByCitizenId(values, "cccd_nguoi_gioi_thieu_1", membersByCitizenId, required: true);
-                        var second = MemberByCitizenId(values, "cccd_nguoi_gioi_thieu_2", membersByCitizenId, required: true);
-                        return first is null || second is null ? null : new RecordIntroductionRequest
-                        {
-                            CandidateId = candidate.Id,
-                            IntroducedOn = values.Date("ngay_gioi_thieu") ?? default,
-                            Basis = IntroductionBasis.TwoMembers,
-                            Introducers = [new IntroducerInput(first.Id, knownSince), new IntroducerInput(second.Id, knownSince)],
-                        };
-                    },
-                    (f, r) => AdmissionRules.CheckIntroduction(f, r, membersById, context),
-                    StageKind.Introduction, r => r.IntroducedOn, AdmissionEntries.Introduction)
-                && Step("ngay_nhan_xet", StepColumns,
-                    () => new RecordOpinionRequest
-                    {
-                        CandidateId = candidate.Id,
-                        Form = OpinionForm.Summary,
-                        ReceivedOn = values.Date("ngay_nhan_xet") ?? default,
-                        Organisation = values.Text("to_chuc_nhan_xet") ?? "",
-                    },
-                    (f, r) => AdmissionRules.CheckOpinion(f, r, context),
-                    StageKind.Opinion, r => r.ReceivedOn, AdmissionEntries.Opinion)
-                && Step("ngay_bieu_quyet", StepColumns,
-                    () => new RecordCellVoteRequest
-                    {
-                        CandidateId = candidate.Id,
-                        VotedOn = values.Date("ngay_bieu_quyet") ?? default,
-                        OfficialMembers = values.Number("so_dang_vien_chinh_thuc", required: true) ?? 0,
-                        Present = values.Number("so_co_mat", required: true) ?? 0,
-                        InFavour = values.Number("so_tan_thanh", required: true) ?? 0,
-                    },
-                    (f, r) => AdmissionRules.CheckCellVote(f, r, membersById, context),
-                    StageKind.CellVote, r => r.VotedOn, (e, r) => AdmissionEntries.CellVote(e, r, candidate.CellId))
-                && Step("ngay_nghi_quyet_dang_uy", ResolutionColumns,
-                    () => new RecordCommitteeResolutionRequest
-                    {
-                        CandidateId = candidate.Id,
-                        ResolvedOn = values.Date("ngay_nghi_quyet_dang_uy") ?? default,
-                        ResolutionNumber = values.Text("so_nghi_quyet_dang_uy") ?? "",
-                    },
-                    (f, r) => AdmissionRules.CheckCommitteeResolution(f, r, context),
-                    StageKind.CommitteeResolution, r => r.ResolvedOn, (e, r) => AdmissionEntries.CommitteeResolution(e, r, file.Cell))
-                && Step("ngay_quyet_dinh_ket_nap", DecisionColumns,
-                    () => new RecordAdmissionDecisionRequest
-                    {
-                        CandidateId = candidate.Id,
-                        DecidedOn = values.Date("ngay_quyet_dinh_ket_nap") ?? default,
-                        DecisionNumber = values.Text("so_quyet_dinh_ket_nap") ?? "",
-                        ReceivedOn = values.Date("ngay_chi_bo_nhan_quyet_dinh") ?? default,
-                    },
-                    (f, r) => AdmissionRules.CheckAdmissionDecision(f, r, context),
-                    StageKind.AdmissionDecision, r => r.DecidedOn, (e, r) => AdmissionEntries.AdmissionDecision(e, r, file.Cell))
-                && Step("ngay_dong_y_ket_nap_cham", LateConsentColumns,
-                    () => new RecordLateCeremonyConsentRequest
-                    {
-                        CandidateId = candidate.Id,
-                        ConsentedOn = values.Date("ngay_dong_y_ket_nap_cham") ?? default,
-                        DocumentNumber = values.Text("so_van_ban_dong_y_ket_nap_cham") ?? "",
-                        ConsentingBody = values.Text("cap_uy_dong_y_ket_nap_cham") ?? "",
-                        Reason = values.Text("ly_do_ket_nap_cham") ?? "",
-                    },
-                    (f, r) => AdmissionRules.CheckLateCeremonyConsent(f, r, context),
-                    StageKind.LateCeremonyConsent, r => r.ConsentedOn, AdmissionEntries.LateCeremonyConsent)
-                && Step("ngay_ket_nap", CeremonyColumns,
-                    () => MemberByCitizenId(values, "cccd_giup_do_dang_vien_du_bi", membersByCitizenId, required: true) is { } helper
-                        ? new RecordCeremonyRequest { CandidateId = candidate.Id, HeldOn = values.Date("ngay_ket_nap") ?? default, HelperMemberId = helper.Id }
-                        : null,
-                    (f, r) => AdmissionRules.CheckCeremony(f, r, membersById.GetValueOrDefault(r.HelperMemberId), context),
-                    StageKind.Ceremony, r => r.HeldOn, (e, r) =>
-                    {
-                        AdmissionEntries.Ceremony(e, r, candidate.CellId);
-                        admitted = AdmissionEntries.AdmittedMember(candidate, r);
-                    })
-                && Step("ngay_cap_chung_nhan_dv_moi", NewMemberCourseColumns,
-                    () => new RecordNewMemberCourseRequest
-                    {
-                        CandidateId = candidate.Id,
-                        IssuedOn = values.Date("ngay_cap_chung_nhan_dv_moi") ?? default,
-                        CertificateNumber = values.Text("so_chung_nhan_dv_moi") ?? "",
-                        IssuingCentre = values.Text("noi_cap_chung_nhan_dv_moi") ?? "",
-                    },
-                    (f, r) => AdmissionRules.CheckNewMemberCourse(f, r, context),
-                    StageKind.NewMemberCourse, r => r.IssuedOn, AdmissionEntries.NewMemberCourse)
-                && Step("ngay_xet_chinh_thuc", RecognitionVoteColumns,
-                    () => new RecordRecognitionVoteRequest
-                    {
-                        CandidateId = candidate.Id,
-                        VotedOn = values.Date("ngay_xet_chinh_thuc") ?? default,
-                        OfficialMembers = values.Number("so_dang_vien_chinh_thuc_khi_xet", required: true) ?? 0,
-                        Present = values.Number("so_co_mat_khi_xet", required: true) ?? 0,
-                        InFavour = values.Number("so_tan_thanh_khi_xet", required: true) ?? 0,
-                        LateReason = values.Text("ly_do_xet_cham"),
-                    },
-                    (f, r) => AdmissionRules.CheckRecognitionVote(f, r, context),
-                    StageKind.RecognitionVote, r => r.VotedOn, (e, r) => AdmissionEntries.RecognitionVote(e, r, candidate.CellId))
-                && Step("ngay_quyet_dinh_chinh_thuc", RecognitionDecisionColumns,
-                    () => new RecordRecognitionDecisionRequest
-                    {
-                        CandidateId = candidate.Id,
-                        DecidedOn = values.Date("ngay_quyet_dinh_chinh_thuc") ?? default,
-                        DecisionNumber = values.Text("so_quyet_dinh_chinh_thuc") ?? "",
-                    },
-                    (f, r) => AdmissionRules.CheckRecognitionDecision(f, r, context),
-                    StageKind.RecognitionDecision, r => r.DecidedOn, (e, r) =>
-                    {
-                        AdmissionEntries.RecognitionDecision(e, r, file.History, file.Cell);
-                        AdmissionEntries.Recognised(admitted!, e.EffectiveOn);
-                    })
-                && Step("ngay_xoa_ten", RemovalColumns,
-                    () => new RemoveFromListRequest
-                    {
-                        CandidateId = candidate.Id,
-                        RemovedOn = values.Date("ngay_xoa_ten") ?? default,
-                        DecisionNumber = values.Text("so_quyet_dinh_xoa_ten") ?? "",
-                        Reason = values.Text("ly_do_xoa_ten") ?? "",
-                    },
-                    (f, r) => AdmissionRules.CheckRemoval(f, r, context),
-                    StageKind.Removal, r => r.RemovedOn, (e, r) =>
-                    {
-                        AdmissionEntries.Removal(e, r, file.Cell);
-                        AdmissionEntries.Removed(admitted!, r);
-                    });
 
             if (errors.Count > before)
             {
@@ -456,10 +374,90 @@ public sealed partial class ImportService
             }
 
             (candidate.Stage, candidate.StageSince) = StageProjection.Derive(entries);
-            planned.Add(new NewCandidate(candidate, categoryIds, entries, admitted));
+            planned.Add(new NewCandidate(candidate, categoryIds, entries, replay.Admitted));
         }
 
         return new ImportPlan(errors, existing, planned.Count, (connection, ct) => WriteCandidatesAsync(connection, planned, ct));
+    }
+
+    /// <summary>A step as a row carries it (<see cref="ImportedSteps"/>), whatever its request type.</summary>
+    private interface IImportedStep
+    {
+        /// <summary>Replays the step when the row has its date; false when the row failed and the replay stops.</summary>
+        bool ReplayOn(HistoryReplay replay);
+    }
+
+    private sealed record ImportedStep<TRequest>(string DateColumn, Dictionary<string, string> Columns, Func<HistoryReplay, TRequest?> Read)
+        : IImportedStep
+        where TRequest : class, ICandidateRequest
+    {
+        public bool ReplayOn(HistoryReplay replay) => replay.Replay(this);
+    }
+
+    /// <summary>
+    /// One row's history replayed step by step through <see cref="AdmissionSteps"/>: each step's validator and rule
+    /// check on the history so far, then its entry and effects, exactly as <see cref="AdmissionService.RecordAsync{TRequest}"/>
+    /// records them one at a time. The first failing step stops the row.
+    /// </summary>
+    private sealed class HistoryReplay(
+        RequestValidators validators, ImportValues values, List<ImportError> errors, int before, Candidate candidate, CandidateFacts file,
+        List<StageEntry> entries, Dictionary<string, MemberFacts> membersByCitizenId, Dictionary<int, MemberFacts> membersById,
+        RuleContext context, string recordedBy, DateTimeOffset now)
+    {
+        public ImportValues Values => values;
+
+        public int CandidateId => candidate.Id;
+
+        /// <summary>The member row the ceremony created, if the row reaches it.</summary>
+        public Member? Admitted { get; private set; }
+
+        /// <summary>The member a column names by citizen ID (required): an error on the column when there is none in the user's scope.</summary>
+        public MemberFacts? Member(string column) => MemberByCitizenId(values, column, membersByCitizenId, required: true);
+
+        public bool Replay<TRequest>(ImportedStep<TRequest> imported)
+            where TRequest : class, ICandidateRequest
+        {
+            if (!values.Has(imported.DateColumn) || errors.Count > before)
+            {
+                return errors.Count == before;
+            }
+
+            var stepStart = errors.Count;
+            var request = imported.Read(this);
+            if (request is null || errors.Count > stepStart)
+            {
+                return false;
+            }
+
+            var step = AdmissionSteps.For<TRequest>();
+            var stepErrors = validators.For<TRequest>().Validate(request).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
+            if (stepErrors.Count == 0)
+            {
+                stepErrors.AddRange(step.Check(new StepCheck<TRequest>(file, request, membersById, null, context)));
+            }
+
+            ReportOnce(values, stepStart, errors, imported.Columns, stepErrors, imported.DateColumn);
+            if (errors.Count > stepStart)
+            {
+                return false;
+            }
+
+            var entry = new StageEntry
+            {
+                Id = entries.Count + 1, CandidateId = candidate.Id, Kind = step.Kind, EffectiveOn = step.DateOf(request), RecordedBy = recordedBy, RecordedAt = now,
+            };
+            step.Write(entry, request, file);
+            entries.Add(entry);
+            if (step.Effect is { } effect)
+            {
+                var write = new StepWrite<TRequest>(candidate, request, entry, Admitted);
+                effect(write);
+                Admitted = write.Member;
+            }
+
+            file = file with { History = new CandidateHistory(entries) };
+            return true;
+        }
     }
 
     /// <summary>The member holding a row's own citizen ID: named when the user may see them, otherwise only the fact.</summary>
@@ -529,7 +527,7 @@ public sealed partial class ImportService
         var allEntries = planned.SelectMany(p => p.Entries).ToList();
         await BulkWriter.CopyHistoryAsync(connection, allEntries, cancellationToken);
 
-        // The members the ceremonies created, linked to their files (the same row RecordCeremonyAsync adds).
+        // The members the ceremonies created, linked to their files (the same row the ceremony step adds).
         await BulkWriter.CopyMembersAsync(connection, planned.Where(p => p.Member is not null).Select(p => p.Member!),
             withIds: false, withCandidate: true, cancellationToken);
         return planned.Count;

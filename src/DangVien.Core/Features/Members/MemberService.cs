@@ -13,6 +13,14 @@ namespace DangVien.Core.Features.Members;
 /// <summary>A member of a cell: the date of birth null unless the user sees it (<see cref="PersonalDataPolicy"/>), the year always.</summary>
 public sealed record MemberListItem(int Id, string FullName, DateOnly? DateOfBirth, int BirthYear, DateOnly AdmittedOn, DateOnly? RecognisedOn);
 
+/// <summary>
+/// A member a picker offers (introducer, helper): what the rules ask of them on the day — official (since when) or
+/// still probationary — and how many files in progress they already introduce. The date of birth null unless the
+/// user sees it.
+/// </summary>
+public sealed record MemberOption(
+    int Id, string FullName, DateOnly? DateOfBirth, int BirthYear, bool IsOfficial, DateOnly? OfficialSince, DateOnly AdmittedOn, int Introducing);
+
 /// <summary>A member of a cell who left the Party or was removed: who may be considered for readmission.</summary>
 public sealed record FormerMemberItem(
     int Id,
@@ -55,6 +63,53 @@ public sealed class MemberService(
             .Select(m => new { m.Id, m.FullName, m.DateOfBirth, m.AdmittedOn, m.RecognisedOn })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(m => new MemberListItem(m.Id, m.FullName, shown.KeepBirthDate(m.DateOfBirth), m.DateOfBirth.Year, m.AdmittedOn, m.RecognisedOn))];
+    }
+
+    /// <summary>
+    /// The members of a cell on a day (today when not given), official and probationary, for a picker: those whose name
+    /// contains <paramref name="search"/> with or without its marks ("duc" finds "Đức"), in Vietnamese order by given
+    /// name, each with what the rules ask of them. Empty when the user may not read the cell.
+    /// </summary>
+    public async Task<IReadOnlyList<MemberOption>> PickMembersAsync(
+        int cellId, string? search = null, DateOnly? onDate = null, CancellationToken cancellationToken = default)
+    {
+        var day = onDate ?? time.Today();
+        if (await access.ReadableUnitAsync(cellId, cancellationToken) is not { } cell)
+        {
+            return [];
+        }
+
+        var shown = (await access.GetScopeAsync(cancellationToken)).PersonalFieldsAt(cell.Path);
+        var rows = await db.Members.AsNoTracking()
+            .Where(m => m.CellId == cellId)
+            .Where(MemberStanding.MemberOn(day))
+            .ToListAsync(cancellationToken);
+        var term = search?.Trim() ?? "";
+        var found = rows.Where(m => term.Length == 0 || VietnameseText.ContainsLoosely(m.FullName, term)).ToList();
+        var ids = found.Select(m => m.Id).ToList();
+
+        // Files in progress each member introduces: named in an introduction or as a replacement, not since replaced.
+        var introducing = await (
+                from i in db.Introducers
+                join e in db.StageEntries on i.StageEntryId equals e.Id
+                join c in db.Candidates on e.CandidateId equals c.Id
+                where ids.Contains(i.MemberId) && c.Stage < CandidateStage.Official
+                select new { i.MemberId, CandidateId = c.Id })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var replaced = (await (
+                from i in db.Introducers
+                join e in db.StageEntries on i.StageEntryId equals e.Id
+                where i.ReplacesMemberId != null && ids.Contains(i.ReplacesMemberId.Value)
+                select new { MemberId = i.ReplacesMemberId!.Value, e.CandidateId })
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var counts = introducing.Where(i => !replaced.Contains(new { i.MemberId, i.CandidateId }))
+            .GroupBy(i => i.MemberId).ToDictionary(g => g.Key, g => g.Count());
+
+        return [.. found
+            .OrderBy(m => m.FullName, VietnameseText.GivenNameOrder).ThenBy(m => m.Id)
+            .Select(m => new MemberOption(m.Id, m.FullName, shown.KeepBirthDate(m.DateOfBirth), m.DateOfBirth.Year,
+                MemberStanding.IsOfficialOn(m, day), m.RecognisedOn, m.AdmittedOn, counts.GetValueOrDefault(m.Id)))];
     }
 
     /// <summary>

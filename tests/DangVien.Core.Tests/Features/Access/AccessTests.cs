@@ -53,7 +53,7 @@ public sealed class AccessTests
         var file = await world.StartCandidateAsync(new DateOnly(2026, 1, 5));
         var sibling = await UserAsync(db, "vanphong.binhminh", world.OtherCommune, AccessRole.CommitteeStaff);
 
-        var result = await Admission(db, world, sibling).RecordApplicationAsync(
+        var result = await Admission(db, world, sibling).RecordAsync(
             new RecordApplicationRequest { CandidateId = file.Id, AppliedOn = new DateOnly(2026, 2, 2) }, await world.VersionAsync(file.Id));
 
         Assert.Equal(Messages.NotFound, Assert.Single(result.Errors).Message);
@@ -70,14 +70,14 @@ public sealed class AccessTests
         var secretary = await UserAsync(db, "bithu.giaovien", world.TeachersCell, AccessRole.CellSecretary);
         var service = Admission(db, world, secretary);
 
-        var application = await service.RecordApplicationAsync(
+        var application = await service.RecordAsync(
             new RecordApplicationRequest { CandidateId = file.Id, AppliedOn = new DateOnly(2026, 2, 2) }, await world.VersionAsync(file.Id));
         await file.CertificateAsync(new DateOnly(2026, 1, 8));
         await file.ApplicationAsync(new DateOnly(2026, 1, 12));
         await file.VerificationAsync(new DateOnly(2026, 1, 26));
         var introduced = await file.IntroductionAsync(new DateOnly(2026, 1, 27), world.Teachers[1], world.Teachers[2]);
         Assert.True(introduced.Succeeded, CandidateWalk.Describe(introduced));
-        var opinion = await service.RecordOpinionAsync(
+        var opinion = await service.RecordAsync(
             new RecordOpinionRequest { CandidateId = file.Id, Form = OpinionForm.ResidenceCommittee, ReceivedOn = new DateOnly(2026, 2, 3), Organisation = "Chi ủy nơi cư trú thôn Đông" },
             await world.VersionAsync(file.Id));
         var view = await service.GetCandidateFileAsync(file.Id);

@@ -169,7 +169,7 @@ public sealed class IdScopeMatrixTests
         var staff = await setting.UserAsync(Role.SchoolStaff);
         var service = setting.Admission(staff);
 
-        var result = await service.TransferAsync(
+        var result = await service.RecordAsync(
             new TransferCandidateRequest { CandidateId = setting.Verified, TransferredOn = new(2025, 4, 10), TargetCellId = setting.World.VillageCell.Id, Reason = "Chuyển công tác" },
             await setting.World.VersionAsync(setting.Verified));
 
@@ -382,14 +382,14 @@ public sealed class IdScopeMatrixTests
             yield return new("readmission: former member", IdKind.FormerMember, async id => (await Admission(user).StartReadmissionAsync(Readmission(id, w.VillageCell.Id, w.Villagers[0].Id))).Errors, Keep());
             yield return new("readmission: cell", IdKind.Cell, async id => (await Admission(user).StartReadmissionAsync(Readmission(w.FormerMember.Id, id, w.Villagers[0].Id))).Errors, Keep());
             yield return new("readmission: mentor", IdKind.Member, async id => (await Admission(user).StartReadmissionAsync(Readmission(w.FormerMember.Id, w.VillageCell.Id, id))).Errors, Keep());
-            yield return new("introduction: introducer", IdKind.Member, async id => (await Admission(user).RecordIntroductionAsync(new RecordIntroductionRequest
+            yield return new("introduction: introducer", IdKind.Member, async id => (await Admission(user).RecordAsync(new RecordIntroductionRequest
             {
                 CandidateId = Verified,
                 IntroducedOn = new DateOnly(2025, 4, 14),
                 Basis = IntroductionBasis.TwoMembers,
                 Introducers = [new IntroducerInput(id, new DateOnly(2018, 9, 1)), new IntroducerInput(w.Teachers[2].Id, new DateOnly(2018, 9, 1))],
             }, await w.VersionAsync(Verified))).Errors, Keep());
-            yield return new("replace introducer: new introducer", IdKind.Member, async id => (await Admission(user).ReplaceIntroducerAsync(new ReplaceIntroducerRequest
+            yield return new("replace introducer: new introducer", IdKind.Member, async id => (await Admission(user).RecordAsync(new ReplaceIntroducerRequest
             {
                 CandidateId = Introduced,
                 ReplacedOn = new DateOnly(2025, 4, 25),
@@ -398,9 +398,9 @@ public sealed class IdScopeMatrixTests
                 KnownSince = new DateOnly(2025, 1, 2),
                 Reason = "Chuyển công tác",
             }, await w.VersionAsync(Introduced))).Errors, Keep());
-            yield return new("ceremony: helper", IdKind.Member, async id => (await Admission(user).RecordCeremonyAsync(
+            yield return new("ceremony: helper", IdKind.Member, async id => (await Admission(user).RecordAsync(
                 new RecordCeremonyRequest { CandidateId = Decided, HeldOn = new DateOnly(2025, 6, 20), HelperMemberId = id }, await w.VersionAsync(Decided))).Errors, Keep());
-            yield return new("transfer: target cell", IdKind.Cell, async id => (await Admission(user).TransferAsync(
+            yield return new("transfer: target cell", IdKind.Cell, async id => (await Admission(user).RecordAsync(
                 new TransferCandidateRequest { CandidateId = Verified, TransferredOn = new DateOnly(2025, 4, 10), TargetCellId = id, Reason = "Chuyển công tác" },
                 await w.VersionAsync(Verified))).Errors, Keep());
             yield return new("move: new parent", IdKind.Unit, async id => (await Units(user).MoveAsync(

@@ -96,17 +96,17 @@ public sealed class AdmissionServiceTests
         var j = await world.StartCandidateAsync(new DateOnly(2025, 1, 6));
         await j.CertificateAsync(new DateOnly(2025, 2, 10));
 
-        var early = await j.DoAsync(v => j.Service.RecordExitAsync(
-            new() { CandidateId = j.Id, ExitedOn = new DateOnly(2025, 2, 1), Reason = reason, Explanation = "Lý do" }, v));
+        var early = await j.DoAsync(v => j.Service.RecordAsync(
+            new RecordExitRequest() { CandidateId = j.Id, ExitedOn = new DateOnly(2025, 2, 1), Reason = reason, Explanation = "Lý do" }, v));
         Assert.Contains(early.Errors, e => e.Field == "ExitedOn" && e.Message.Contains("không thể trước ngày của mục gần nhất"));
-        var noReason = await j.DoAsync(v => j.Service.RecordExitAsync(
-            new() { CandidateId = j.Id, ExitedOn = new DateOnly(2025, 3, 1), Reason = reason, Explanation = " " }, v));
+        var noReason = await j.DoAsync(v => j.Service.RecordAsync(
+            new RecordExitRequest() { CandidateId = j.Id, ExitedOn = new DateOnly(2025, 3, 1), Reason = reason, Explanation = " " }, v));
         Assert.Contains(noReason.Errors, e => e.Field == "Explanation" && e.Message == "Chưa nhập lý do cụ thể.");
 
-        await j.OkAsync(v => j.Service.RecordExitAsync(
-            new() { CandidateId = j.Id, ExitedOn = new DateOnly(2025, 3, 1), Reason = reason, Explanation = "Gia đình chuyển vào Nam" }, v));
+        await j.OkAsync(v => j.Service.RecordAsync(
+            new RecordExitRequest() { CandidateId = j.Id, ExitedOn = new DateOnly(2025, 3, 1), Reason = reason, Explanation = "Gia đình chuyển vào Nam" }, v));
 
-        var after = await j.DoAsync(v => j.Service.RecordApplicationAsync(new() { CandidateId = j.Id, AppliedOn = new DateOnly(2025, 3, 5) }, v));
+        var after = await j.DoAsync(v => j.Service.RecordAsync(new RecordApplicationRequest() { CandidateId = j.Id, AppliedOn = new DateOnly(2025, 3, 5) }, v));
         Assert.Contains("hồ sơ đã dừng xem xét từ ngày 01/03/2025", Assert.Single(after.Errors).Message);
         db.ChangeTracker.Clear();
         var candidate = await db.Candidates.Include(c => c.History).SingleAsync(c => c.Id == j.Id);
@@ -126,21 +126,21 @@ public sealed class AdmissionServiceTests
         var world = await World.CreateAsync(db, Today);
         var j = await AdmittedAsync(world, new DateOnly(2025, 6, 20));
 
-        var exitAfterAdmission = await j.DoAsync(v => j.Service.RecordExitAsync(
-            new() { CandidateId = j.Id, ExitedOn = new DateOnly(2025, 12, 1), Reason = ExitReason.Withdrew, Explanation = "Xin rút" }, v));
+        var exitAfterAdmission = await j.DoAsync(v => j.Service.RecordAsync(
+            new RecordExitRequest() { CandidateId = j.Id, ExitedOn = new DateOnly(2025, 12, 1), Reason = ExitReason.Withdrew, Explanation = "Xin rút" }, v));
         Assert.Contains("không công nhận chính thức thì xóa tên", Assert.Single(exitAfterAdmission.Errors).Message);
 
         Assert.True((await j.RecognitionVoteAsync(new(2026, 6, 22), inFavour: 6)).Succeeded);
         Assert.True((await j.RecognitionVoteAsync(new(2026, 6, 29), inFavour: 5)).Succeeded);
-        var earlyReferral = await j.DoAsync(v => j.Service.ReferToSuperiorAsync(new() { CandidateId = j.Id, ReferredOn = new DateOnly(2026, 6, 30) }, v));
+        var earlyReferral = await j.DoAsync(v => j.Service.RecordAsync(new ReferToSuperiorRequest() { CandidateId = j.Id, ReferredOn = new DateOnly(2026, 6, 30) }, v));
         Assert.False(earlyReferral.Succeeded);
         Assert.True((await j.RecognitionVoteAsync(new(2026, 7, 6), inFavour: 6)).Succeeded);
         var fourth = await j.RecognitionVoteAsync(new(2026, 7, 13));
         Assert.Contains("chỉ còn báo cáo cấp ủy cấp trên", Assert.Single(fourth.Errors).Message);
-        await j.OkAsync(v => j.Service.ReferToSuperiorAsync(
-            new() { CandidateId = j.Id, ReferredOn = new DateOnly(2026, 7, 14), ReferredTo = "Đảng ủy xã Hòa An" }, v));
-        await j.OkAsync(v => j.Service.RemoveFromListAsync(
-            new() { CandidateId = j.Id, RemovedOn = new DateOnly(2026, 8, 3), DecisionNumber = "77-QĐ/ĐU", Reason = "Không đủ tư cách đảng viên" }, v));
+        await j.OkAsync(v => j.Service.RecordAsync(
+            new ReferToSuperiorRequest() { CandidateId = j.Id, ReferredOn = new DateOnly(2026, 7, 14), ReferredTo = "Đảng ủy xã Hòa An" }, v));
+        await j.OkAsync(v => j.Service.RecordAsync(
+            new RemoveFromListRequest() { CandidateId = j.Id, RemovedOn = new DateOnly(2026, 8, 3), DecisionNumber = "77-QĐ/ĐU", Reason = "Không đủ tư cách đảng viên" }, v));
 
         db.ChangeTracker.Clear();
         var candidate = await db.Candidates.SingleAsync(c => c.Id == j.Id);
@@ -179,11 +179,11 @@ public sealed class AdmissionServiceTests
         var j = await world.StartCandidateAsync(new DateOnly(2025, 1, 6));
         await j.ReadyForVoteAsync(new(2025, 2, 10), new(2025, 3, 3), new(2025, 4, 7), new(2025, 4, 14), new(2025, 4, 21));
 
-        var toCommittee = await j.DoAsync(v => j.Service.TransferAsync(
-            new() { CandidateId = j.Id, TransferredOn = new DateOnly(2025, 5, 2), TargetCellId = world.School.Id, Reason = "Chuyển công tác" }, v));
+        var toCommittee = await j.DoAsync(v => j.Service.RecordAsync(
+            new TransferCandidateRequest() { CandidateId = j.Id, TransferredOn = new DateOnly(2025, 5, 2), TargetCellId = world.School.Id, Reason = "Chuyển công tác" }, v));
         Assert.Contains(toCommittee.Errors, e => e.Field == "TargetCellId" && e.Message.Contains("không phải chi bộ"));
-        await j.OkAsync(v => j.Service.TransferAsync(
-            new() { CandidateId = j.Id, TransferredOn = new DateOnly(2025, 5, 2), TargetCellId = world.OfficeCell.Id, Reason = "Chuyển sang làm văn phòng" }, v));
+        await j.OkAsync(v => j.Service.RecordAsync(
+            new TransferCandidateRequest() { CandidateId = j.Id, TransferredOn = new DateOnly(2025, 5, 2), TargetCellId = world.OfficeCell.Id, Reason = "Chuyển sang làm văn phòng" }, v));
 
         // The office cell has 3 official members: 2 in favour is two thirds.
         Assert.True((await j.CellVoteAsync(new(2025, 5, 12), official: 3, present: 3, inFavour: 2)).Succeeded);
@@ -318,7 +318,7 @@ public sealed class AdmissionServiceTests
         Assert.Contains(refused.Errors, e => e.Message.Contains($"Người giới thiệu {world.Teachers[1].FullName} không còn là đảng viên chính thức"));
         Assert.Contains(refused.Errors, e => e.Message.Contains("Quá 12 tháng kể từ ngày lập hồ sơ"));
 
-        var probationary = await j.DoAsync(v => j.Service.ReplaceIntroducerAsync(new()
+        var probationary = await j.DoAsync(v => j.Service.RecordAsync(new ReplaceIntroducerRequest()
         {
             CandidateId = j.Id,
             ReplacedOn = new DateOnly(2026, 4, 1),
@@ -328,7 +328,7 @@ public sealed class AdmissionServiceTests
             Reason = "Đồng chí Bình nghỉ hưu, chuyển sinh hoạt",
         }, v));
         Assert.Contains("chỉ đảng viên chính thức mới được giới thiệu", Assert.Single(probationary.Errors).Message);
-        await j.OkAsync(v => j.Service.ReplaceIntroducerAsync(new()
+        await j.OkAsync(v => j.Service.RecordAsync(new ReplaceIntroducerRequest()
         {
             CandidateId = j.Id,
             ReplacedOn = new DateOnly(2026, 4, 1),
@@ -337,7 +337,7 @@ public sealed class AdmissionServiceTests
             KnownSince = new DateOnly(2026, 1, 15),
             Reason = "Đồng chí Bình nghỉ hưu, chuyển sinh hoạt",
         }, v));
-        await j.OkAsync(v => j.Service.RenewIntroductionAsync(new() { CandidateId = j.Id, RenewedOn = new DateOnly(2026, 4, 6) }, v));
+        await j.OkAsync(v => j.Service.RecordAsync(new RenewIntroductionRequest() { CandidateId = j.Id, RenewedOn = new DateOnly(2026, 4, 6) }, v));
 
         Assert.True((await j.CellVoteAsync(new(2026, 4, 20))).Succeeded);
         var file = await j.Service.GetCandidateFileAsync(j.Id);
@@ -373,7 +373,7 @@ public sealed class AdmissionServiceTests
         Assert.True((await j.CellVoteAsync(new(2024, 6, 3), official: 4, present: 4, inFavour: 3)).Succeeded);
         var noConsent = await j.DecisionAsync(new(2024, 6, 20));
         Assert.Contains("văn bản đồng ý của ban thường vụ tỉnh ủy", Assert.Single(noConsent.Errors).Message);
-        await j.OkAsync(v => j.Service.RecordReadmissionConsentAsync(new()
+        await j.OkAsync(v => j.Service.RecordAsync(new RecordReadmissionConsentRequest()
         {
             CandidateId = j.Id,
             ConsentedOn = new DateOnly(2024, 6, 14),
@@ -448,10 +448,10 @@ public sealed class AdmissionServiceTests
         var loadedBySecond = await second.Candidates.AsTracking().Include(c => c.History).SingleAsync(c => c.Id == j.Id);
         Assert.Equal(version, loadedBySecond.Version);
 
-        var vote = await world.Admission(first, "bi.thu").RecordCellVoteAsync(
-            new() { CandidateId = j.Id, VotedOn = new DateOnly(2025, 5, 5), OfficialMembers = 10, Present = 9, InFavour = 8 }, version);
-        var transfer = await world.Admission(second, "van.phong").TransferAsync(
-            new() { CandidateId = j.Id, TransferredOn = new DateOnly(2025, 5, 6), TargetCellId = world.OfficeCell.Id, Reason = "Chuyển công tác" }, version);
+        var vote = await world.Admission(first, "bi.thu").RecordAsync(
+            new RecordCellVoteRequest() { CandidateId = j.Id, VotedOn = new DateOnly(2025, 5, 5), OfficialMembers = 10, Present = 9, InFavour = 8 }, version);
+        var transfer = await world.Admission(second, "van.phong").RecordAsync(
+            new TransferCandidateRequest() { CandidateId = j.Id, TransferredOn = new DateOnly(2025, 5, 6), TargetCellId = world.OfficeCell.Id, Reason = "Chuyển công tác" }, version);
 
         Assert.True(vote.Succeeded, CandidateWalk.Describe(vote));
         Assert.True(transfer.IsConflict);
@@ -463,8 +463,8 @@ public sealed class AdmissionServiceTests
         Assert.DoesNotContain(candidate.History, e => e.Kind == StageKind.Transfer);
         Assert.Equal(CandidateStage.CellVoted, candidate.Stage);
 
-        var stale = await world.Admission(check).RecordCommitteeResolutionAsync(
-            new() { CandidateId = j.Id, ResolvedOn = new DateOnly(2025, 5, 15), ResolutionNumber = "1" }, version);
+        var stale = await world.Admission(check).RecordAsync(
+            new RecordCommitteeResolutionRequest() { CandidateId = j.Id, ResolvedOn = new DateOnly(2025, 5, 15), ResolutionNumber = "1" }, version);
         Assert.True(stale.IsConflict);
     }
 
@@ -570,8 +570,8 @@ public sealed class AdmissionServiceTests
         var v = await world.StartCandidateAsync(new DateOnly(2025, 1, 6), cell: world.VillageCell, name: "Bế Văn Dũng");
         await v.ReadyForVoteAsync(new(2025, 2, 10), new(2025, 3, 3), new(2025, 4, 7), new(2025, 4, 14), new(2025, 4, 21), world.Villagers[1], world.Villagers[2]);
         Assert.True((await v.CellVoteAsync(new(2025, 5, 5), official: 4, present: 4, inFavour: 3)).Succeeded);
-        var resolution = await v.DoAsync(version => v.Service.RecordCommitteeResolutionAsync(
-            new() { CandidateId = v.Id, ResolvedOn = new DateOnly(2025, 5, 15), ResolutionNumber = "1" }, version));
+        var resolution = await v.DoAsync(version => v.Service.RecordAsync(
+            new RecordCommitteeResolutionRequest() { CandidateId = v.Id, ResolvedOn = new DateOnly(2025, 5, 15), ResolutionNumber = "1" }, version));
         Assert.Contains("không phải chi bộ trực thuộc đảng ủy cơ sở", Assert.Single(resolution.Errors).Message);
         Assert.True((await v.DecisionAsync(new(2025, 6, 2))).Succeeded);
     }

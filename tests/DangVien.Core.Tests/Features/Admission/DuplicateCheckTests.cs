@@ -53,7 +53,7 @@ public sealed class DuplicateCheckTests
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
         var first = await world.StartCandidateAsync(new(2026, 1, 5), name: "Phan Thị Hạnh", citizenId: "001200012345");
-        await first.OkAsync(v => first.Service.RecordExitAsync(new() { CandidateId = first.Id, ExitedOn = new(2026, 3, 2), Reason = ExitReason.Withdrew, Explanation = "Xin rút" }, v));
+        await first.OkAsync(v => first.Service.RecordAsync(new RecordExitRequest() { CandidateId = first.Id, ExitedOn = new(2026, 3, 2), Reason = ExitReason.Withdrew, Explanation = "Xin rút" }, v));
         var service = world.Admission();
         var request = new CreateCandidateRequest
         {

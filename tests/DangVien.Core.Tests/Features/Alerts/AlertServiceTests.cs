@@ -1,4 +1,5 @@
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Admission;
 using DangVien.Core.Features.Alerts;
 using DangVien.Core.Tests.Support;
 using DangVien.Testing;
@@ -22,7 +23,7 @@ public sealed class AlertServiceTests
         // Én: introduced 03/03/2025, never voted, the cell stops nurturing her on 01/05/2026.
         var en = await world.StartCandidateAsync(new(2024, 12, 2), name: "Hồ Thị Én");
         await en.ReadyForVoteAsync(new(2025, 1, 15), new(2025, 2, 3), new(2025, 2, 17), new(2025, 3, 3), new(2025, 3, 10));
-        await en.OkAsync(v => en.Service.RecordExitAsync(new()
+        await en.OkAsync(v => en.Service.RecordAsync(new RecordExitRequest()
         {
             CandidateId = en.Id,
             ExitedOn = new DateOnly(2026, 5, 1),
@@ -48,8 +49,8 @@ public sealed class AlertServiceTests
             await j.CommitteeResolutionAsync(new(2026, 1, 22));
         }
 
-        await bich.OkAsync(v => bich.Service.ExtendDecisionAsync(
-            new() { CandidateId = bich.Id, ExtendedOn = new DateOnly(2026, 4, 14), Reason = "Chờ xác minh lý lịch người thân ở nước ngoài" }, v));
+        await bich.OkAsync(v => bich.Service.RecordAsync(
+            new ExtendDecisionRequest() { CandidateId = bich.Id, ExtendedOn = new DateOnly(2026, 4, 14), Reason = "Chờ xác minh lý lịch người thân ở nước ngoài" }, v));
         Assert.True((await bich.DecisionAsync(new(2026, 5, 20), received: new(2026, 5, 22))).Succeeded);
         Assert.True((await bich.CeremonyAsync(new(2026, 6, 5), world.Teachers[5])).Succeeded);
 

@@ -332,8 +332,8 @@ public sealed class CandidateImportTests
         await walk.NewMemberCourseAsync(new(2024, 12, 20));
         if (until == Until.Removed)
         {
-            await walk.OkAsync(v => walk.Service.RemoveFromListAsync(
-                new() { CandidateId = walk.Id, RemovedOn = new(2025, 10, 1), DecisionNumber = "9-QĐ/ĐU", Reason = "Không đủ tư cách đảng viên" }, v));
+            await walk.OkAsync(v => walk.Service.RecordAsync(
+                new RemoveFromListRequest() { CandidateId = walk.Id, RemovedOn = new(2025, 10, 1), DecisionNumber = "9-QĐ/ĐU", Reason = "Không đủ tư cách đảng viên" }, v));
             return walk.Id;
         }
 
