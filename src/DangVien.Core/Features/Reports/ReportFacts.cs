@@ -22,6 +22,9 @@ namespace DangVien.Core.Features.Reports;
 /// source entry, then the target cell of each transfer from its day on (a candidate without a source entry: the
 /// current cell). A candidate transferred mid-year counts in the old cell for what happened before the transfer and in
 /// the new one after it; within one unit's subtree, once.</item>
+/// <item><b>The cell of a member</b>: the cell they stood in on the day of the figure (<see cref="MemberStanding.CellOn"/>,
+/// from their <see cref="MemberPlacement"/>s): a member moved or whose cell was merged later counts in the old cell for
+/// the days before the move.</item>
 /// <item><b>Carried over</b>: the file was open on 31/12 (a source entry on or before that day, and no exit, removal or counted
 /// admission entry on or before it), counted in the cell of that day.</item>
 /// </list>
@@ -240,26 +243,45 @@ internal static class ReportFacts
         group by r.y, k.source_category_id
         """;
 
-    /// <summary>The members of the cells of each year's subtree: (y, first_day, last_day and the member <c>m</c>).</summary>
-    private const string MembersOfYears = """
-        from years yr
-        join rf_subtree s on s.y = yr.y
-        join members m on m.cell_id = s.id
+    /// <summary>
+    /// The members who stood in a cell of each year's subtree on either day of its members figures, as rows <c>m</c>: (y,
+    /// first_day, last_day, the member's id, admitted_on, recognised_on, left_on, status, and at_start / at_end: in a cell of
+    /// the subtree on 31/12 of the year before / of the year, by <see cref="MemberStanding.CellOnSql"/>). A member who never
+    /// moved (no ended placement) stands in their current cell on both days, joined through the cell index; only those who
+    /// moved are placed day by day.
+    /// </summary>
+    private static readonly string MembersOfYears = $"""
+        from (
+            select yr.y, yr.first_day, yr.last_day, mm.id, mm.admitted_on, mm.recognised_on, mm.left_on, mm.status,
+                true as at_start, true as at_end
+            from years yr
+            join rf_subtree s on s.y = yr.y
+            join members mm on mm.cell_id = s.id
+            where not exists (select 1 from member_placements p where p.member_id = mm.id and p.valid_to is not null)
+            union all
+            select yr.y, yr.first_day, yr.last_day, mm.id, mm.admitted_on, mm.recognised_on, mm.left_on, mm.status,
+                exists (select 1 from rf_subtree s where s.y = yr.y and s.id = {MemberStanding.CellOnSql("mm", "yr.first_day - 1")}),
+                exists (select 1 from rf_subtree s where s.y = yr.y and s.id = {MemberStanding.CellOnSql("mm", "yr.last_day")})
+            from years yr
+            cross join members mm
+            where mm.id in (select p.member_id from member_placements p where p.valid_to is not null)
+        ) m
         """;
 
     /// <summary>Whether member <c>m</c> belonged to the Party on <paramref name="day"/> (<see cref="MemberStanding.MemberOnSql"/>).</summary>
     private static string MemberOn(string day) => MemberStanding.MemberOnSql("m", day);
 
-    /// <summary>The day of a members figure: 31/12 of the year before (start) or of the year (end).</summary>
-    private static string MembersDay(bool atEnd) => atEnd ? "yr.last_day" : "yr.first_day - 1";
+    /// <summary>Member <c>m</c> counts in a members figure: in a cell of the subtree on its day, and a member on that day.</summary>
+    private static string Counted(bool atEnd) =>
+        atEnd ? $"m.at_end and {MemberOn("m.last_day")}" : $"m.at_start and {MemberOn("m.first_day - 1")}";
 
-    /// <summary>Per year: members on 31/12 of the year before and of the year, in the cells of the year's subtree.</summary>
+    /// <summary>Per year: members on 31/12 of the year before and of the year, in the cells of the year's subtree where they stood that day.</summary>
     public static readonly string MembersSql = Ctes + $"""
-        select yr.y,
-            count(*) filter (where {MemberOn(MembersDay(atEnd: false))})::int,
-            count(*) filter (where {MemberOn(MembersDay(atEnd: true))})::int
+        select m.y,
+            count(*) filter (where {Counted(atEnd: false)})::int,
+            count(*) filter (where {Counted(atEnd: true)})::int
         {MembersOfYears}
-        group by yr.y
+        group by m.y
         """;
 
     /// <summary>
@@ -269,7 +291,7 @@ internal static class ReportFacts
     public static string MemberIdsSql(bool atEnd) => Ctes + $"""
         select m.id
         {MembersOfYears}
-        where yr.y = {(atEnd ? "@year_to" : "@year_from")} and {MemberOn(MembersDay(atEnd))}
+        where m.y = {(atEnd ? "@year_to" : "@year_from")} and {Counted(atEnd)}
         """;
 
     /// <summary>The direct children of the unit in the tree of the year <c>@year_to</c>, with whether any cell under them admitted.</summary>
