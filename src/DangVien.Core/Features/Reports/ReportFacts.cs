@@ -243,55 +243,73 @@ internal static class ReportFacts
         group by r.y, k.source_category_id
         """;
 
+    /// <summary>Member <c>m</c> has never moved (no ended placement): they stand in their current cell on every day.</summary>
+    private const string NeverMoved =
+        "not exists (select 1 from member_placements p where p.member_id = m.id and p.valid_to is not null)";
+
     /// <summary>
-    /// The members who stood in a cell of each year's subtree on either day of its members figures, as rows <c>m</c>: (y,
-    /// first_day, last_day, the member's id, admitted_on, recognised_on, left_on, status, and at_start / at_end: in a cell of
-    /// the subtree on 31/12 of the year before / of the year, by <see cref="MemberStanding.CellOnSql"/>). A member who never
-    /// moved (no ended placement) stands in their current cell on both days, joined through the cell index; only those who
-    /// moved are placed day by day.
+    /// The members who moved (an ended placement), placed on each day of the members figures: rows <c>m</c> (y, at_end, day,
+    /// id, admitted_on, recognised_on, left_on, status), one per year, day and member standing that day in a cell of the
+    /// year's subtree. The cell is <see cref="MemberStanding.CellOnSql"/> written as a join: the earliest placement not ended
+    /// before the day, else the current cell.
     /// </summary>
-    private static readonly string MembersOfYears = $"""
+    private const string MovedMembers = """
         from (
-            select yr.y, yr.first_day, yr.last_day, mm.id, mm.admitted_on, mm.recognised_on, mm.left_on, mm.status,
-                true as at_start, true as at_end
+            select distinct on (yr.y, e.at_end, mm.id) yr.y, e.at_end, e.day, mm.id, mm.admitted_on, mm.recognised_on, mm.left_on, mm.status,
+                coalesce(p.cell_id, mm.cell_id) as cell_id
             from years yr
-            join rf_subtree s on s.y = yr.y
-            join members mm on mm.cell_id = s.id
-            where not exists (select 1 from member_placements p where p.member_id = mm.id and p.valid_to is not null)
-            union all
-            select yr.y, yr.first_day, yr.last_day, mm.id, mm.admitted_on, mm.recognised_on, mm.left_on, mm.status,
-                exists (select 1 from rf_subtree s where s.y = yr.y and s.id = {MemberStanding.CellOnSql("mm", "yr.first_day - 1")}),
-                exists (select 1 from rf_subtree s where s.y = yr.y and s.id = {MemberStanding.CellOnSql("mm", "yr.last_day")})
-            from years yr
+            cross join lateral (values (false, yr.first_day - 1), (true, yr.last_day)) e(at_end, day)
             cross join members mm
-            where mm.id in (select p.member_id from member_placements p where p.valid_to is not null)
+            left join member_placements p on p.member_id = mm.id and (p.valid_to is null or p.valid_to >= e.day)
+            where mm.id in (select x.member_id from member_placements x where x.valid_to is not null)
+            order by yr.y, e.at_end, mm.id, p.valid_to is null, p.valid_to, p.valid_from
         ) m
+        join rf_subtree s on s.y = m.y and s.id = m.cell_id
         """;
 
     /// <summary>Whether member <c>m</c> belonged to the Party on <paramref name="day"/> (<see cref="MemberStanding.MemberOnSql"/>).</summary>
     private static string MemberOn(string day) => MemberStanding.MemberOnSql("m", day);
 
-    /// <summary>Member <c>m</c> counts in a members figure: in a cell of the subtree on its day, and a member on that day.</summary>
-    private static string Counted(bool atEnd) =>
-        atEnd ? $"m.at_end and {MemberOn("m.last_day")}" : $"m.at_start and {MemberOn("m.first_day - 1")}";
+    /// <summary>The day of a members figure: 31/12 of the year before (start) or of the year (end).</summary>
+    private static string MembersDay(bool atEnd) => atEnd ? "yr.last_day" : "yr.first_day - 1";
 
-    /// <summary>Per year: members on 31/12 of the year before and of the year, in the cells of the year's subtree where they stood that day.</summary>
+    /// <summary>
+    /// Per year: members on 31/12 of the year before and of the year, each in the cell of the year's subtree they stood in that
+    /// day. Those who never moved are counted through the cell index in one pass; only those who moved are placed day by day.
+    /// </summary>
     public static readonly string MembersSql = Ctes + $"""
-        select m.y,
-            count(*) filter (where {Counted(atEnd: false)})::int,
-            count(*) filter (where {Counted(atEnd: true)})::int
-        {MembersOfYears}
-        group by m.y
+        select c.y, sum(c.at_start)::int, sum(c.at_end)::int
+        from (
+            select yr.y,
+                count(*) filter (where {MemberOn(MembersDay(atEnd: false))}) as at_start,
+                count(*) filter (where {MemberOn(MembersDay(atEnd: true))}) as at_end
+            from years yr
+            join rf_subtree s on s.y = yr.y
+            join members m on m.cell_id = s.id
+            where {NeverMoved}
+            group by yr.y
+            union all
+            select m.y, count(*) filter (where not m.at_end and {MemberOn("m.day")}), count(*) filter (where m.at_end and {MemberOn("m.day")})
+            {MovedMembers}
+            group by m.y
+        ) c
+        group by c.y
         """;
 
     /// <summary>
     /// The member ids behind a members figure: at the start of the first year of the span (31/12 of the year before) or at
-    /// the end of its last year (31/12), in the cells of that year's subtree, as <see cref="MembersSql"/> counts them.
+    /// the end of its last year (31/12), in the cells of that year's subtree where they stood, as <see cref="MembersSql"/> counts them.
     /// </summary>
     public static string MemberIdsSql(bool atEnd) => Ctes + $"""
         select m.id
-        {MembersOfYears}
-        where m.y = {(atEnd ? "@year_to" : "@year_from")} and {Counted(atEnd)}
+        from years yr
+        join rf_subtree s on s.y = yr.y
+        join members m on m.cell_id = s.id
+        where yr.y = {(atEnd ? "@year_to" : "@year_from")} and {NeverMoved} and {MemberOn(MembersDay(atEnd))}
+        union all
+        select m.id
+        {MovedMembers}
+        where m.y = {(atEnd ? "@year_to" : "@year_from")} and m.at_end = {(atEnd ? "true" : "false")} and {MemberOn("m.day")}
         """;
 
     /// <summary>The direct children of the unit in the tree of the year <c>@year_to</c>, with whether any cell under them admitted.</summary>
