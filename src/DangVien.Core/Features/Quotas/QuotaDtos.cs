@@ -49,7 +49,8 @@ public sealed record ChildQuotaLine(
 /// <summary>
 /// A unit's quota sheet for a year: its own quota and progress, and for each child unit the base of
 /// Nghị quyết 21 (members at the end of the previous year), the 3–4 % guide, the assigned quota and
-/// the admissions so far.
+/// the admissions so far. <see cref="IsTop"/>: the unit has no level above it (the province), so its own quota is
+/// set on this sheet, by an administrator only (<see cref="CanAssignOwn"/>).
 /// </summary>
 public sealed record QuotaSheet(
     int UnitId,
@@ -62,7 +63,9 @@ public sealed record QuotaSheet(
     AssignedQuota? Quota,
     int Admitted,
     IReadOnlyList<QuotaCategory> Categories,
-    IReadOnlyList<ChildQuotaLine> Children)
+    IReadOnlyList<ChildQuotaLine> Children,
+    bool IsTop = false,
+    bool CanAssignOwn = false)
 {
     /// <summary>The day the members base is counted on: 31/12 of the previous year.</summary>
     public DateOnly MembersCountedOn => QuotaMath.MembersCountedOn(Year);
