@@ -18,7 +18,8 @@ namespace DangVien.Web.Endpoints.Exports;
 /// themselves built from others, and PDFsharp's subset keeps only one level of them, so a subset draws "ế" as "e".</item>
 /// <item>Tables are laid out to be read: each column as wide as its figures (a figure is never wrapped), headers and texts
 /// wrapped on their words rather than cut; a document with a wide table (eight columns or more, or too wide for a
-/// portrait page) is set in landscape; a table's header is repeated on each page it runs onto; every page is numbered.</item>
+/// portrait page) is set in landscape; a table too wide even so is printed in parts, each repeating the first column;
+/// a table's header is repeated on each page it runs onto; every page is numbered.</item>
 /// </list>
 /// </remarks>
 public static class PdfExport
@@ -60,10 +61,10 @@ public static class PdfExport
             writer.Wrapped(note, fonts.Regular, LineHeight + 1);
         }
 
-        foreach (var table in document.Tables)
+        foreach (var part in document.Tables.SelectMany(t => Split(t, fonts, writer.Width)))
         {
             writer.Gap(10);
-            writer.Table(table, Layout.Of(table, fonts).Fit(writer.Width), fonts);
+            writer.Table(part, Layout.Of(part, fonts).Fit(writer.Width), fonts);
         }
 
         writer.Close();
@@ -71,6 +72,42 @@ public static class PdfExport
         using var stream = new MemoryStream();
         pdf.Save(stream, closeStream: false);
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// A table too wide for the page even with its headers on two lines, in parts side by side: each part repeats the
+    /// first column and takes as many of the next columns as fit (the board's table of a province with many source
+    /// categories); the parts after the first are titled "(tiếp)".
+    /// </summary>
+    private static IEnumerable<ExportTable> Split(ExportTable table, Fonts fonts, double width)
+    {
+        var layout = Layout.Of(table, fonts);
+        if (layout.Readable.Length <= 2 || layout.Readable.Sum() <= width)
+        {
+            yield return table;
+            yield break;
+        }
+
+        var first = Math.Min(layout.Readable[0], Math.Max(layout.Least[0], 180));
+        var start = 1;
+        while (start < layout.Readable.Length)
+        {
+            var end = start;
+            var used = first;
+            while (end < layout.Readable.Length && (end == start || used + layout.Readable[end] <= width))
+            {
+                used += layout.Readable[end];
+                end++;
+            }
+
+            var columns = new[] { 0 }.Concat(Enumerable.Range(start, end - start)).ToArray();
+            yield return new ExportTable(
+                start == 1 ? table.Title : table.Title + " (tiếp)",
+                [.. columns.Select(c => table.Header[c])],
+                [.. table.Rows.Select(r => (IReadOnlyList<ExportCell>)[.. columns.Select(c => c < r.Count ? r[c] : "")])],
+                table.TotalRow);
+            start = end;
+        }
     }
 
     /// <summary>"Trang 2/3" at the foot of every page.</summary>
