@@ -6,7 +6,7 @@ namespace DangVien.Web.Endpoints.Exports;
 /// A table to export: a title, a header and rows of cells. Each cell carries the text a reader sees (vi-VN: dates
 /// dd/MM/yyyy, percentages "75,0 %"), which CSV and PDF write, and for a figure its kind and value, which XLSX writes as a
 /// typed cell with a number format. One model for CSV, XLSX and PDF, so the three say the same. With
-/// <paramref name="TotalRow"/> the last row is the table's total (bold in XLSX and PDF).
+/// <paramref name="TotalRow"/> the last row is the table's total (bold in the PDF).
 /// </summary>
 public sealed record ExportTable(string Title, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<ExportCell>> Rows, bool TotalRow = false);
 
