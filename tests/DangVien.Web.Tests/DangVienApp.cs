@@ -52,7 +52,6 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Migrate", "false");
         builder.UseSetting("Database:SeedDemo", "false");
         builder.UseSetting("Urls", "http://127.0.0.1:0");
-        builder.UseSetting("Reports:PdfSharpLicense", "AGPL");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestRemoteAddress>());
         if (_clock is not null)
         {

@@ -114,6 +114,12 @@ public static class QuotaMath
 
     public static double? Reached(int admitted, int? quota) => quota is > 0 ? admitted / (double)quota.Value : null;
 
+    /// <summary>Admitted ÷ members at the start of the year (the 3–4 % of Nghị quyết 21-NQ/TW); null without members.</summary>
+    public static double? ShareOfMembers(int admitted, int membersAtStart) => membersAtStart > 0 ? admitted / (double)membersAtStart : null;
+
+    /// <summary>Whether the admissions reached the low end of the guide (3 % of the members at the start of the year).</summary>
+    public static bool MeetsGuide(int admitted, int membersAtStart) => membersAtStart > 0 && admitted * 100 >= membersAtStart * GuideLowPercent;
+
     public static AdmissionCountingBasis BasisOf(int parameterValue) =>
         parameterValue == (int)AdmissionCountingBasis.CeremonyDate ? AdmissionCountingBasis.CeremonyDate : AdmissionCountingBasis.DecisionDate;
 

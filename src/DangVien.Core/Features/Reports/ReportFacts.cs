@@ -325,6 +325,65 @@ internal static class ReportFacts
         """;
 
     /// <summary>
+    /// The units of the subtree in the tree of <c>@year_to</c> below the unit, each with the direct child of the unit it
+    /// lies under (itself for a child): (node_id, child_id). The child is found by the prefix of the node's path, so the
+    /// join is one hash join whatever the size of the tree.
+    /// </summary>
+    private const string BoardNodes = """
+        , board_nodes as (
+            select s.id as node_id, ch.id as child_id
+            from rf_subtree s
+            join rf_subtree r on r.y = s.y and r.id = @unit
+            join rf_subtree ch on ch.y = s.y and ch.path = subpath(s.path, 0, nlevel(r.path) + 1)
+            where s.y = @year_to and nlevel(s.path) > nlevel(r.path)
+        )
+
+        """;
+
+    /// <summary>
+    /// The board's main table of the year <c>@year_to</c>: per direct child of the unit (in the tree of the year; a child
+    /// that ended before 31/12 only when it has members or admissions to show), its members on 31/12 of the year before
+    /// and the candidates admitted in the year in cells under it: (id, name, members_at_start, admitted). Counted as
+    /// <see cref="MembersSql"/> and the <c>admitted</c> flag count the unit's own figures, so the rows add up to them.
+    /// </summary>
+    public static readonly string BoardSql = Ctes + BoardNodes + $"""
+        , members_of as (
+            select n.child_id, count(*)::int as members
+            from years yr
+            join board_nodes n on yr.y = @year_to
+            join members m on m.cell_id = n.node_id
+            where {MemberOn(MembersDay(atEnd: false))}
+            group by n.child_id
+        ),
+        admitted_of as (
+            select n.child_id, count(distinct e.candidate_id)::int as admitted
+            from rf_events e
+            join board_nodes n on n.node_id = e.cell_id
+            where e.y = @year_to and (e.mask & (1 << @counted)) <> 0
+            group by n.child_id
+        )
+        select c.id, u.name, coalesce(mo.members, 0), coalesce(ad.admitted, 0)
+        from rf_subtree c
+        join rf_subtree r on r.y = c.y and r.id = @unit
+        join org_units u on u.id = c.id
+        left join members_of mo on mo.child_id = c.id
+        left join admitted_of ad on ad.child_id = c.id
+        where c.y = @year_to and nlevel(c.path) = nlevel(r.path) + 1
+            and (u.valid_to is null or u.valid_to >= make_date(@year_to, 12, 31) or mo.members > 0 or ad.admitted > 0)
+        order by u.name, c.id
+        """;
+
+    /// <summary>The admitted of the year <c>@year_to</c> per direct child of the unit and source category: (child_id, category_id, admitted).</summary>
+    public static readonly string BoardCategoriesSql = Ctes + BoardNodes + """
+        select n.child_id, k.source_category_id, count(distinct e.candidate_id)::int
+        from rf_events e
+        join board_nodes n on n.node_id = e.cell_id
+        join candidate_categories k on k.candidate_id = e.candidate_id
+        where e.y = @year_to and (e.mask & (1 << @counted)) <> 0
+        group by n.child_id, k.source_category_id
+        """;
+
+    /// <summary>
     /// The cells of the unit's subtree in the tree of <c>@year_to</c> that existed during every year from <c>@from</c> and
     /// admitted nobody in any of those years, with the last year each of them admitted someone (null: never in the data).
     /// </summary>
