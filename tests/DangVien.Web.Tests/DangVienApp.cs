@@ -60,7 +60,6 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Migrate", "false");
         builder.UseSetting("Database:SeedDemo", "false");
         builder.UseSetting("Urls", "http://127.0.0.1:0");
-        builder.UseSetting("Reports:PdfSharpLicense", "AGPL");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

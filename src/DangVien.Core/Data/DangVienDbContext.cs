@@ -24,6 +24,8 @@ public sealed class DangVienDbContext(DbContextOptions<DangVienDbContext> option
 
     public DbSet<Member> Members => Set<Member>();
 
+    public DbSet<MemberPlacement> MemberPlacements => Set<MemberPlacement>();
+
     public DbSet<Candidate> Candidates => Set<Candidate>();
 
     public DbSet<CandidateCategory> CandidateCategories => Set<CandidateCategory>();

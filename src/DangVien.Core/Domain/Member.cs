@@ -58,6 +58,9 @@ public sealed class Member
     /// <summary>The candidate file this member came from, when admitted through DangVien.</summary>
     public int? CandidateId { get; set; }
 
+    /// <summary>The cells the member stood in over time (<see cref="MemberPlacement"/>); empty for one never moved since the history began.</summary>
+    public List<MemberPlacement> Placements { get; set; } = [];
+
     public uint Version { get; set; }
 
     /// <summary>Whether the member was an official member on the given day (<see cref="MemberStanding"/>).</summary>
@@ -65,4 +68,23 @@ public sealed class Member
 
     /// <summary>Whether the member belonged to the Party (probationary or official) on the given day (<see cref="MemberStanding"/>).</summary>
     public bool IsMemberOn(DateOnly day) => MemberStanding.IsMemberOn(this, day);
+}
+
+/// <summary>
+/// A span of days during which a member belonged to a cell: from <see cref="ValidFrom"/> to <see cref="ValidTo"/>, both
+/// inclusive (null: still there). Written on every move (a probationary member's transfer, a cell merged into another), so
+/// that reports of past years count the member in the cell they stood in then (<see cref="MemberStanding.CellOn"/>).
+/// </summary>
+public sealed class MemberPlacement
+{
+    public long Id { get; set; }
+
+    public int MemberId { get; set; }
+
+    public int CellId { get; set; }
+
+    public DateOnly ValidFrom { get; set; }
+
+    /// <summary>The last day in the cell; null while the member is still there.</summary>
+    public DateOnly? ValidTo { get; set; }
 }

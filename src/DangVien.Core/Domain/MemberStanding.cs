@@ -14,6 +14,10 @@ namespace DangVien.Core.Domain;
 /// 31/12.</item>
 /// <item>A member marked left or removed with no date is out on every day: the status says they are gone and no
 /// date says when they were last in.</item>
+/// <item>Where a member stood on a day (<see cref="CellOn"/>): the cell of their earliest <see cref="MemberPlacement"/> not
+/// ended before the day; a member with none (never moved, or placed only before the day) stands in their current cell.
+/// Placements follow each other without gaps, so this is the placement holding the day, and for a day before the first
+/// placement began (an admission date corrected later) the first cell.</item>
 /// </list>
 /// </summary>
 public static class MemberStanding
@@ -34,6 +38,27 @@ public static class MemberStanding
 
     /// <summary>The member was an official member on <paramref name="day"/>, in memory.</summary>
     public static bool IsOfficialOn(Member member, DateOnly day) => OfficialOnCompiled(member, day);
+
+    /// <summary>The cell <paramref name="member"/> stood in on <paramref name="day"/>, in memory, from <see cref="Member.Placements"/>.</summary>
+    public static int CellOn(Member member, DateOnly day) =>
+        member.Placements
+            .Where(p => p.ValidTo == null || p.ValidTo >= day)
+            .OrderBy(p => p.ValidTo == null).ThenBy(p => p.ValidTo).ThenBy(p => p.ValidFrom)
+            .Select(p => (int?)p.CellId)
+            .FirstOrDefault() ?? member.CellId;
+
+    /// <summary>The same rule as <see cref="CellOn"/>, for a LINQ query: the member stood in cell <paramref name="cellId"/> on <paramref name="day"/>.</summary>
+    public static Expression<Func<Member, bool>> InCellOn(int cellId, DateOnly day) => m =>
+        (m.Placements
+            .Where(p => p.ValidTo == null || p.ValidTo >= day)
+            .OrderBy(p => p.ValidTo == null).ThenBy(p => p.ValidTo).ThenBy(p => p.ValidFrom)
+            .Select(p => (int?)p.CellId)
+            .FirstOrDefault() ?? m.CellId) == cellId;
+
+    /// <summary>The same rule as <see cref="CellOn"/> in SQL: the cell id member row <paramref name="alias"/> stood in on <paramref name="day"/>.</summary>
+    public static string CellOnSql(string alias, string day) =>
+        $"coalesce((select p.cell_id from member_placements p where p.member_id = {alias}.id and (p.valid_to is null or p.valid_to >= {day})"
+        + $" order by p.valid_to is null, p.valid_to, p.valid_from limit 1), {alias}.cell_id)";
 
     /// <summary>The same rule as <see cref="IsMemberOn"/>, for a LINQ query (the day becomes a parameter).</summary>
     public static Expression<Func<Member, bool>> MemberOn(DateOnly day) => Bind(MemberOnRule, day);

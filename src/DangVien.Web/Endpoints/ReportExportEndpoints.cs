@@ -23,7 +23,7 @@ public static class ReportExportEndpoints
         app.MapGet("/reports/idle-cells.{format}", IdleCellsAsync);
     }
 
-    private static async Task<IResult> YearlyAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, IConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task<IResult> YearlyAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         if (!IsFormat(format, pdf: true) || Int(query["unit"]) is not { } unit || Year(query["year"]) is not { } year
@@ -32,11 +32,11 @@ public static class ReportExportEndpoints
             return TypedResults.NotFound();
         }
 
-        return await FileAsync(access, configuration, format, ReportDocuments.Yearly(report), $"bao-cao-nam-{Inv(year)}-{Inv(unit)}", unit,
+        return await FileAsync(access, format, ReportDocuments.Yearly(report), $"bao-cao-nam-{Inv(year)}-{await CodeAsync(reports, unit, cancellationToken)}", unit,
             $"báo cáo năm {Inv(year)} ({(report.Frozen is null ? "trực tiếp" : "đã chốt")})", cancellationToken);
     }
 
-    private static async Task<IResult> TrendAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, IConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task<IResult> TrendAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         if (!IsFormat(format, pdf: true) || Int(query["unit"]) is not { } unit || Year(query["from"]) is not { } from || Year(query["to"]) is not { } to
@@ -45,11 +45,11 @@ public static class ReportExportEndpoints
             return TypedResults.NotFound();
         }
 
-        return await FileAsync(access, configuration, format, ReportDocuments.Trend(trend), $"bao-cao-{Inv(from)}-{Inv(to)}-{Inv(unit)}", unit,
+        return await FileAsync(access, format, ReportDocuments.Trend(trend), $"bao-cao-{Inv(from)}-{Inv(to)}-{await CodeAsync(reports, unit, cancellationToken)}", unit,
             $"báo cáo nhiều năm {Inv(from)}–{Inv(to)}", cancellationToken);
     }
 
-    private static async Task<IResult> ListAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, IConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         if (!IsFormat(format, pdf: false) || Int(query["unit"]) is not { } unit || Year(query["from"]) is not { } from
@@ -61,7 +61,7 @@ public static class ReportExportEndpoints
         if (figure.IsMembers)
         {
             return await reports.GetMemberListAsync(unit, from, Year(query["to"]) ?? from, figure, cancellationToken) is { } members
-                ? await FileAsync(access, configuration, format, ReportDocuments.MemberList(members), $"danh-sach-{figure.Key}-{Inv(members.From)}-{Inv(members.To)}-{Inv(unit)}", unit,
+                ? await FileAsync(access, format, ReportDocuments.MemberList(members), $"danh-sach-{figure.Key}-{Inv(members.From)}-{Inv(members.To)}-{await CodeAsync(reports, unit, cancellationToken)}", unit,
                     $"danh sách {figure.Key} {Inv(members.From)}–{Inv(members.To)}; {Inv(members.Rows.Count)} dòng", cancellationToken)
                 : TypedResults.NotFound();
         }
@@ -71,11 +71,11 @@ public static class ReportExportEndpoints
             return TypedResults.NotFound();
         }
 
-        return await FileAsync(access, configuration, format, ReportDocuments.List(list), $"danh-sach-{figure.Key}-{Inv(list.From)}-{Inv(list.To)}-{Inv(unit)}", unit,
+        return await FileAsync(access, format, ReportDocuments.List(list), $"danh-sach-{figure.Key}-{Inv(list.From)}-{Inv(list.To)}-{await CodeAsync(reports, unit, cancellationToken)}", unit,
             $"danh sách {figure.Key} {Inv(list.From)}–{Inv(list.To)}; {Inv(list.Rows.Count)} dòng", cancellationToken);
     }
 
-    private static async Task<IResult> IdleCellsAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, IConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task<IResult> IdleCellsAsync(string format, HttpContext context, YearlyReportService reports, CurrentAccess access, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         if (!IsFormat(format, pdf: false) || Int(query["unit"]) is not { } unit || Year(query["year"]) is not { } year
@@ -84,12 +84,12 @@ public static class ReportExportEndpoints
             return TypedResults.NotFound();
         }
 
-        return await FileAsync(access, configuration, format, ReportDocuments.IdleCells(idle), $"chi-bo-khong-ket-nap-{Inv(idle.Years)}-nam-{Inv(year)}-{Inv(unit)}", unit,
+        return await FileAsync(access, format, ReportDocuments.IdleCells(idle), $"chi-bo-khong-ket-nap-{Inv(idle.Years)}-nam-{Inv(year)}-{await CodeAsync(reports, unit, cancellationToken)}", unit,
             $"chi bộ không kết nạp {Inv(idle.Years)} năm đến {Inv(year)}", cancellationToken);
     }
 
     /// <summary>Writes the document in the format asked, audited as an export of the unit.</summary>
-    public static async Task<IResult> FileAsync(CurrentAccess access, IConfiguration configuration, string format, ExportDocument document, string fileName, int unitId, string detail, CancellationToken cancellationToken)
+    public static async Task<IResult> FileAsync(CurrentAccess access, string format, ExportDocument document, string fileName, int unitId, string detail, CancellationToken cancellationToken)
     {
         byte[] bytes;
         string contentType;
@@ -104,7 +104,7 @@ public static class ReportExportEndpoints
             default:
                 try
                 {
-                    (bytes, contentType) = (PdfExport.Write(document, configuration["Reports:PdfSharpLicense"]), "application/pdf");
+                    (bytes, contentType) = (PdfExport.Write(document), "application/pdf");
                 }
                 catch (PdfExportUnavailableException missing)
                 {
@@ -117,6 +117,32 @@ public static class ReportExportEndpoints
         await access.AuditAsync(AuditActions.ReportExport, "unit:" + Inv(unitId), $"{detail}; {format}", cancellationToken: cancellationToken);
         return TypedResults.File(bytes, contentType, fileName + "." + format);
     }
+
+    /// <summary>
+    /// The unit's code as a file name carries it: ASCII letters and digits in lower case, marks dropped (đ as d), anything
+    /// else a dash; the unit's id when the code leaves nothing. The response also names the file in UTF-8 (filename*).
+    /// </summary>
+    public static string FileCode(string? code, int unitId)
+    {
+        var ascii = new System.Text.StringBuilder();
+        foreach (var c in (code ?? "").Trim().ToLowerInvariant().Replace('đ', 'd').Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                ascii.Append(c);
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && ascii.Length > 0 && ascii[^1] != '-')
+            {
+                ascii.Append('-');
+            }
+        }
+
+        var text = ascii.ToString().Trim('-');
+        return text.Length > 0 ? text : Inv(unitId);
+    }
+
+    private static async Task<string> CodeAsync(YearlyReportService reports, int unitId, CancellationToken cancellationToken) =>
+        FileCode(await reports.UnitCodeAsync(unitId, cancellationToken), unitId);
 
     private static bool IsFormat(string format, bool pdf) => format is "csv" or "xlsx" || (pdf && format == "pdf");
 

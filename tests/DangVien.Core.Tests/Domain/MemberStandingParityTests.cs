@@ -86,6 +86,84 @@ public sealed class MemberStandingParityTests
         }
     }
 
+    [Fact]
+    public async Task Where_a_member_stood_agrees_in_memory_LINQ_and_SQL_before_between_and_after_moves()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var world = await World.CreateAsync(db, new DateOnly(2026, 6, 1));
+        var (a, b, c) = (world.VillageCell.Id, world.OtherVillageCell.Id, world.OfficeCell.Id);
+        var moveOne = new DateOnly(2025, 7, 1);
+        var moveTwo = new DateOnly(2025, 12, 31);
+        var rows = new[]
+        {
+            // Never moved, no placement: the current cell on every day.
+            Row("never placed", c, MemberStatus.Official, Recognised, left: null),
+            // Only the open placement of the backfill.
+            Placed(Row("backfilled", c, MemberStatus.Official, Recognised, left: null), (c, Admitted, null)),
+            // Moved once, from a to b on 01/07/2025.
+            Placed(Row("moved once", b, MemberStatus.Official, Recognised, left: null), (a, Admitted, moveOne.AddDays(-1)), (b, moveOne, null)),
+            // Moved twice, the second time on 31/12 (in c on that day, in b the day before).
+            Placed(Row("moved twice", c, MemberStatus.Official, Recognised, left: null), (a, Admitted, moveOne.AddDays(-1)), (b, moveOne, moveTwo.AddDays(-1)), (c, moveTwo, null)),
+            // The first placement begins after the admission day (a date corrected later): the first cell before it.
+            Placed(Row("placed late", b, MemberStatus.Official, Recognised, left: null), (a, Admitted.AddDays(10), moveOne.AddDays(-1)), (b, moveOne, null)),
+        };
+        db.Members.AddRange(rows);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        var byName = rows.ToDictionary(m => m.FullName);
+
+        Assert.Equal(c, MemberStanding.CellOn(byName["never placed"], Admitted));
+        Assert.Equal(a, MemberStanding.CellOn(byName["moved once"], moveOne.AddDays(-1)));
+        Assert.Equal(b, MemberStanding.CellOn(byName["moved once"], moveOne));
+        Assert.Equal(b, MemberStanding.CellOn(byName["moved twice"], moveTwo.AddDays(-1)));
+        Assert.Equal(c, MemberStanding.CellOn(byName["moved twice"], moveTwo));
+        Assert.Equal(a, MemberStanding.CellOn(byName["placed late"], Admitted));
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var ids = rows.Select(m => m.Id).ToArray();
+        DateOnly[] days = [.. Days.Concat([moveOne.AddDays(-1), moveOne, moveTwo.AddDays(-1), moveTwo]).Distinct()];
+        foreach (var day in days)
+        {
+            var inMemory = rows.OrderBy(m => m.Id).Select(m => (m.Id, MemberStanding.CellOn(m, day))).ToArray();
+            var sql = await CellsAsync(connection, ids, day);
+            var linq = new List<(int, int)>();
+            foreach (var cell in new[] { a, b, c })
+            {
+                linq.AddRange((await db.Members.Where(m => ids.Contains(m.Id)).Where(MemberStanding.InCellOn(cell, day)).Select(m => m.Id).ToListAsync()).Select(id => (id, cell)));
+            }
+
+            Assert.Equal(inMemory, sql);
+            Assert.Equal(inMemory, linq.OrderBy(x => x.Item1).ToArray());
+        }
+    }
+
+    private static Member Placed(Member member, params (int Cell, DateOnly From, DateOnly? To)[] placements)
+    {
+        member.Placements = [.. placements.Select(p => new MemberPlacement { CellId = p.Cell, ValidFrom = p.From, ValidTo = p.To })];
+        return member;
+    }
+
+    private static async Task<(int, int)[]> CellsAsync(NpgsqlConnection connection, int[] ids, DateOnly day)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync();
+        }
+
+        await using var command = new NpgsqlCommand($"select m.id, {MemberStanding.CellOnSql("m", "@day")} from members m where m.id = any(@ids) order by m.id", connection);
+        command.Parameters.AddWithValue("ids", ids);
+        command.Parameters.AddWithValue("day", day);
+        var result = new List<(int, int)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            result.Add((reader.GetInt32(0), reader.GetInt32(1)));
+        }
+
+        return [.. result];
+    }
+
     private static async Task<int[]> IdsAsync(NpgsqlConnection connection, string condition, int[] ids, DateOnly day)
     {
         if (connection.State != System.Data.ConnectionState.Open)

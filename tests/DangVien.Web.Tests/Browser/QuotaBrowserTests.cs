@@ -54,4 +54,34 @@ public sealed class QuotaBrowserTests
         await Chromium.ScreenshotAsync(page, $"unit-quota-history-{width}");
         Assert.Contains("Chỉ tiêu kết nạp qua các năm", await page.InnerTextAsync(".quota-history h2"));
     }
+
+    [Theory]
+    [InlineData(1440)]
+    [InlineData(360)]
+    public async Task An_administrator_sets_the_provinces_own_quota_in_Chromium_with_JavaScript_off(int width)
+    {
+        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
+        await using var _ = app;
+        TinyProvince tree;
+        await using (var db = app.Database.CreateContext())
+        {
+            tree = await TinyProvince.CreateAsync(db, ThisYear);
+        }
+
+        await app.CreateUserAsync("quantri", (tree.Province.Id, AccessRole.Administrator));
+        var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
+        await page.GotoAsync("/");
+        await Chromium.SignInAsync(page, "quantri", Accounts.Password);
+        await page.GotoAsync($"/units/{tree.Province.Id}/quotas?year={ThisYear}");
+        await page.FillAsync("#quota-own", "5");
+        await page.ClickAsync("#assign-own-quota button[type=submit]");
+        await page.WaitForLoadStateAsync();
+        await Chromium.ScreenshotAsync(page, $"province-quota-{width}");
+
+        Assert.Contains($"Đã lưu chỉ tiêu năm {ThisYear} của 1 đơn vị.", await page.InnerTextAsync(".notice[role=status]"));
+        Assert.Equal("5", await page.InputValueAsync("#quota-own"));
+        Assert.Contains("Còn 2 chưa giao so với chỉ tiêu của đơn vị (5).", await page.InnerTextAsync(".quota-sum"));
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "the page must not scroll sideways");
+    }
 }

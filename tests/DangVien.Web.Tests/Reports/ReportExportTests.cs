@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using DangVien.Core.Domain;
+using DangVien.Web.Endpoints.Exports;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
@@ -49,9 +51,9 @@ public sealed class ReportExportTests
         Assert.Equal("Báo cáo năm 2026 — Đảng bộ xã Tân Lập", cells[0][0]);
         Assert.Equal(["Chỉ tiêu năm 2026", "3"], Find(cells, "Chỉ tiêu năm 2026"));
         Assert.Equal(["Đã kết nạp", "1"], Find(cells, "Đã kết nạp"));
-        Assert.Equal(["Tỷ lệ đạt chỉ tiêu", "33,3 %"], Find(cells, "Tỷ lệ đạt chỉ tiêu"));
-        Assert.Equal(["Đoàn viên được giới thiệu trong năm", "2", "1", "50,0 %"], Find(cells, "Đoàn viên được giới thiệu trong năm"));
-        Assert.Equal(["Chi bộ thôn Ấp Bắc"], Find(cells, "Chi bộ thôn Ấp Bắc"));
+        Assert.Equal(["Tỷ lệ đạt chỉ tiêu", "33.3%"], Find(cells, "Tỷ lệ đạt chỉ tiêu"));
+        Assert.Equal(["Đoàn viên được giới thiệu trong năm", "2", "1", "50.0%"], Find(cells, "Đoàn viên được giới thiệu trong năm"));
+        Assert.Equal(["Chi bộ thôn Ấp Bắc"], cells.Last(r => r.Count > 0 && r[0] == "Chi bộ thôn Ấp Bắc"));
 
         var pdf = await client.GetAsync($"/reports/export.pdf?{query}");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
@@ -63,6 +65,116 @@ public sealed class ReportExportTests
 
         await using var db = app.Database.CreateContext();
         Assert.Equal(3, await db.AuditEntries.CountAsync(a => a.Action == "report.export" && a.UserName == "bantochuc" && a.Subject == $"unit:{tree.Commune.Id}"));
+    }
+
+    [Fact]
+    public async Task Xlsx_figures_are_typed_cells_with_number_formats_and_files_are_named_by_unit_code_and_year()
+    {
+        await using var app = await DangVienApp.StartAsync(February2027);
+        var tree = await YearlyReportPageTests.ProvinceAsync(app);
+        await app.CreateUserAsync("bantochuc", (tree.Province.Id, AccessRole.ProvincialBoard));
+        var client = await app.SignedInClientAsync("bantochuc");
+
+        var response = await client.GetAsync($"/reports/export.xlsx?unit={tree.Commune.Id}&year=2026");
+        var disposition = response.Content.Headers.ContentDisposition!;
+        Assert.Equal("bao-cao-nam-2026-x01.xlsx", disposition.FileName!.Trim('"'));
+        Assert.Equal("bao-cao-nam-2026-x01.xlsx", disposition.FileNameStar);
+        var sheet = Typed(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal((1.0, "0"), Figure(sheet, "Đã kết nạp", 1));
+        Assert.Equal((1 / 3.0, XlsxExport.PercentFormat), Figure(sheet, "Tỷ lệ đạt chỉ tiêu", 1));
+        Assert.Equal((0.5, XlsxExport.PercentFormat), Figure(sheet, "Đoàn viên được giới thiệu trong năm", 3));
+        Assert.Equal((17.0, "0"), Figure(sheet, "Đảng viên đến 31/12/2025", 1));
+        Assert.Equal(CellValues.InlineString, sheet.Row("Chỉ số")[1].DataType!.Value);
+
+        // The board's table: a row per cell and the total; its columns add up (a sum in the spreadsheet gives the total).
+        Assert.Equal((12.0, "0"), Figure(sheet, "Chi bộ thôn Đồng Tâm", 1));
+        Assert.Equal((1 / 12.0, XlsxExport.PercentFormat), Figure(sheet, "Chi bộ thôn Đồng Tâm", 5));
+        Assert.Equal((0.0, XlsxExport.PercentFormat), Figure(sheet, "Chi bộ thôn Ấp Bắc", 5));
+        Assert.Equal(Figure(sheet, "Chi bộ thôn Đồng Tâm", 3).Value + Figure(sheet, "Chi bộ thôn Ấp Bắc", 3).Value, Figure(sheet, "Tổng cộng", 3).Value);
+        Assert.Equal((17.0, "0"), Figure(sheet, "Tổng cộng", 1));
+
+        // Trend: one decimal; lists: dates as dates (01/03/2026 is serial 46082), STT as numbers.
+        var trend = await client.GetAsync($"/reports/trend.xlsx?unit={tree.Commune.Id}&from=2025&to=2026");
+        Assert.Equal("bao-cao-2025-2026-x01.xlsx", trend.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal((0.5, XlsxExport.DecimalFormat), Figure(Typed(await trend.Content.ReadAsByteArrayAsync()), "Bình quân mỗi năm", 1));
+        await using (var db = app.Database.CreateContext())
+        {
+            db.Members.Add(new DangVien.Core.Domain.Member { FullName = "Trịnh Văn Mới", DateOfBirth = new DateOnly(1998, 3, 3), CellId = tree.CellA.Id, Status = MemberStatus.Probationary, AdmittedOn = new DateOnly(2026, 3, 1) });
+            await db.SaveChangesAsync();
+        }
+
+        var members = Typed(await client.GetByteArrayAsync($"/reports/list.xlsx?unit={tree.Commune.Id}&from=2026&to=2026&figure=members-end"));
+        var row = members.Rows.Single(r => r.Count > 1 && Sheet.Text(r[1]) == "Trịnh Văn Mới");
+        Assert.Equal((46082.0, XlsxExport.DateFormat), Figure(members, row, 6));
+        // The provincial board sees the year of birth only: a whole number.
+        Assert.Equal((1998.0, "0"), Figure(members, row, 2));
+        Assert.Equal("0", Figure(members, row, 0).Format);
+
+        // The CSV keeps its texts: percentages and dates as the page writes them.
+        var csv = await client.GetStringAsync($"/reports/export.csv?unit={tree.Commune.Id}&year=2026");
+        Assert.Contains("\r\nChi bộ thôn Đồng Tâm;12;2;1;50,0 %;8,3 %;0,4–0,5, đạt;1\r\n", csv);
+        Assert.Contains("\r\nChi bộ thôn Ấp Bắc;5;1;0;0,0 %;0,0 %;0,2–0,2, chưa đạt;0\r\n", csv);
+        Assert.Contains("\r\nTổng cộng;17;3;1;33,3 %;5,9 %;0,5–0,7, đạt;1\r\n", csv);
+        Assert.Contains("Trịnh Văn Mới;1998;Nam;", await client.GetStringAsync($"/reports/list.csv?unit={tree.Commune.Id}&from=2026&to=2026&figure=members-end"));
+    }
+
+    /// <summary>The rows of an XLSX's first worksheet and its stylesheet, to read each figure's value and number format.</summary>
+    private sealed record Sheet(List<List<Cell>> Rows, Stylesheet Styles)
+    {
+        public List<Cell> Row(string first) => Rows.First(r => Text(r[0]) == first);
+
+        public static string? Text(Cell cell) => cell.InlineString?.InnerText;
+    }
+
+    private static Sheet Typed(byte[] xlsx)
+    {
+        using var stream = new MemoryStream(xlsx);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
+            .Select(r => r.Elements<Cell>().Select(c => (Cell)c.CloneNode(true)).ToList())
+            .Where(cells => cells.Count > 0)
+            .ToList();
+        return new Sheet(rows, (Stylesheet)document.WorkbookPart.WorkbookStylesPart!.Stylesheet.CloneNode(true));
+    }
+
+    private static (double Value, string Format) Figure(Sheet sheet, string first, int column) => Figure(sheet, sheet.Row(first), column);
+
+    /// <summary>A numeric cell's value and its number format code ("0" for the built-in whole-number format 1).</summary>
+    private static (double Value, string Format) Figure(Sheet sheet, List<Cell> row, int column)
+    {
+        var cell = row[column];
+        Assert.Equal(CellValues.Number, cell.DataType!.Value);
+        var formatId = sheet.Styles.CellFormats!.Elements<CellFormat>().ElementAt((int)cell.StyleIndex!.Value).NumberFormatId!.Value;
+        var format = formatId == 1 ? "0" : sheet.Styles.NumberingFormats!.Elements<NumberingFormat>().Single(f => f.NumberFormatId!.Value == formatId).FormatCode!.Value!;
+        return (double.Parse(cell.CellValue!.Text, CultureInfo.InvariantCulture), format);
+    }
+
+    [Fact]
+    public async Task The_yearly_and_trend_pdfs_are_landscape_for_their_wide_tables_and_no_text_is_cut()
+    {
+        await using var app = await DangVienApp.StartAsync(February2027);
+        var tree = await YearlyReportPageTests.ProvinceAsync(app);
+        await app.CreateUserAsync("bantochuc", (tree.Province.Id, AccessRole.ProvincialBoard));
+        var client = await app.SignedInClientAsync("bantochuc");
+
+        var yearly = await client.GetByteArrayAsync($"/reports/export.pdf?unit={tree.Commune.Id}&year=2026");
+        var trend = await client.GetByteArrayAsync($"/reports/trend.pdf?unit={tree.Commune.Id}&from=2017&to=2026");
+        Keep(yearly, "tiny-yearly.pdf");
+        Keep(trend, "tiny-trend.pdf");
+        foreach (var pdf in new[] { yearly, trend })
+        {
+            // A4 landscape: 842 × 595 points.
+            Assert.Matches(@"Page size:\s+842 x 595 pts", Poppler("pdfinfo", pdf));
+            var text = PdfText(pdf);
+            Assert.DoesNotContain("…", text);
+            Assert.Matches(@"Trang 1/\d", text);
+        }
+
+        // The board's table: each cell's row and the total, with every figure.
+        var yearlyText = PdfText(yearly);
+        Assert.Matches(@"Chi bộ thôn Đồng Tâm\s+12\s+2\s+1\s+50,0 %\s+8,3 %\s+0,4–0,5, đạt\s+1", yearlyText);
+        Assert.Matches(@"Tổng cộng\s+17\s+3\s+1\s+33,3 %\s+5,9 %\s+0,5–0,7, đạt\s+1", yearlyText);
+        Assert.Matches(@"2026\s+17\s+17\s+3\s+1\s+33,3 %\s+5,9 %\s+0\s+0\s+0", PdfText(trend));
     }
 
     [Fact]
@@ -203,25 +315,61 @@ public sealed class ReportExportTests
         Assert.Equal(HttpStatusCode.Redirect, (await app.Client().GetAsync($"/reports/export.csv?unit={a}&year=2026")).StatusCode);
     }
 
-    /// <summary>The first worksheet's rows as texts (numbers as their invariant digits).</summary>
+    /// <summary>
+    /// The first worksheet's rows as a spreadsheet shows them: texts as they are, figures by their number format — whole
+    /// numbers as digits, percentages "33.3%", one decimal "0.5", dates "dd/MM/yyyy" (<see cref="XlsxExport"/>).
+    /// </summary>
     internal static List<List<string>> Cells(byte[] xlsx)
     {
         using var stream = new MemoryStream(xlsx);
         using var document = SpreadsheetDocument.Open(stream, false);
-        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
-        return [.. sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue!.Text).ToList())];
+        var formats = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.NumberingFormats!.Elements<NumberingFormat>()
+            .ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value!);
+        var styles = document.WorkbookPart.WorkbookStylesPart.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        var sheet = document.WorkbookPart.WorksheetParts.Single().Worksheet;
+        return [.. sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => Shown(c, styles, formats)).ToList())];
+    }
+
+    private static string Shown(Cell cell, List<CellFormat> styles, Dictionary<uint, string> formats)
+    {
+        if (cell.DataType?.Value == CellValues.InlineString)
+        {
+            return cell.InlineString!.InnerText;
+        }
+
+        var value = double.Parse(cell.CellValue!.Text, CultureInfo.InvariantCulture);
+        var formatId = cell.StyleIndex is { } style ? styles[(int)style.Value].NumberFormatId?.Value ?? 0 : 0;
+        return formats.GetValueOrDefault(formatId) switch
+        {
+            XlsxExport.DateFormat => DateTime.FromOADate(value).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+            XlsxExport.PercentFormat => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+            XlsxExport.DecimalFormat => value.ToString("0.0", CultureInfo.InvariantCulture),
+            _ => value.ToString(CultureInfo.InvariantCulture),
+        };
     }
 
     private static List<string> Find(List<List<string>> rows, string first) => rows.First(r => r.Count > 0 && r[0] == first);
 
+    /// <summary>Saves a file under artifacts/exports for people to look at.</summary>
+    internal static void Keep(byte[] file, string name)
+    {
+        var directory = Path.Combine(DangVien.Testing.PostgresServer.RepositoryRoot(), "artifacts", "exports");
+        Directory.CreateDirectory(directory);
+        File.WriteAllBytes(Path.Combine(directory, name), file);
+    }
+
     /// <summary>The PDF's text, extracted by poppler's pdftotext (scripts/test.sh installs poppler-utils).</summary>
-    private static string PdfText(byte[] pdf)
+    private static string PdfText(byte[] pdf) => Poppler("pdftotext", pdf, "-layout", "-enc", "UTF-8");
+
+    /// <summary>The output of a poppler tool run on the PDF (pdftotext, pdfinfo).</summary>
+    private static string Poppler(string tool, byte[] pdf, params string[] options)
     {
         var path = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(path, pdf);
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"])
+            string[] arguments = tool == "pdftotext" ? [.. options, path, "-"] : [.. options, path];
+            using var process = Process.Start(new ProcessStartInfo(tool, arguments)
             {
                 RedirectStandardOutput = true,
                 StandardOutputEncoding = Encoding.UTF8,

@@ -58,6 +58,33 @@ public sealed class YearlyReportPageTests
     }
 
     [Fact]
+    public async Task The_commune_report_has_the_boards_table_with_a_row_per_cell_and_a_total_row()
+    {
+        // The cells' quotas: Đồng Tâm 2, Ấp Bắc 1 (TinyProvince).
+        await using var app = await DangVienApp.StartAsync(February2027);
+        var tree = await ProvinceAsync(app);
+        await app.CreateUserAsync("vanphong", (tree.Commune.Id, AccessRole.CommitteeStaff));
+        var client = await app.SignedInClientAsync("vanphong");
+
+        var page = await DangVienApp.ParseAsync(await client.GetAsync($"/reports?unit={tree.Commune.Id}&year={Year}"));
+        var table = Section(page, "#children-heading").QuerySelector("table.report-board")!;
+        Assert.Equal(
+            ["Đơn vị", "Đảng viên đầu năm", "Chỉ tiêu", "Đã kết nạp", "Tỷ lệ đạt chỉ tiêu", "Kết nạp/đảng viên đầu năm", "Mục tiêu 3–4 % (người)", "Đoàn viên thanh niên"],
+            table.QuerySelectorAll("thead th").Select(Text));
+        var rows = table.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(Text).ToArray()).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Contains(["Chi bộ thôn Đồng Tâm", "12", "2", "1", "50,0 %", "8,3 %", "0,4–0,5 đạt", "1"], rows);
+        Assert.Contains(["Chi bộ thôn Ấp Bắc", "5", "1", "0", "0,0 %", "0,0 %", "0,2–0,2 chưa đạt", "0"], rows);
+        Assert.Equal(["Tổng cộng", "17", "3", "1", "33,3 %", "5,9 %", "0,5–0,7 đạt", "1"], rows[^1]);
+        Assert.Equal(["report-total"], table.QuerySelectorAll("tbody tr")[^1].ClassList);
+        Assert.Equal($"/reports?unit={tree.CellA.Id}&year={Year}", table.QuerySelectorAll("tbody a").Single(a => a.TextContent == "Chi bộ thôn Đồng Tâm").GetAttribute("href"));
+
+        // A cell has no units below: no table.
+        var cell = await DangVienApp.ParseAsync(await client.GetAsync($"/reports?unit={tree.CellA.Id}&year={Year}"));
+        Assert.Empty(cell.QuerySelectorAll("table.report-board"));
+    }
+
+    [Fact]
     public async Task A_cell_secretary_of_another_unit_gets_404()
     {
         await using var app = await DangVienApp.StartAsync(February2027);

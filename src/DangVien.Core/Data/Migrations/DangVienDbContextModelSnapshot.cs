@@ -540,6 +540,51 @@ namespace DangVien.Core.Data.Migrations
                     b.ToTable("members");
                 });
 
+            modelBuilder.Entity("DangVien.Core.Domain.MemberPlacement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_placements");
+
+                    b.HasIndex("CellId")
+                        .HasDatabaseName("ix_member_placements_cell_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_member_placements_moved")
+                        .HasFilter("valid_to IS NOT NULL");
+
+                    b.HasIndex("MemberId", "ValidFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_placements_member_id_valid_from");
+
+                    b.ToTable("member_placements", t =>
+                        {
+                            t.HasCheckConstraint("ck_member_placements_span", "valid_to IS NULL OR valid_to >= valid_from");
+                        });
+                });
+
             modelBuilder.Entity("DangVien.Core.Domain.OrgUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -1269,6 +1314,23 @@ namespace DangVien.Core.Data.Migrations
                     b.Navigation("Cell");
                 });
 
+            modelBuilder.Entity("DangVien.Core.Domain.MemberPlacement", b =>
+                {
+                    b.HasOne("DangVien.Core.Domain.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_placements_org_units_cell_id");
+
+                    b.HasOne("DangVien.Core.Domain.Member", null)
+                        .WithMany("Placements")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_placements_members_member_id");
+                });
+
             modelBuilder.Entity("DangVien.Core.Domain.OrgUnit", b =>
                 {
                     b.HasOne("DangVien.Core.Domain.OrgUnit", "Parent")
@@ -1449,6 +1511,11 @@ namespace DangVien.Core.Data.Migrations
                     b.Navigation("Categories");
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("DangVien.Core.Domain.Member", b =>
+                {
+                    b.Navigation("Placements");
                 });
 
             modelBuilder.Entity("DangVien.Core.Domain.OrgUnit", b =>

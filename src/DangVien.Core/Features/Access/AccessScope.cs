@@ -80,11 +80,14 @@ public sealed class AccessScope
         return shown;
     }
 
-    /// <summary>Quotas: committee staff in the subtree, and the provincial board for the units directly below its unit.</summary>
+    /// <summary>
+    /// Quotas are set by the level above: committee staff in the subtree, and the provincial board for the units directly
+    /// below its unit. A top unit (the province) has no level above in the tree: only an administrator sets its quota.
+    /// </summary>
     public bool CanAssignQuota(LTree unitPath, int? parentId) =>
         SeesEverything
-        || Covers(WriteRoots, unitPath)
-        || Grants.Any(g => g.Role == AccessRole.ProvincialBoard && g.UnitId == parentId);
+        || (parentId is not null
+            && (Covers(WriteRoots, unitPath) || Grants.Any(g => g.Role == AccessRole.ProvincialBoard && g.UnitId == parentId)));
 
     /// <summary>
     /// Moving and merging units: committee staff in the subtree, and the provincial board in its province. A move needs

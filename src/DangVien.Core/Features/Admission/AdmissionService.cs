@@ -210,7 +210,7 @@ public sealed partial class AdmissionService(
                     return;
                 }
 
-                var member = await db.Members.AsTracking().FirstOrDefaultAsync(m => m.CandidateId == file.Candidate.Id, cancellationToken);
+                var member = await db.Members.AsTracking().Include(m => m.Placements).FirstOrDefaultAsync(m => m.CandidateId == file.Candidate.Id, cancellationToken);
                 var write = new StepWrite<TRequest>(file.Candidate, request, entry, member);
                 effect(write);
                 if (write.Member is { } created && created != member)

@@ -1,5 +1,6 @@
 using DangVien.Core.Common;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Members;
 
 namespace DangVien.Core.Features.Admission;
 
@@ -432,7 +433,10 @@ public static class AdmissionSteps
             Effect = w =>
             {
                 w.Candidate.CellId = w.Request.TargetCellId;
-                w.Member?.CellId = w.Request.TargetCellId;
+                if (w.Member is { } member)
+                {
+                    MemberPlacements.Move(member, w.Request.TargetCellId, w.Request.TransferredOn);
+                }
             },
         },
     ];

@@ -16,6 +16,9 @@ public enum DossierStatus
 
     /// <summary>Not part of this file's dossier (e.g. 8-KNĐ for a cell not under a grassroots committee).</summary>
     NotApplicable = 3,
+
+    /// <summary>Due, but the application has no step that records this form: whether the paper is in the file is not known here.</summary>
+    NotTracked = 4,
 }
 
 /// <summary>One line of the checklist: the form(s), what it is, its status and the date of the entry that holds it.</summary>
@@ -26,19 +29,22 @@ public sealed record DossierItem(string FormCode, string Title, DossierStatus St
         DossierStatus.Present => "Đã có",
         DossierStatus.Missing => "Còn thiếu",
         DossierStatus.NotNeededYet => "Chưa đến bước",
+        DossierStatus.NotTracked => "Chưa ghi nhận",
         _ => "Không áp dụng",
     };
 }
 
 /// <summary>
-/// The dossier forms of DOMAIN.md (1-KNĐ … 15-KNĐ) from the history alone. A form is present when an
-/// uncorrected entry holds it. It is missing once the file has reached the step that needs it: the
-/// admission dossier (1, 2, 3, 5/5B/5C-KNĐ) from the awareness certificate on (it is what the cell
-/// votes on); 6-KNĐ once that dossier is complete; 8-KNĐ (only under a grassroots committee) after a
-/// passed cell vote; 9-KNĐ after the cell vote and 8-KNĐ; the recognition dossier (10, 11, 12, 13-KNĐ)
-/// once the 12 months of probation have ended; 15-KNĐ after a passed recognition vote. 10, 11 and 12-KNĐ
-/// have no entry of their own: the cell's recognition vote (13-KNĐ) is taken on them, so they count as
-/// present with it. A file that has left (exit, removal) needs nothing more.
+/// The dossier forms of DOMAIN.md (1-KNĐ … 15-KNĐ) from the history alone. A form is present only when an
+/// uncorrected entry of the step that produces exactly that paper holds it: each opinion form (5-KNĐ, 5B-KNĐ, 5C-KNĐ)
+/// by an opinion recorded on that form. It is missing once the file has reached the step that needs it: the
+/// admission dossier (1, 2, 3, 5, 5B, 5C-KNĐ) from the awareness certificate on (it is what the cell votes on);
+/// 6-KNĐ once that dossier holds an application, an introduction and an opinion; 8-KNĐ (only under a grassroots
+/// committee) after a passed cell vote; 9-KNĐ after the cell vote and 8-KNĐ; 13-KNĐ once the 12 months of probation
+/// have ended; 15-KNĐ after a passed recognition vote. The self-review (10-KNĐ), the helper's review (11-KNĐ) and the
+/// opinions on the probationary member (12-KNĐ) have no step of their own: once probation has ended they read
+/// <see cref="DossierStatus.NotTracked"/>, never present, since nothing recorded says they were handed in.
+/// A file that has left (exit, removal) needs nothing more.
 /// </summary>
 public static class DossierChecklist
 {
@@ -63,6 +69,18 @@ public static class DossierChecklist
         DossierItem Item(string code, string title, StageEntry? entry, bool due, string? detail = null) =>
             new(code, title, entry is not null ? DossierStatus.Present : due && !closed ? DossierStatus.Missing : DossierStatus.NotNeededYet, entry?.EffectiveOn, detail);
 
+        DossierItem Opinion(OpinionForm form, string title)
+        {
+            var code = AdmissionLabels.FormCodeOf(form);
+            var entry = opinions.FirstOrDefault(o => o.FormCode == code);
+            return Item(code, title, entry, admissionDossierDue, entry?.Issuer);
+        }
+
+        DossierItem Untracked(string code, string title, bool due) =>
+            due && !closed
+                ? new(code, title, DossierStatus.NotTracked, null, "Ứng dụng không có bước ghi nhận mẫu này: đối chiếu với hồ sơ giấy")
+                : new(code, title, DossierStatus.NotNeededYet, null);
+
         var youthUnion = introduction?.IntroductionBasis == IntroductionBasis.YouthUnion;
         var items = new List<DossierItem>
         {
@@ -76,16 +94,17 @@ public static class DossierChecklist
                 : youthUnion
                     ? new DossierItem("4-KNĐ", "Nghị quyết giới thiệu đoàn viên của Đoàn TNCS Hồ Chí Minh", DossierStatus.Present, introduction.EffectiveOn)
                     : new DossierItem("4-KNĐ", "Nghị quyết giới thiệu đoàn viên của Đoàn TNCS Hồ Chí Minh", DossierStatus.NotApplicable, null, "Không do Đoàn giới thiệu"),
-            Item("5-KNĐ, 5B-KNĐ, 5C-KNĐ", "Nhận xét của đoàn thể và chi ủy nơi cư trú", opinions.FirstOrDefault(), admissionDossierDue,
-                opinions.Count > 0 ? string.Join(", ", opinions.Select(o => o.FormCode).Where(c => c is not null).Distinct()) : null),
+            Opinion(OpinionForm.Summary, "Tổng hợp ý kiến nhận xét của đoàn thể chính trị - xã hội và chi ủy nơi cư trú"),
+            Opinion(OpinionForm.ResidenceCommittee, "Nhận xét của chi ủy (chi bộ) nơi cư trú"),
+            Opinion(OpinionForm.Organisation, "Nhận xét của tổ chức đoàn thể chính trị - xã hội"),
             Item("6-KNĐ", "Nghị quyết đề nghị kết nạp của chi bộ", vote, dossierComplete || decision is not null),
             needsCommitteeResolution
                 ? Item("8-KNĐ", "Nghị quyết của đảng ủy cơ sở đề nghị kết nạp", committee, vote is not null)
                 : new DossierItem("8-KNĐ", "Nghị quyết của đảng ủy cơ sở đề nghị kết nạp", DossierStatus.NotApplicable, null, "Chi bộ không trực thuộc đảng ủy cơ sở"),
             Item("9-KNĐ", "Quyết định kết nạp đảng viên", decision, vote is not null && (!needsCommitteeResolution || committee is not null)),
-            Item("10-KNĐ", "Bản tự kiểm điểm của đảng viên dự bị", history.LastRecognitionVote, probationEnded, "Kèm biểu quyết công nhận của chi bộ"),
-            Item("11-KNĐ", "Bản nhận xét của đảng viên giúp đỡ", history.LastRecognitionVote, probationEnded, "Kèm biểu quyết công nhận của chi bộ"),
-            Item("12-KNĐ", "Nhận xét của đoàn thể, chi ủy nơi cư trú về đảng viên dự bị", history.LastRecognitionVote, probationEnded, "Kèm biểu quyết công nhận của chi bộ"),
+            Untracked("10-KNĐ", "Bản tự kiểm điểm của đảng viên dự bị", probationEnded),
+            Untracked("11-KNĐ", "Bản nhận xét của đảng viên giúp đỡ", probationEnded),
+            Untracked("12-KNĐ", "Nhận xét của đoàn thể, chi ủy nơi cư trú về đảng viên dự bị", probationEnded),
             Item("13-KNĐ", "Nghị quyết đề nghị công nhận đảng viên chính thức của chi bộ", recognitionVote, probationEnded),
             Item("15-KNĐ", "Quyết định công nhận đảng viên chính thức", recognition, recognitionVote is not null),
         };

@@ -49,7 +49,8 @@ public sealed record ChildQuotaLine(
 /// <summary>
 /// A unit's quota sheet for a year: its own quota and progress, and for each child unit the base of
 /// Nghị quyết 21 (members at the end of the previous year), the 3–4 % guide, the assigned quota and
-/// the admissions so far.
+/// the admissions so far. <see cref="IsTop"/>: the unit has no level above it (the province), so its own quota is
+/// set on this sheet, by an administrator only (<see cref="CanAssignOwn"/>).
 /// </summary>
 public sealed record QuotaSheet(
     int UnitId,
@@ -62,7 +63,9 @@ public sealed record QuotaSheet(
     AssignedQuota? Quota,
     int Admitted,
     IReadOnlyList<QuotaCategory> Categories,
-    IReadOnlyList<ChildQuotaLine> Children)
+    IReadOnlyList<ChildQuotaLine> Children,
+    bool IsTop = false,
+    bool CanAssignOwn = false)
 {
     /// <summary>The day the members base is counted on: 31/12 of the previous year.</summary>
     public DateOnly MembersCountedOn => QuotaMath.MembersCountedOn(Year);
@@ -110,6 +113,12 @@ public static class QuotaMath
     public static decimal Share(int members, int percent) => members * percent / 100m;
 
     public static double? Reached(int admitted, int? quota) => quota is > 0 ? admitted / (double)quota.Value : null;
+
+    /// <summary>Admitted ÷ members at the start of the year (the 3–4 % of Nghị quyết 21-NQ/TW); null without members.</summary>
+    public static double? ShareOfMembers(int admitted, int membersAtStart) => membersAtStart > 0 ? admitted / (double)membersAtStart : null;
+
+    /// <summary>Whether the admissions reached the low end of the guide (3 % of the members at the start of the year).</summary>
+    public static bool MeetsGuide(int admitted, int membersAtStart) => membersAtStart > 0 && admitted * 100 >= membersAtStart * GuideLowPercent;
 
     public static AdmissionCountingBasis BasisOf(int parameterValue) =>
         parameterValue == (int)AdmissionCountingBasis.CeremonyDate ? AdmissionCountingBasis.CeremonyDate : AdmissionCountingBasis.DecisionDate;

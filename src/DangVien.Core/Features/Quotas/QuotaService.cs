@@ -107,9 +107,10 @@ public sealed class QuotaService(
             .ToList();
         var categories = forAssignment ? await CategoriesAsync(quotas.Values, cancellationToken) : [];
 
+        var isTop = own.ParentId is null;
         return new QuotaSheet(
             unitId, own.Name, own.Kind, year, ancestors, basis, own.Members, quotas.GetValueOrDefault(unitId), own.Admitted,
-            categories, children);
+            categories, children, isTop, isTop && scope.CanAssignQuota(own.Path, null));
     }
 
     /// <summary>
@@ -163,14 +164,61 @@ public sealed class QuotaService(
             }
         }
 
-        var categoryIds = request.Children.SelectMany(c => c.Targets).Select(t => t.CategoryId).Distinct().ToList();
+        return await WriteAsync(request.Year, request.Children, parent.Id, errors, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets the own quota of a top unit (the province), which has no level above it in the tree to assign it: only an
+    /// administrator may. The quota is one row named <c>Children[0]</c> in errors, as on <see cref="AssignAsync"/>; its
+    /// <see cref="ChildQuotaInput.UnitId"/> must be the unit's. A unit that has a parent is refused with where its quota
+    /// is set; anyone but an administrator gets <see cref="Messages.NotAllowed"/>. Same versions, conflicts and targets as
+    /// <see cref="AssignAsync"/>; the stored quota names no assigning unit.
+    /// </summary>
+    public async Task<Result<int>> AssignTopQuotaAsync(int unitId, int year, ChildQuotaInput quota, CancellationToken cancellationToken = default)
+    {
+        var request = new AssignQuotasRequest(unitId, year, [quota]);
+        var invalid = validator.Validate(request).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
+        if (invalid.Count > 0)
+        {
+            return Result<int>.Fail(invalid);
+        }
+
+        if (await access.ReadableUnitAsync(unitId, cancellationToken) is not { } unit || quota.UnitId != unitId)
+        {
+            return Result<int>.Fail(nameof(request.UnitId), "Không tìm thấy đơn vị.");
+        }
+
+        if (unit.ParentId is { } parentId)
+        {
+            var parentName = await db.OrgUnits.Where(u => u.Id == parentId).Select(u => u.Name).SingleAsync(cancellationToken);
+            return Result<int>.Fail("", $"Chỉ tiêu của {unit.Name} do {parentName} giao, trên trang chỉ tiêu của {parentName}.");
+        }
+
+        if (!(await access.GetScopeAsync(cancellationToken)).CanAssignQuota(unit.Path, null))
+        {
+            logger.LogWarning("{UserName} may not set the quota of top unit {UnitId}", access.User.Name, unitId);
+            return Result<int>.Fail("", Messages.NotAllowed);
+        }
+
+        return await WriteAsync(year, request.Children, assignedByUnitId: null, [], cancellationToken);
+    }
+
+    /// <summary>
+    /// The write shared by <see cref="AssignAsync"/> and <see cref="AssignTopQuotaAsync"/>, once the rows' units are
+    /// checked: the categories named, the versions the user saw, no erased total, then one save.
+    /// </summary>
+    private async Task<Result<int>> WriteAsync(
+        int year, IReadOnlyList<ChildQuotaInput> rows, int? assignedByUnitId, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        var childIds = rows.Select(c => c.UnitId).ToList();
+        var categoryIds = rows.SelectMany(c => c.Targets).Select(t => t.CategoryId).Distinct().ToList();
         var knownCategories = await db.SourceCategories.AsNoTracking()
             .Where(c => categoryIds.Contains(c.Id))
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
-        for (var i = 0; i < request.Children.Count; i++)
+        for (var i = 0; i < rows.Count; i++)
         {
-            var targets = request.Children[i].Targets;
+            var targets = rows[i].Targets;
             for (var j = 0; j < targets.Count; j++)
             {
                 if (!knownCategories.Contains(targets[j].CategoryId))
@@ -188,18 +236,18 @@ public sealed class QuotaService(
 
         var existing = await db.Quotas.AsTracking()
             .Include(q => q.CategoryTargets)
-            .Where(q => q.Year == request.Year && childIds.Contains(q.OrgUnitId))
+            .Where(q => q.Year == year && childIds.Contains(q.OrgUnitId))
             .ToDictionaryAsync(q => q.OrgUnitId, cancellationToken);
 
         // A quota created, changed or removed by someone else since the form was loaded: nothing is saved.
-        if (request.Children.Any(row => existing.TryGetValue(row.UnitId, out var quota) ? quota.Version != row.ExpectedVersion : row.ExpectedVersion is not null))
+        if (rows.Any(row => existing.TryGetValue(row.UnitId, out var quota) ? quota.Version != row.ExpectedVersion : row.ExpectedVersion is not null))
         {
             return Result<int>.Conflict();
         }
 
-        for (var i = 0; i < request.Children.Count; i++)
+        for (var i = 0; i < rows.Count; i++)
         {
-            if (request.Children[i].Total is null && existing.ContainsKey(request.Children[i].UnitId))
+            if (rows[i].Total is null && existing.ContainsKey(rows[i].UnitId))
             {
                 errors.Add(new FieldError(RowField(i, nameof(ChildQuotaInput.Total)), "Chưa nhập chỉ tiêu (nhập 0 nếu năm nay đơn vị không có chỉ tiêu)."));
             }
@@ -212,7 +260,7 @@ public sealed class QuotaService(
 
         var now = time.GetUtcNow();
         var changed = 0;
-        foreach (var row in request.Children)
+        foreach (var row in rows)
         {
             if (row.Total is not { } total)
             {
@@ -221,7 +269,7 @@ public sealed class QuotaService(
 
             if (!existing.TryGetValue(row.UnitId, out var quota))
             {
-                quota = new Quota { OrgUnitId = row.UnitId, Year = request.Year };
+                quota = new Quota { OrgUnitId = row.UnitId, Year = year };
                 db.Quotas.Add(quota);
             }
             else if (!Changes(quota, total, row.Targets))
@@ -237,7 +285,7 @@ public sealed class QuotaService(
 
             quota.Total = total;
             Apply(quota, row.Targets);
-            quota.AssignedByUnitId = parent.Id;
+            quota.AssignedByUnitId = assignedByUnitId;
             quota.AssignedBy = access.User.Name;
             quota.AssignedAt = now;
             changed++;
@@ -259,7 +307,7 @@ public sealed class QuotaService(
             return Result<int>.Conflict();
         }
 
-        logger.LogInformation("Assigned {Year} quotas of {Changed} units below unit {UnitId}", request.Year, changed, parent.Id);
+        logger.LogInformation("Assigned {Year} quotas of {Changed} units (assigning unit {UnitId})", year, changed, assignedByUnitId);
         return Result<int>.Success(changed);
     }
 

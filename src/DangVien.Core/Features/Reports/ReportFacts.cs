@@ -22,6 +22,9 @@ namespace DangVien.Core.Features.Reports;
 /// source entry, then the target cell of each transfer from its day on (a candidate without a source entry: the
 /// current cell). A candidate transferred mid-year counts in the old cell for what happened before the transfer and in
 /// the new one after it; within one unit's subtree, once.</item>
+/// <item><b>The cell of a member</b>: the cell they stood in on the day of the figure (<see cref="MemberStanding.CellOn"/>,
+/// from their <see cref="MemberPlacement"/>s): a member moved or whose cell was merged later counts in the old cell for
+/// the days before the move.</item>
 /// <item><b>Carried over</b>: the file was open on 31/12 (a source entry on or before that day, and no exit, removal or counted
 /// admission entry on or before it), counted in the cell of that day.</item>
 /// </list>
@@ -240,11 +243,28 @@ internal static class ReportFacts
         group by r.y, k.source_category_id
         """;
 
-    /// <summary>The members of the cells of each year's subtree: (y, first_day, last_day and the member <c>m</c>).</summary>
-    private const string MembersOfYears = """
-        from years yr
-        join rf_subtree s on s.y = yr.y
-        join members m on m.cell_id = s.id
+    /// <summary>Member <c>m</c> has never moved (no ended placement): they stand in their current cell on every day.</summary>
+    private const string NeverMoved =
+        "not exists (select 1 from member_placements p where p.member_id = m.id and p.valid_to is not null)";
+
+    /// <summary>
+    /// The members who moved (an ended placement), placed on each day of the members figures: rows <c>m</c> (y, at_end, day,
+    /// id, admitted_on, recognised_on, left_on, status), one per year, day and member standing that day in a cell of the
+    /// year's subtree. The cell is <see cref="MemberStanding.CellOnSql"/> written as a join: the earliest placement not ended
+    /// before the day, else the current cell.
+    /// </summary>
+    private const string MovedMembers = """
+        from (
+            select distinct on (yr.y, e.at_end, mm.id) yr.y, e.at_end, e.day, mm.id, mm.admitted_on, mm.recognised_on, mm.left_on, mm.status,
+                coalesce(p.cell_id, mm.cell_id) as cell_id
+            from years yr
+            cross join lateral (values (false, yr.first_day - 1), (true, yr.last_day)) e(at_end, day)
+            cross join members mm
+            left join member_placements p on p.member_id = mm.id and (p.valid_to is null or p.valid_to >= e.day)
+            where mm.id in (select x.member_id from member_placements x where x.valid_to is not null)
+            order by yr.y, e.at_end, mm.id, p.valid_to is null, p.valid_to, p.valid_from
+        ) m
+        join rf_subtree s on s.y = m.y and s.id = m.cell_id
         """;
 
     /// <summary>Whether member <c>m</c> belonged to the Party on <paramref name="day"/> (<see cref="MemberStanding.MemberOnSql"/>).</summary>
@@ -253,23 +273,43 @@ internal static class ReportFacts
     /// <summary>The day of a members figure: 31/12 of the year before (start) or of the year (end).</summary>
     private static string MembersDay(bool atEnd) => atEnd ? "yr.last_day" : "yr.first_day - 1";
 
-    /// <summary>Per year: members on 31/12 of the year before and of the year, in the cells of the year's subtree.</summary>
+    /// <summary>
+    /// Per year: members on 31/12 of the year before and of the year, each in the cell of the year's subtree they stood in that
+    /// day. Those who never moved are counted through the cell index in one pass; only those who moved are placed day by day.
+    /// </summary>
     public static readonly string MembersSql = Ctes + $"""
-        select yr.y,
-            count(*) filter (where {MemberOn(MembersDay(atEnd: false))})::int,
-            count(*) filter (where {MemberOn(MembersDay(atEnd: true))})::int
-        {MembersOfYears}
-        group by yr.y
+        select c.y, sum(c.at_start)::int, sum(c.at_end)::int
+        from (
+            select yr.y,
+                count(*) filter (where {MemberOn(MembersDay(atEnd: false))}) as at_start,
+                count(*) filter (where {MemberOn(MembersDay(atEnd: true))}) as at_end
+            from years yr
+            join rf_subtree s on s.y = yr.y
+            join members m on m.cell_id = s.id
+            where {NeverMoved}
+            group by yr.y
+            union all
+            select m.y, count(*) filter (where not m.at_end and {MemberOn("m.day")}), count(*) filter (where m.at_end and {MemberOn("m.day")})
+            {MovedMembers}
+            group by m.y
+        ) c
+        group by c.y
         """;
 
     /// <summary>
     /// The member ids behind a members figure: at the start of the first year of the span (31/12 of the year before) or at
-    /// the end of its last year (31/12), in the cells of that year's subtree, as <see cref="MembersSql"/> counts them.
+    /// the end of its last year (31/12), in the cells of that year's subtree where they stood, as <see cref="MembersSql"/> counts them.
     /// </summary>
     public static string MemberIdsSql(bool atEnd) => Ctes + $"""
         select m.id
-        {MembersOfYears}
-        where yr.y = {(atEnd ? "@year_to" : "@year_from")} and {MemberOn(MembersDay(atEnd))}
+        from years yr
+        join rf_subtree s on s.y = yr.y
+        join members m on m.cell_id = s.id
+        where yr.y = {(atEnd ? "@year_to" : "@year_from")} and {NeverMoved} and {MemberOn(MembersDay(atEnd))}
+        union all
+        select m.id
+        {MovedMembers}
+        where m.y = {(atEnd ? "@year_to" : "@year_from")} and m.at_end = {(atEnd ? "true" : "false")} and {MemberOn("m.day")}
         """;
 
     /// <summary>The direct children of the unit in the tree of the year <c>@year_to</c>, with whether any cell under them admitted.</summary>
@@ -282,6 +322,65 @@ internal static class ReportFacts
         join org_units u on u.id = c.id
         where c.y = @year_to and nlevel(c.path) = nlevel(r.path) + 1 and (u.valid_to is null or u.valid_to >= make_date(@year_to, 12, 31))
         order by u.name
+        """;
+
+    /// <summary>
+    /// The units of the subtree in the tree of <c>@year_to</c> below the unit, each with the direct child of the unit it
+    /// lies under (itself for a child): (node_id, child_id). The child is found by the prefix of the node's path, so the
+    /// join is one hash join whatever the size of the tree.
+    /// </summary>
+    private const string BoardNodes = """
+        , board_nodes as (
+            select s.id as node_id, ch.id as child_id
+            from rf_subtree s
+            join rf_subtree r on r.y = s.y and r.id = @unit
+            join rf_subtree ch on ch.y = s.y and ch.path = subpath(s.path, 0, nlevel(r.path) + 1)
+            where s.y = @year_to and nlevel(s.path) > nlevel(r.path)
+        )
+
+        """;
+
+    /// <summary>
+    /// The board's main table of the year <c>@year_to</c>: per direct child of the unit (in the tree of the year; a child
+    /// that ended before 31/12 only when it has members or admissions to show), its members on 31/12 of the year before
+    /// and the candidates admitted in the year in cells under it: (id, name, members_at_start, admitted). Counted as
+    /// <see cref="MembersSql"/> and the <c>admitted</c> flag count the unit's own figures, so the rows add up to them.
+    /// </summary>
+    public static readonly string BoardSql = Ctes + BoardNodes + $"""
+        , members_of as (
+            select n.child_id, count(*)::int as members
+            from years yr
+            join board_nodes n on yr.y = @year_to
+            join members m on m.cell_id = n.node_id
+            where {MemberOn(MembersDay(atEnd: false))}
+            group by n.child_id
+        ),
+        admitted_of as (
+            select n.child_id, count(distinct e.candidate_id)::int as admitted
+            from rf_events e
+            join board_nodes n on n.node_id = e.cell_id
+            where e.y = @year_to and (e.mask & (1 << @counted)) <> 0
+            group by n.child_id
+        )
+        select c.id, u.name, coalesce(mo.members, 0), coalesce(ad.admitted, 0)
+        from rf_subtree c
+        join rf_subtree r on r.y = c.y and r.id = @unit
+        join org_units u on u.id = c.id
+        left join members_of mo on mo.child_id = c.id
+        left join admitted_of ad on ad.child_id = c.id
+        where c.y = @year_to and nlevel(c.path) = nlevel(r.path) + 1
+            and (u.valid_to is null or u.valid_to >= make_date(@year_to, 12, 31) or mo.members > 0 or ad.admitted > 0)
+        order by u.name, c.id
+        """;
+
+    /// <summary>The admitted of the year <c>@year_to</c> per direct child of the unit and source category: (child_id, category_id, admitted).</summary>
+    public static readonly string BoardCategoriesSql = Ctes + BoardNodes + """
+        select n.child_id, k.source_category_id, count(distinct e.candidate_id)::int
+        from rf_events e
+        join board_nodes n on n.node_id = e.cell_id
+        join candidate_categories k on k.candidate_id = e.candidate_id
+        where e.y = @year_to and (e.mask & (1 << @counted)) <> 0
+        group by n.child_id, k.source_category_id
         """;
 
     /// <summary>

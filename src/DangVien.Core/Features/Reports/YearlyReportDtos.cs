@@ -21,6 +21,44 @@ public sealed record CategoryLine(int CategoryId, string Name, int Admitted, int
     public double? Reached => QuotaMath.Reached(Admitted, Target);
 }
 
+/// <summary>The admitted of one source category in one unit.</summary>
+public sealed record CategoryCount(int CategoryId, int Admitted);
+
+/// <summary>
+/// One row of the board's main table of the yearly report: a direct child unit of the report's unit in the tree of the
+/// year, counted as the report counts its unit (<see cref="YearlyReportService.GetAsync"/>): members at the start of the
+/// year in the cells under it, its own quota of the year, the candidates admitted in the year in cells under it, and those
+/// admitted by source category (a candidate in several categories counts in each).
+/// </summary>
+public sealed record ChildUnitLine(int UnitId, string Name, int MembersAtStart, int? Quota, int Admitted, IReadOnlyList<CategoryCount> Categories)
+{
+    /// <summary>Admitted ÷ quota; null without a quota or with a quota of 0.</summary>
+    public double? Reached => QuotaMath.Reached(Admitted, Quota);
+
+    /// <summary>Admitted ÷ members at the start of the year; null without members.</summary>
+    public double? ShareOfMembers => QuotaMath.ShareOfMembers(Admitted, MembersAtStart);
+
+    /// <summary>3 % of the members at the start of the year (Nghị quyết 21-NQ/TW).</summary>
+    public decimal GuideLow => QuotaMath.Share(MembersAtStart, QuotaMath.GuideLowPercent);
+
+    /// <summary>4 % of the members at the start of the year.</summary>
+    public decimal GuideHigh => QuotaMath.Share(MembersAtStart, QuotaMath.GuideHighPercent);
+
+    public bool MeetsGuide => QuotaMath.MeetsGuide(Admitted, MembersAtStart);
+
+    /// <summary>The admitted of one source category (0 when none).</summary>
+    public int AdmittedIn(int categoryId) => Categories.FirstOrDefault(c => c.CategoryId == categoryId)?.Admitted ?? 0;
+
+    /// <summary>The total row of the rows: every count summed; the quota is the sum of the quotas set (null when none is).</summary>
+    public static ChildUnitLine Total(int unitId, string name, IReadOnlyList<ChildUnitLine> rows) => new(
+        unitId,
+        name,
+        rows.Sum(r => r.MembersAtStart),
+        rows.Any(r => r.Quota is not null) ? rows.Sum(r => r.Quota ?? 0) : null,
+        rows.Sum(r => r.Admitted),
+        [.. rows.SelectMany(r => r.Categories).GroupBy(c => c.CategoryId).Select(g => new CategoryCount(g.Key, g.Sum(c => c.Admitted))).OrderBy(c => c.CategoryId)]);
+}
+
 /// <summary>How many candidates reached one stage in the year (standing history entries of that kind dated in the year).</summary>
 public sealed record FunnelStep(StageKind Kind, int Candidates);
 
@@ -60,14 +98,23 @@ public sealed record YearlyReport(
     public double? Reached => QuotaMath.Reached(Admitted, Quota);
 
     /// <summary>Admitted ÷ members at the start of the year (the 3–4 % of Nghị quyết 21-NQ/TW); null without members.</summary>
-    public double? ShareOfMembers => MembersAtStart > 0 ? Admitted / (double)MembersAtStart : null;
+    public double? ShareOfMembers => QuotaMath.ShareOfMembers(Admitted, MembersAtStart);
 
     public decimal GuideLow => QuotaMath.Share(MembersAtStart, QuotaMath.GuideLowPercent);
 
     public decimal GuideHigh => QuotaMath.Share(MembersAtStart, QuotaMath.GuideHighPercent);
 
     /// <summary>Whether the admissions reached the low end of the guide (3 % of the members at the start).</summary>
-    public bool MeetsGuide => MembersAtStart > 0 && Admitted * 100 >= MembersAtStart * QuotaMath.GuideLowPercent;
+    public bool MeetsGuide => QuotaMath.MeetsGuide(Admitted, MembersAtStart);
+
+    /// <summary>
+    /// The board's main table: one row per direct child unit (<see cref="ChildUnitLine"/>); empty for a unit without
+    /// children, and in a year frozen before the table was stored.
+    /// </summary>
+    public IReadOnlyList<ChildUnitLine> Children { get; init; } = [];
+
+    /// <summary>The total row of <see cref="Children"/>: the sums of its rows (quota: of the children's quotas).</summary>
+    public ChildUnitLine ChildrenTotal => ChildUnitLine.Total(UnitId, UnitName, Children);
 
     /// <summary>Members at the end minus members at the start.</summary>
     public int MembersChange => MembersAtEnd - MembersAtStart;

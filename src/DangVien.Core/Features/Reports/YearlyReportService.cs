@@ -54,6 +54,9 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
     /// admissions of that same year, so a closed year's rate no longer changes.</item>
     /// <item><b>Direct children with no admission</b>: child units of the unit with no candidate admitted in the year
     /// under them.</item>
+    /// <item><b>The board's main table</b> (<see cref="YearlyReport.Children"/>): for each direct child unit, its members at
+    /// the start, its own quota of the year, its admitted and its admitted by source category, counted as the unit's figures
+    /// above over the cells under the child; the total row sums the rows (<see cref="ChildUnitLine.Total"/>).</item>
     /// <item><b>Carried over</b>: candidates whose file was in progress at 31/12 of the year: a standing entry on or
     /// before that day, and no standing exit, removal or counted admission entry on or before it.</item>
     /// <item><b>Recognised / removed</b>: probationary members with a standing recognition decision (effective date) /
@@ -87,6 +90,8 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
         int membersAtStart, membersAtEnd;
         Dictionary<int, int> byCategory;
         List<(UnitCrumb Crumb, bool Admitted)> children;
+        List<(int Id, string Name, int Members, int Admitted)> board;
+        List<(int Child, int Category, int Admitted)> boardCategories;
         await using (var facts = await ReportFacts.OpenAsync(db, unitId, year, year, counted, cancellationToken))
         {
             counts = (await facts.ReadAsync(ReportFacts.CountsSql, ReadCounts, cancellationToken)).Single();
@@ -95,8 +100,9 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             byCategory = (await facts.ReadAsync(ReportFacts.CategoriesSql, r => (Category: r.GetInt32(1), Admitted: r.GetInt32(2)), cancellationToken))
                 .ToDictionary(c => c.Category, c => c.Admitted);
             children = await facts.ReadAsync(ReportFacts.ChildrenSql, r => (Crumb: new UnitCrumb(r.GetInt32(0), r.GetString(1)), Admitted: r.GetBoolean(2)), cancellationToken);
+            board = await facts.ReadAsync(ReportFacts.BoardSql, r => (Id: r.GetInt32(0), Name: r.GetString(1), Members: r.GetInt32(2), Admitted: r.GetInt32(3)), cancellationToken);
+            boardCategories = await facts.ReadAsync(ReportFacts.BoardCategoriesSql, r => (Child: r.GetInt32(0), Category: r.GetInt32(1), Admitted: r.GetInt32(2)), cancellationToken);
         }
-
 
         var quota = await db.Quotas.AsNoTracking()
             .Where(q => q.OrgUnitId == unitId && q.Year == year)
@@ -111,6 +117,16 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             .OrderBy(u => u.Path.NLevel)
             .Select(u => new UnitCrumb(u.Id, u.Name))
             .ToListAsync(cancellationToken);
+
+        var boardIds = board.Select(b => b.Id).ToList();
+        var childQuotas = await db.Quotas.AsNoTracking()
+            .Where(q => boardIds.Contains(q.OrgUnitId) && q.Year == year)
+            .ToDictionaryAsync(q => q.OrgUnitId, q => q.Total, cancellationToken);
+        var categoryOrder = categories.Select((c, i) => (c.Id, i)).ToDictionary(c => c.Id, c => c.i);
+        var childLines = board
+            .Select(b => new ChildUnitLine(b.Id, b.Name, b.Members, childQuotas.TryGetValue(b.Id, out var q) ? q : null, b.Admitted,
+                [.. boardCategories.Where(c => c.Child == b.Id).OrderBy(c => categoryOrder.GetValueOrDefault(c.Category)).Select(c => new CategoryCount(c.Category, c.Admitted))]))
+            .ToList();
 
         var lines = categories
             .Select(c => new CategoryLine(c.Id, c.Name, byCategory.GetValueOrDefault(c.Id),
@@ -138,7 +154,10 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             [.. children.Where(c => !c.Admitted).Select(c => c.Crumb)],
             counts["carried"],
             counts["recognised"],
-            counts["removed"]);
+            counts["removed"])
+        {
+            Children = childLines,
+        };
     }
 
     /// <summary>
@@ -424,6 +443,12 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
 
         return Result.Success();
     }
+
+    /// <summary>The code of a unit the user may read (for the names of downloaded files); null otherwise.</summary>
+    public async Task<string?> UnitCodeAsync(int unitId, CancellationToken cancellationToken = default) =>
+        await access.ReadableUnitAsync(unitId, cancellationToken) is null
+            ? null
+            : await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Code).FirstOrDefaultAsync(cancellationToken);
 
     private DateOnly Today => (time ?? TimeProvider.System).Today();
 

@@ -2,6 +2,7 @@ using DangVien.Core.Common;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;
+using DangVien.Core.Features.Members;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -83,9 +84,10 @@ public sealed partial class OrgUnitService
 
     /// <summary>
     /// Merges the unit into another of the same level from <see cref="MergeUnitRequest.EffectiveOn"/> on: its members
-    /// (official and probationary), its open candidate files (each with a transfer entry, the history kept as recorded) and
-    /// its child units move to the target, and the unit ends the day before (no longer offered anywhere). Fails as
-    /// <see cref="MoveAsync"/> does, on <c>TargetId</c> for a target of another level.
+    /// (official and probationary, each placed in the target from the day: <see cref="MemberPlacements"/>), its open
+    /// candidate files (each with a transfer entry, the history kept as recorded) and its child units move to the target,
+    /// and the unit ends the day before (no longer offered anywhere). Fails as <see cref="MoveAsync"/> does, on
+    /// <c>TargetId</c> for a target of another level.
     /// </summary>
     public async Task<Result> MergeAsync(MergeUnitRequest request, uint expectedVersion, CancellationToken cancellationToken = default)
     {
@@ -112,10 +114,7 @@ public sealed partial class OrgUnitService
             await RepositionAsync(child, target!.Id, day, cancellationToken);
         }
 
-        var members = await db.Database.ExecuteSqlAsync($"""
-            update members set cell_id = {target!.Id}
-            where cell_id = {unit.Id} and status in ({(int)MemberStatus.Official}, {(int)MemberStatus.Probationary})
-            """, cancellationToken);
+        var members = await MemberPlacements.MoveCellAsync(db, unit.Id, target!.Id, day, cancellationToken);
         var note = $"Sáp nhập {unit.Name} vào {target.Name}";
         var files = await db.Database.ExecuteSqlAsync($"""
             insert into stage_entries (candidate_id, kind, effective_on, unit_id, document_number, note, recorded_by, recorded_at)

@@ -28,6 +28,9 @@ public static class Format
 
     public static string N(int? value) => value is { } v ? N(v) : "—";
 
+    /// <summary>A decimal rounded half away from zero (0,15 → "0,2"), as the pages write persons of the 3–4 % guide.</summary>
+    public static string N(decimal value, int decimals) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Vi);
+
     public static string N(double value, int decimals) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Vi);
 
     public static string Percent(double? ratio) => ratio is { } r ? (r * 100).ToString("N1", Vi) + " %" : "—";

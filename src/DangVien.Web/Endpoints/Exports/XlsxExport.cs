@@ -8,12 +8,20 @@ namespace DangVien.Web.Endpoints.Exports;
 
 /// <summary>
 /// The small shared XLSX writer (DocumentFormat.OpenXml): one worksheet, the document's title and notes on top, then each
-/// table under its title with a bold header. Numbers are numeric cells, texts inline strings (no shared-string table) with
-/// the characters XML cannot hold replaced (<see cref="TextRules.ForXml"/>), so a stored text never breaks the file.
+/// table under its title with a bold header. Figures are numeric cells with a number format — whole numbers <c>0</c>,
+/// percentages <c>0.0%</c> (the ratio, 0.333 for 33,3 %), one decimal <c>0.0</c>, dates <c>dd/mm/yyyy</c> (the date's
+/// serial number) — so sums and sorts work in a spreadsheet; texts are inline strings (no shared-string table) with the
+/// characters XML cannot hold replaced (<see cref="TextRules.ForXml"/>), so a stored text never breaks the file.
 /// </summary>
 public static class XlsxExport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The cell formats of the stylesheet, by index: what a reader of the file finds on each kind of cell.</summary>
+    public const uint BoldStyle = 1, IntegerStyle = 2, PercentStyle = 3, DecimalStyle = 4, DateStyle = 5;
+
+    /// <summary>The number formats of the styles above (0 is the built-in whole-number format).</summary>
+    public const string PercentFormat = "0.0%", DecimalFormat = "0.0", DateFormat = "dd/mm/yyyy";
 
     public static byte[] Write(ExportDocument document, string sheetName)
     {
@@ -62,12 +70,21 @@ public static class XlsxExport
         for (var i = 0; i < cells.Count; i++)
         {
             var reference = Column(i) + rowIndex.ToString(CultureInfo.InvariantCulture);
-            var cell = cells[i].Number is { } number
-                ? new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture)) }
-                : new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(TextRules.ForXml(cells[i].Text))) };
-            if (bold)
+            var value = cells[i];
+            var cell = value.Kind == ExportKind.Text
+                ? new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(TextRules.ForXml(value.Text))) }
+                : new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(value.Value.ToString("R", CultureInfo.InvariantCulture)) };
+            uint? style = bold ? BoldStyle : value.Kind switch
             {
-                cell.StyleIndex = 1;
+                ExportKind.Integer => IntegerStyle,
+                ExportKind.Percent => PercentStyle,
+                ExportKind.Decimal => DecimalStyle,
+                ExportKind.Date => DateStyle,
+                _ => null,
+            };
+            if (style is { } index)
+            {
+                cell.StyleIndex = index;
             }
 
             row.Append(cell);
@@ -88,8 +105,18 @@ public static class XlsxExport
     }
 
     private static Stylesheet Stylesheet() => new(
+        new NumberingFormats(
+            new NumberingFormat { NumberFormatId = 164, FormatCode = PercentFormat },
+            new NumberingFormat { NumberFormatId = 165, FormatCode = DecimalFormat },
+            new NumberingFormat { NumberFormatId = 166, FormatCode = DateFormat }),
         new Fonts(new Font(), new Font(new Bold())),
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
         new Borders(new Border()),
-        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+        new CellFormats(
+            new CellFormat(),
+            new CellFormat { FontId = 1, ApplyFont = true },
+            new CellFormat { NumberFormatId = 1, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 166, ApplyNumberFormat = true }));
 }
