@@ -25,21 +25,21 @@ public sealed class RequestLoggingTests
             .ConfigureServices(services => services.AddSingleton<ILogEventSink>(sink)));
         var client = logged.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.Redirect, (await Accounts.SignInAsync(client, "quantri")).StatusCode);
-        var page = await DangVienApp.ParseAsync(await client.GetAsync("/admin/holidays?year=2026"));
+        var page = await DangVienApp.ParseAsync(await client.GetAsync("/"));
         client.DefaultRequestHeaders.Add(Correlation.HeaderName, "log-test-7");
         sink.Events.Clear();
 
-        var removed = await Forms.SubmitTypedAsync(client, page, "/admin/holidays?year=2026", "#remove-holiday", ("RemoveDate", "2026-09-01"));
+        var signedOut = await Forms.PostAsync(client, "/", Forms.Form(page, "form[action='/account/logout']"), []);
 
-        Assert.Equal(HttpStatusCode.Found, removed.StatusCode);
-        Assert.Equal("log-test-7", removed.Headers.GetValues(Correlation.HeaderName).Single());
+        Assert.Equal(HttpStatusCode.Found, signedOut.StatusCode);
+        Assert.Equal("log-test-7", signedOut.Headers.GetValues(Correlation.HeaderName).Single());
         var events = sink.Events.Where(e => Scalar(e, Correlation.PropertyName) == "log-test-7").ToList();
-        var service = Assert.Single(events, e => e.MessageTemplate.Text.StartsWith("Removed public holiday", StringComparison.Ordinal));
+        var service = Assert.Single(events, e => e.MessageTemplate.Text.StartsWith("User {UserName} signed out", StringComparison.Ordinal));
         Assert.Equal("quantri", Scalar(service, Correlation.UserProperty));
         var request = Assert.Single(events, e => e.Properties.ContainsKey("StatusCode"));
         Assert.Equal(LogEventLevel.Information, request.Level);
         Assert.Equal("POST", Scalar(request, "RequestMethod"));
-        Assert.Equal("/admin/holidays", Scalar(request, "RequestPath"));
+        Assert.Equal("/account/logout", Scalar(request, "RequestPath"));
         Assert.Equal("302", Scalar(request, "StatusCode"));
         Assert.Equal("quantri", Scalar(request, Correlation.UserProperty));
         Assert.Contains("responded 302", request.RenderMessage(), StringComparison.Ordinal);

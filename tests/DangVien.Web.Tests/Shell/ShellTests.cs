@@ -9,7 +9,7 @@ namespace DangVien.Web.Tests.Shell;
 public sealed class ShellTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_reading_page_is_static_and_loads_the_Blazor_script_with_no_inline_script()
+    public async Task A_reading_page_is_static_and_loads_no_script_while_an_entry_page_loads_Blazors()
     {
         await using var app = await DangVienApp.StartAsync();
         var client = await app.AdminAsync();
@@ -22,9 +22,14 @@ public sealed class ShellTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(Markup.HasInteractiveRoot(html), "the dashboard must not start a circuit");
         Assert.Empty(Markup.InlineScripts(page));
-        var scripts = page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ToList();
-        Assert.Contains(scripts, s => s.StartsWith("_framework/blazor.web", StringComparison.Ordinal));
+        // A reading page loads no script at all; an entry page loads Blazor's, MudBlazor's and the reconnect dialog's.
+        Assert.Empty(page.QuerySelectorAll("script"));
+        Assert.Null(page.QuerySelector("dialog#components-reconnect-modal"));
         Assert.Equal("false", page.Body!.GetAttribute("data-enhance-nav"));
+        var entryPage = await DangVienApp.ParseAsync(await client.GetAsync("/admin/holidays"));
+        var scripts = entryPage.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ToList();
+        Assert.Contains(scripts, s => s.StartsWith("_framework/blazor.web", StringComparison.Ordinal));
+        Assert.Empty(Markup.InlineScripts(entryPage));
         foreach (var src in scripts)
         {
             var script = await client.GetAsync("/" + src);
@@ -63,14 +68,14 @@ public sealed class ShellTests(ITestOutputHelper output)
         await using var app = await DangVienApp.StartAsync();
         var client = await app.AdminAsync();
 
-        var vietnamese = (await DangVienApp.ParseAsync(await client.GetAsync("/"))).QuerySelector("dialog#components-reconnect-modal")!;
+        var vietnamese = (await DangVienApp.ParseAsync(await client.GetAsync("/admin/holidays"))).QuerySelector("dialog#components-reconnect-modal")!;
         Assert.Equal("Mất kết nối tới máy chủ. Đang thử kết nối lại…", vietnamese.QuerySelector(".components-reconnect-first-attempt-visible")!.TextContent);
         Assert.Equal("Kết nối lại", vietnamese.QuerySelector("#components-reconnect-button")!.TextContent);
         Assert.StartsWith("Phiên làm việc đã hết, tải lại trang", vietnamese.QuerySelector("p.components-resume-failed-visible")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(vietnamese.QuerySelector("#components-seconds-to-next-attempt"));
         Assert.NotNull(vietnamese.QuerySelector("#components-resume-button"));
 
-        var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/admin/holidays");
         request.Headers.Add("Cookie", $"{LanguageEndpoint.CookieName}=c%3Dvi-VN%7Cuic%3Den");
         var english = (await DangVienApp.ParseAsync(await client.SendAsync(request))).QuerySelector("dialog#components-reconnect-modal")!;
         Assert.Equal("Connection to the server lost. Trying to reconnect…", english.QuerySelector(".components-reconnect-first-attempt-visible")!.TextContent);
