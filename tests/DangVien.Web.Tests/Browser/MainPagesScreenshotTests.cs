@@ -90,7 +90,7 @@ public sealed class MainPagesScreenshotTests
 
         // A step form and the quota sheet in English: labels and hints are longer, the form must still fit.
         await page.Locator(".next-actions a").First.ClickAsync();
-        Assert.Equal("Record", await page.InnerTextAsync("#action-form button[type=submit]"));
+        Assert.Equal("Record", await page.InnerTextAsync("#submit-step"));
         await Chromium.ScreenshotAsync(page, $"page-candidate-action-en-{width}");
         if (await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"))
         {
