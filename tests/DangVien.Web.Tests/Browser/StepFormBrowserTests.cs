@@ -142,6 +142,7 @@ public sealed class StepFormBrowserTests
 
         await page.WaitForSelectorAsync(".vote-tally--fails");
         Assert.Equal("Không đạt: 7/12 tán thành, cần 8.", await page.InnerTextAsync("#vote-tally"));
+        Assert.Equal("rgb(179, 38, 30)", await page.Locator("#vote-tally").EvaluateAsync<string>("e => getComputedStyle(e).color"));
         await Chromium.ScreenshotAsync(page, "step-cell-vote-fails-360");
         Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the vote form must not scroll sideways at 360 px");
         await page.FillAsync(Id("InFavour"), "8");
@@ -153,8 +154,8 @@ public sealed class StepFormBrowserTests
         var notice = page.Locator(".notice.vote-failed");
         Assert.Contains("KHÔNG ĐẠT", await notice.InnerTextAsync());
         Assert.Contains("7/12", await notice.InnerTextAsync());
-        Assert.Equal("rgb(", (await notice.EvaluateAsync<string>("e => getComputedStyle(e).color"))[..4]);
-        await Chromium.ScreenshotAsync(page, "step-cell-vote-failed-file-360");
+        Assert.Equal("rgb(179, 38, 30)", await notice.EvaluateAsync<string>("e => getComputedStyle(e).color"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Testing.PostgresServer.RepositoryRoot(), "artifacts", "screenshots", "step-cell-vote-failed-file-360.png") });
         var vote = Assert.Single(await app.HistoryAsync(id), e => e.Kind == StageKind.CellVote).Vote!;
         Assert.False(vote.Passed);
     }
@@ -189,7 +190,7 @@ public sealed class StepFormBrowserTests
         await option.ClickAsync();
 
         var message = page.Locator($".mud-input-control:has({Id("Introducers[0].MemberId")}) .mud-input-helper-text.mud-input-error");
-        await message.WaitForAsync();
+        await message.WaitForAsync(new() { Timeout = 45_000 });
         Assert.Contains("Trịnh Văn Mới", await message.InnerTextAsync());
         await Chromium.ScreenshotAsync(page, "step-introduction-probationary-1440");
         Assert.DoesNotContain(await app.HistoryAsync(id), e => e.Kind == StageKind.Introduction);
