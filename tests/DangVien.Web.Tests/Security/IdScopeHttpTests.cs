@@ -21,9 +21,9 @@ public sealed class IdScopeHttpTests
 {
     private const string OutsiderName = "Hoàng Văn Ngoài";
     private const string OutsiderCitizenId = "001080000901";
-    private const string OtherCellName = "Chi bộ thôn Hòa Bình";
+    internal const string OtherCellName = "Chi bộ thôn Hòa Bình";
     private const string OtherCellCode = "C91";
-    private const int MissingId = 987_654;
+    internal const int MissingId = 987_654;
 
     [Fact]
     public async Task A_posted_mentor_of_another_commune_reads_as_not_found_and_the_page_does_not_name_them()
@@ -127,7 +127,7 @@ public sealed class IdScopeHttpTests
     }
 
     /// <summary>Another commune beside Tân Lập, with a cell and an official member holding a citizen ID: (member id, cell id).</summary>
-    private static async Task<(int Member, int Cell)> AnotherCommuneAsync(DangVienApp app, TinyProvince tree)
+    internal static async Task<(int Member, int Cell)> AnotherCommuneAsync(DangVienApp app, TinyProvince tree)
     {
         await using var db = app.Database.CreateContext();
         var commune = new OrgUnit { Code = "X91", Name = "Đảng bộ xã Hòa Bình", Kind = OrgUnitKind.CommuneCommittee, ParentId = tree.Province.Id, HasAdmissionAuthority = true };
