@@ -140,20 +140,27 @@ public sealed class StepFormComponentTests
     }
 
     [Fact]
-    public async Task A_cell_secretary_who_sends_the_decision_form_anyway_is_refused_by_the_service_and_nothing_is_saved()
+    public async Task A_cell_secretary_records_the_vote_and_a_decision_form_sent_anyway_is_refused_by_the_service_and_saves_nothing()
     {
         var (host, tree) = await StartAsync("bithu", tree => (tree.CellA.Id, AccessRole.CellSecretary));
         await using var _ = host;
+        var ready = await host.App.ReadyForVoteAsync(tree.CellA, "Phạm Thị Hồng");
         var voted = await host.App.VotedAsync(tree.CellA, "Lê Văn Bình");
+        var vote = Open(host, ActionRoutes.Form(ready, AdmissionAction.RecordCellVote));
+        Type(vote, "VotedOn", "05/05/2025");
+        Type(vote, "Present", "11");
+        Type(vote, "InFavour", "10");
+        SubmitAndWaitForFile(vote, ready, AdmissionAction.RecordCellVote);
+        Assert.True(Assert.Single(await host.App.HistoryAsync(ready), e => e.Kind == StageKind.CellVote).Vote!.Passed);
         var file = await host.App.AdmissionAsync((service, _) => service.GetCandidateFileAsync(voted))
             ?? throw new InvalidOperationException("no file");
 
         // The page shows no form to the secretary; the step's form itself, rendered anyway, still records nothing.
-        var page = host.Render<CandidateActionPage>(ActionRoutes.Form(voted, AdmissionAction.RecordAdmissionDecision),
+        var page = host.RenderInAnotherTab<CandidateActionPage>(ActionRoutes.Form(voted, AdmissionAction.RecordAdmissionDecision),
             p => p.Add(x => x.Id, voted).Add(x => x.Slug, ActionRoutes.Slug(AdmissionAction.RecordAdmissionDecision)));
         page.WaitForAssertion(() => Assert.Equal(Messages.NotAllowed, page.Find(".notice--error[role=alert]").Text()), Wait);
         Assert.Empty(page.FindAll("#action-form"));
-        var form = host.Context.Render<AdmissionDecisionStep>(p => p.Add(x => x.File, file).Add(x => x.Version, file.Version).Add(x => x.OfficialMembers, 12));
+        var form = host.RenderInAnotherTab<AdmissionDecisionStep>(ActionRoutes.Form(voted, AdmissionAction.RecordAdmissionDecision), p => p.Add(x => x.File, file).Add(x => x.Version, file.Version).Add(x => x.OfficialMembers, 12));
         Type(form, "DecisionNumber", "101-QĐ/ĐU");
         Type(form, "DecidedOn", "02/06/2025");
         Type(form, "ReceivedOn", "05/06/2025");

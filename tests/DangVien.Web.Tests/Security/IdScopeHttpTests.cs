@@ -58,38 +58,6 @@ public sealed class IdScopeHttpTests
     }
 
     [Fact]
-    public async Task A_posted_transfer_to_a_cell_of_another_commune_reads_as_not_found_and_moves_nothing()
-    {
-        var (app, tree) = await StartAsync();
-        await using var _ = app;
-        var (_, otherCell) = await AnotherCommuneAsync(app, tree);
-        var staff = await app.StaffAsync(tree);
-        var id = await app.ReadyForVoteAsync(tree.CellA);
-        var url = ActionRoutes.Form(id, AdmissionAction.Transfer);
-
-        async Task<(HttpStatusCode Status, string Error, string Html)> PostAsync(int cellId)
-        {
-            var form = await staff.PageAsync(url);
-            var response = await Forms.SubmitAsync(staff, form, url, "#action-form",
-                ("Input.TransferredOn", "01/05/2025"), ("Input.TargetCellId", cellId.ToString(CultureInfo.InvariantCulture)), ("Input.Reason", "Chuyển nơi cư trú"));
-            var html = await response.Content.ReadAsStringAsync();
-            var document = await DangVienApp.ParseAsync(response);
-            return (response.StatusCode, document.QuerySelector("#f-TargetCellId-error .validation-message")?.TextContent.Trim() ?? "", WebUtility.HtmlDecode(html));
-        }
-
-        var outside = await PostAsync(otherCell);
-        var missing = await PostAsync(MissingId);
-
-        Assert.Equal(HttpStatusCode.OK, outside.Status);
-        Assert.Equal(AdmissionRules.CellNotFound, outside.Error);
-        Assert.Equal(missing.Error, outside.Error);
-        Assert.DoesNotContain(OtherCellName, outside.Html, StringComparison.Ordinal);
-        await using var db = app.Database.CreateContext();
-        Assert.Equal(tree.CellA.Id, await db.Candidates.Where(c => c.Id == id).Select(c => c.CellId).SingleAsync());
-        Assert.False(await db.StageEntries.AnyAsync(e => e.Kind == StageKind.Transfer));
-    }
-
-    [Fact]
     public async Task The_api_import_resolves_citizen_ids_and_cell_codes_inside_the_tokens_scope()
     {
         var (app, tree) = await StartAsync();
