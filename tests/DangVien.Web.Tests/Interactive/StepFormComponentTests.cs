@@ -217,7 +217,7 @@ public sealed class StepFormComponentTests
         Assert.Equal([tree.CellB.Id], (await OfferedAsync<CandidateActionPage, UnitOption>(page, "TargetCellId", "chi")).Select(c => c.Id));
         Assert.Empty(await OfferedAsync<CandidateActionPage, UnitOption>(page, "TargetCellId", tree.CellA.Name));
         Type(page, "TransferredOn", "01/05/2025");
-        Pick<CandidateActionPage, UnitOption>(page, "TargetCellId", VietnameseText.Fold(tree.CellB.Name).ToLowerInvariant(), c => c.Id == tree.CellB.Id);
+        await PickAsync<CandidateActionPage, UnitOption>(page, "TargetCellId", VietnameseText.Fold(tree.CellB.Name).ToLowerInvariant(), c => c.Id == tree.CellB.Id);
         Type(page, "Reason", "Chuyển nơi cư trú");
         SubmitAndWaitForFile(page, id, AdmissionAction.Transfer);
 

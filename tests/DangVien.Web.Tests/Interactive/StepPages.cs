@@ -7,7 +7,6 @@ using DangVien.Web.Components.Pages.Candidates;
 using DangVien.Web.Components.Pages.Candidates.Steps;
 using DangVien.Web.Tests.Candidates;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Extensions;
@@ -90,21 +89,19 @@ public static class StepPages
         return [.. offered ?? []];
     }
 
-    /// <summary>Types part of a name into a picker and takes the first option with the keyboard (Enter), then waits until the form holds it.</summary>
-    public static void Pick<TPage, T>(IRenderedComponent<TPage> page, string field, string typed, Func<T, bool> expected)
+    /// <summary>
+    /// Types part of a name into a picker and takes the option <paramref name="expected"/> among those its search
+    /// offers for what was typed, as a click on that option does (the options show in a popover that bUnit does not
+    /// draw); then waits until the form holds it.
+    /// </summary>
+    public static async Task PickAsync<TPage, T>(IRenderedComponent<TPage> page, string field, string typed, Func<T, bool> expected)
         where TPage : class, IComponent
     {
         var picker = Picker<TPage, T>(page, field);
-        page.Find(Id(field)).Focus();
         page.Find(Id(field)).Input(typed);
-        page.WaitForAssertion(() => Assert.Equal("true", page.Find(Id(field)).GetAttribute("aria-expanded")), Wait);
-        page.WaitForAssertion(
-            () =>
-            {
-                page.Find(Id(field)).KeyUp(new KeyboardEventArgs { Key = "Enter", Code = "Enter" });
-                Assert.True(picker.Instance.GetState(x => x.Value) is { } picked && expected(picked), $"nothing picked for '{typed}'");
-            },
-            Wait);
+        var option = (await OfferedAsync<TPage, T>(page, field, typed)).Single(expected);
+        await picker.InvokeAsync(() => picker.Instance.SelectOptionAsync(option));
+        page.WaitForAssertion(() => Assert.Equal(option, picker.Instance.GetState(x => x.Value)), Wait);
     }
 
     /// <summary>Presses the button and waits until the page goes back to the file with its notice.</summary>
