@@ -35,7 +35,7 @@ public sealed class StepFormComponentTests
         Type(page, "ResolutionNumber", "12-NQ/CB");
         Type(page, "Present", "7");
         Type(page, "InFavour", "8");
-        page.Find("#submit-step").Click();
+        Press(page);
 
         const string rule = "Số đảng viên tán thành (8) không thể lớn hơn số đảng viên có mặt (7).";
         page.WaitForAssertion(() => Assert.Equal(rule, MessageOf(page, "InFavour")), Wait);
@@ -88,7 +88,7 @@ public sealed class StepFormComponentTests
         Type(page, "ReceivedOn", "31/02/2025");
         Type(page, "Organisation", "Chi ủy thôn Đồng Tâm");
         page.WaitForAssertion(() => Assert.Equal("Không có ngày 31/02/2025.", MessageOf(page, "ReceivedOn")), Wait);
-        page.Find("#submit-step").Click();
+        Press(page);
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find(".form-summary")), Wait);
         Assert.Equal("Không có ngày 31/02/2025.", MessageOf(page, "ReceivedOn"));
@@ -117,7 +117,7 @@ public sealed class StepFormComponentTests
         Type(second, "ReceivedOn", "23/04/2025");
         Type(second, "Organisation", "Đảng ủy xã Tân Lập");
         Type(second, "Note", "Bản tổng hợp");
-        second.Find("#submit-step").Click();
+        Press(second);
 
         second.WaitForAssertion(() => Assert.StartsWith("Hồ sơ này vừa được người khác thay đổi", second.Find("#action-form .conflict").Text()), Wait);
         Assert.Contains(Messages.RecordChanged, second.Find(".conflict").Text());
@@ -164,7 +164,7 @@ public sealed class StepFormComponentTests
         Type(form, "DecisionNumber", "101-QĐ/ĐU");
         Type(form, "DecidedOn", "02/06/2025");
         Type(form, "ReceivedOn", "05/06/2025");
-        form.Find("#submit-step").Click();
+        Press(form);
 
         form.WaitForAssertion(() => Assert.Contains(Messages.NotAllowed, ShownMessages(form)), Wait);
         Assert.Equal("101-QĐ/ĐU", Value(form, "DecisionNumber"));
@@ -187,7 +187,7 @@ public sealed class StepFormComponentTests
         Assert.Equal("05/05/2025", Value(page, "Date"));
         Assert.Equal("10", Value(page, "InFavour"));
         Type(page, "InFavour", "9");
-        page.Find("#submit-step").Click();
+        Press(page);
         page.WaitForAssertion(() => Assert.Equal("Chưa nhập lý do đính chính.", MessageOf(page, "Reason")), Wait);
         Assert.Equal("9", Value(page, "InFavour"));
         Assert.Single(await host.App.HistoryAsync(id), e => e.Kind == StageKind.CellVote);
@@ -253,7 +253,7 @@ public sealed class StepFormComponentTests
                 Reason = "Chuyển nơi cư trú",
             });
             form.Render();
-            form.Find("#submit-step").Click();
+            Press(form);
             form.WaitForAssertion(() => Assert.NotNull(form.Find(".form-summary")), Wait);
             return (MessageOf(form, "TargetCellId"), form.Markup);
         }
@@ -299,11 +299,19 @@ public sealed class StepFormComponentTests
             {
                 foreach (var date in dates)
                 {
-                    page.Find("#" + date).Change(value);
+                    await page.InvokeAsync(() => page.Find("#" + date).Change(value));
                     page.WaitForAssertion(() => Assert.Equal(value, page.Find("#" + date).GetAttribute("value")), Wait);
                 }
 
-                page.Find("#submit-step").Click();
+                // A field left shows its message at once; the button then sends what the form holds.
+                foreach (var date in dates)
+                {
+                    page.WaitForAssertion(() => Assert.Equal(SupportedRange.DateMessage, ComponentHost.MessageOf(page.Find("#" + date))), Wait);
+                }
+
+                page.WaitForAssertion(() => Assert.False(page.Find("#submit-step").HasAttribute("disabled")), Wait);
+                Press(page);
+                page.WaitForAssertion(() => Assert.NotNull(page.Find(".form-summary")), Wait);
                 foreach (var date in dates)
                 {
                     page.WaitForAssertion(() => Assert.Equal(SupportedRange.DateMessage, ComponentHost.MessageOf(page.Find("#" + date))), Wait);

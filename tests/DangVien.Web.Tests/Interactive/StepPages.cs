@@ -57,15 +57,19 @@ public static class StepPages
     public static void Type<TPage>(IRenderedComponent<TPage> page, string field, string value)
         where TPage : class, IComponent
     {
-        var input = page.Find(Id(field));
-        if (input.HasAttribute("blazor:oninput") && !input.HasAttribute("blazor:onchange"))
+        // Found and fired on the renderer's thread: a check answering meanwhile re-renders the form.
+        page.InvokeAsync(() =>
         {
-            input.Input(value);
-        }
-        else
-        {
-            input.Change(value);
-        }
+            var input = page.Find(Id(field));
+            if (input.HasAttribute("blazor:oninput") && !input.HasAttribute("blazor:onchange"))
+            {
+                input.Input(value);
+            }
+            else
+            {
+                input.Change(value);
+            }
+        }).GetAwaiter().GetResult();
 
         page.WaitForAssertion(() => Assert.Equal(value, page.Find(Id(field)).GetAttribute("value") ?? ""), Wait);
     }
@@ -98,16 +102,21 @@ public static class StepPages
         where TPage : class, IComponent
     {
         var picker = Picker<TPage, T>(page, field);
-        page.Find(Id(field)).Input(typed);
+        await page.InvokeAsync(() => page.Find(Id(field)).Input(typed));
         var option = (await OfferedAsync<TPage, T>(page, field, typed)).Single(expected);
         await picker.InvokeAsync(() => picker.Instance.SelectOptionAsync(option));
         page.WaitForAssertion(() => Assert.Equal(option, picker.Instance.GetState(x => x.Value)), Wait);
     }
 
+    /// <summary>Presses the form's button (found and pressed on the renderer's thread, as a check may re-render the form meanwhile).</summary>
+    public static void Press<TPage>(IRenderedComponent<TPage> page)
+        where TPage : class, IComponent =>
+        page.InvokeAsync(() => page.Find("#submit-step").Click()).GetAwaiter().GetResult();
+
     /// <summary>Presses the button and waits until the page goes back to the file with its notice.</summary>
     public static void SubmitAndWaitForFile(IRenderedComponent<CandidateActionPage> page, int candidateId, AdmissionAction action)
     {
-        page.Find("#submit-step").Click();
+        Press(page);
         var navigation = page.Services.GetRequiredService<NavigationManager>();
         var done = navigation.ToAbsoluteUri(ActionRoutes.Done(candidateId, action)).ToString();
         page.WaitForAssertion(() => Assert.True(navigation.Uri == done, $"not recorded: {ShownMessages(page)}"), Wait);
