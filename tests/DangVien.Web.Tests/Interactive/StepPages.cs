@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using Bunit;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
@@ -137,6 +136,4 @@ public static class StepPages
     private static IRenderedComponent<MudAutocomplete<T>> Picker<TPage, T>(IRenderedComponent<TPage> page, string field)
         where TPage : class, IComponent =>
         page.FindComponents<MudAutocomplete<T>>().Single(s => s.Instance.GetState(x => x.InputId) == IStepForm.InputId(field));
-
-    public static string Text(this IElement? element) => element?.TextContent.Trim() ?? "";
 }
