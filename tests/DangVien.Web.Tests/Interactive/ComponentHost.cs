@@ -85,20 +85,24 @@ public sealed class ComponentHost : IAsyncDisposable
     public IRenderedComponent<T> Render<T>(string url)
         where T : IComponent => Render<T>(Context, url);
 
+    /// <summary>Renders the component at the given address with its route parameters (a page's {Id}, {Slug}).</summary>
+    public IRenderedComponent<T> Render<T>(string url, Action<ComponentParameterCollectionBuilder<T>> parameters)
+        where T : IComponent => Render(Context, url, parameters);
+
     /// <summary>Renders the component in another tab of the same user (a circuit of its own), at the given address.</summary>
-    public IRenderedComponent<T> RenderInAnotherTab<T>(string url)
+    public IRenderedComponent<T> RenderInAnotherTab<T>(string url, Action<ComponentParameterCollectionBuilder<T>>? parameters = null)
         where T : IComponent
     {
         var tab = NewContext();
         _tabs.Add(tab);
-        return Render<T>(tab, url);
+        return Render(tab, url, parameters);
     }
 
-    private static IRenderedComponent<T> Render<T>(BunitContext tab, string url)
+    private static IRenderedComponent<T> Render<T>(BunitContext tab, string url, Action<ComponentParameterCollectionBuilder<T>>? parameters = null)
         where T : IComponent
     {
         tab.Services.GetRequiredService<NavigationManager>().NavigateTo(url);
-        return tab.Render<T>();
+        return parameters is null ? tab.Render<T>() : tab.Render(parameters);
     }
 
     private BunitContext NewContext()
