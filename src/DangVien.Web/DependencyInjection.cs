@@ -12,8 +12,12 @@ using DangVien.Web.Hosting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
 
 namespace DangVien.Web;
 
@@ -21,11 +25,13 @@ public static class DependencyInjection
 {
     public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    /// <summary>Razor components (static server rendering), health checks, localisation.</summary>
+    /// <summary>Razor components (static server rendering, interactive Server where a page asks), MudBlazor, health checks, localisation.</summary>
     public static WebApplicationBuilder AddDangVienWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorComponents();
+        // Reading pages stay static; a page that edits says @rendermode InteractiveServer (docs/ARCHITECTURE.md).
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
         services.AddProblemDetails();
         builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
         services.AddDangVienForwardedHeaders(builder.Configuration);
@@ -36,11 +42,15 @@ public static class DependencyInjection
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddHealthChecks().AddDbContextCheck<DangVienDbContext>("database");
         services.AddHttpContextAccessor();
+        services.AddScoped<CircuitUser>();
         services.AddScoped<WebCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<WebCurrentUser>());
 
         // Sign-in: ASP.NET Core Identity on EF Core, cookie authentication, no self-registration.
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, CircuitAuthenticationStateProvider>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitUserHandler>());
+        services.AddScoped<CircuitServices>();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = ApiAuthentication.DefaultScheme;
@@ -128,7 +138,8 @@ public static class DependencyInjection
         app.Services.GetRequiredService<ImportUploads>();
 
         app.UseDangVienForwardedHeaders();
-        app.UseMiddleware<RequestLogging>();
+        app.Use(Correlation.PushIdAsync);
+        app.UseDangVienRequestLogging();
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -158,6 +169,7 @@ public static class DependencyInjection
         app.Use(SignInLimits.ReadSignInNameAsync);
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(Correlation.PushUserAsync);
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -180,7 +192,7 @@ public static class DependencyInjection
         ImportEndpoints.Map(app);
         app.MapGet("/candidates/export.xlsx", CandidateExportEndpoint.ExportXlsxAsync);
         app.MapReportExports();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

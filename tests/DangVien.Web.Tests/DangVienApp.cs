@@ -26,6 +26,9 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>Configuration set before the app starts (e.g. a short circuit revalidation interval).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>Starts the app over a fresh database; <paramref name="clock"/> replaces the system clock.</summary>
     public static async Task<DangVienApp> StartAsync(TimeProvider? clock = null) =>
         new(await PostgresServer.CreateDatabaseAsync(), ownsDatabase: true, clock);
@@ -34,9 +37,14 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
     public DangVienApp StartAgain() => new(Database, ownsDatabase: false, _clock);
 
     /// <summary>The app on a real Kestrel port on 127.0.0.1, for the browser; returns its base address.</summary>
-    public static async Task<(DangVienApp App, string BaseUrl)> StartOnKestrelAsync()
+    public static async Task<(DangVienApp App, string BaseUrl)> StartOnKestrelAsync(params (string Key, string Value)[] settings)
     {
         var app = await StartAsync();
+        foreach (var (key, value) in settings)
+        {
+            app.Settings[key] = value;
+        }
+
         app.UseKestrel(0);
         app.StartServer();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -52,6 +60,11 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Migrate", "false");
         builder.UseSetting("Database:SeedDemo", "false");
         builder.UseSetting("Urls", "http://127.0.0.1:0");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestRemoteAddress>());
         if (_clock is not null)
         {

@@ -80,14 +80,14 @@ public sealed partial class UiTextTests
         var quotaUrl = $"/units/{tree.Commune.Id}/quotas?year=2026";
 
         var vietnamese = await DangVienApp.ParseAsync(await staff.GetAsync(formUrl));
-        Assert.Equal("Ngày chi bộ biểu quyết", Label(vietnamese, "f-VotedOn"));
-        Assert.Equal("Ghi nhận", vietnamese.QuerySelector("#action-form button[type=submit]")!.TextContent);
+        Assert.Equal("Ngày chi bộ biểu quyết *", Label(vietnamese, "f-VotedOn"));
+        Assert.Equal("Ghi nhận", vietnamese.QuerySelector("#action-form #submit-step")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Redirect, (await staff.GetAsync("/language?ui=en&returnUrl=%2F")).StatusCode);
 
         var form = await DangVienApp.ParseAsync(await staff.GetAsync(formUrl));
-        Assert.Equal("Date of the cell's vote", Label(form, "f-VotedOn"));
+        Assert.Equal("Date of the cell's vote *", Label(form, "f-VotedOn"));
         Assert.Equal("Members in favour", Label(form, "f-InFavour"));
-        Assert.Equal("Record", form.QuerySelector("#action-form button[type=submit]")!.TextContent);
+        Assert.Equal("Record", form.QuerySelector("#action-form #submit-step")!.TextContent.Trim());
         Assert.Equal("Cancel", form.QuerySelector("#action-form .form-actions a")!.TextContent);
         Assert.Equal("Boxes marked * are required. Dates are day/month/year, e.g. 05/03/2026.", form.QuerySelector(".form-legend")!.TextContent);
         Assert.Equal("12", form.QuerySelector("#f-OfficialMembers")!.GetAttribute("value"));

@@ -3,15 +3,17 @@ using Microsoft.AspNetCore.StaticAssets;
 namespace DangVien.Web.Hosting;
 
 /// <summary>
-/// Security headers on every response. The CSP allows no inline script or style: pages are plain
-/// server-rendered HTML with one stylesheet of our own. Every response but a static asset is
+/// Security headers on every response. The CSP allows no inline script and no eval: every script is a file of the
+/// site (blazor.web.js, MudBlazor's, ours). Inline styles are allowed: MudBlazor writes its theme in a style element
+/// and sets style attributes, Blazor's reconnect UI injects styles (STACK.md). The circuit's WebSocket is
+/// same-origin, which connect-src 'self' covers. Every response but a static asset is
 /// <c>Cache-Control: no-store</c>: pages, API answers and downloads carry personal data, which must not stay in a
 /// shared computer's browser cache or a proxy; the stylesheet keeps the caching its fingerprint allows.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     public Task InvokeAsync(HttpContext context)

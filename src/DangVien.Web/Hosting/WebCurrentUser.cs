@@ -4,8 +4,11 @@ using DangVien.Core.Domain;
 
 namespace DangVien.Web.Hosting;
 
-/// <summary>The signed-in user of the current request; anonymous outside a request.</summary>
-public sealed class WebCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+/// <summary>
+/// The signed-in user: in an interactive circuit (or a call made from one) the circuit's user, which follows the
+/// account (<see cref="CircuitUser"/>); otherwise the current request's; anonymous outside both.
+/// </summary>
+public sealed class WebCurrentUser(IHttpContextAccessor accessor, CircuitUser circuit) : ICurrentUser
 {
     /// <summary>Claim carrying the user's full name, added at sign-in.</summary>
     public const string FullNameClaim = "dangvien:full_name";
@@ -13,7 +16,7 @@ public sealed class WebCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
     /// <summary>Claim carrying each kind of role the user holds (<see cref="AccessRole"/> name), added at sign-in; only for the menu.</summary>
     public const string RoleClaim = "dangvien:role";
 
-    private ClaimsPrincipal? Principal => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user : null;
+    private ClaimsPrincipal? Principal => (circuit.Principal ?? accessor.HttpContext?.User) is { Identity.IsAuthenticated: true } user ? user : null;
 
     public string Name => Principal?.Identity?.Name ?? "ẩn danh";
 

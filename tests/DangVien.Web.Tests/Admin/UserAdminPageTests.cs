@@ -293,7 +293,8 @@ public sealed class UserAdminPageTests
         Assert.Equal(fullName, home.QuerySelector(".user-box__name")!.TextContent);
         foreach (var page in new[] { listed, details, audit, home })
         {
-            Assert.Empty(page.QuerySelectorAll("script"));
+            Assert.Empty(page.QuerySelectorAll("main script"));
+            Assert.Empty(Markup.InlineScripts(page));
             Assert.Empty(page.QuerySelectorAll("main b"));
         }
 

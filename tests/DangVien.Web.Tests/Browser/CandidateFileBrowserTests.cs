@@ -7,7 +7,7 @@ namespace DangVien.Web.Tests.Browser;
 public sealed class CandidateFileBrowserTests
 {
     [Fact]
-    public async Task Staff_create_a_file_record_two_stages_and_correct_one_by_clicking_with_JavaScript_off()
+    public async Task Staff_create_a_file_record_two_stages_and_correct_one_by_clicking_on_a_phone()
     {
         var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
         await using var _ = app;
@@ -19,7 +19,7 @@ public sealed class CandidateFileBrowserTests
 
         await app.CreateUserAsync("vanphong", (tree.Commune.Id, AccessRole.CommitteeStaff));
         // A phone first: cell secretaries and staff often work on one.
-        var page = await Chromium.NewPageAsync(baseUrl, 360, javaScript: false);
+        var page = await Chromium.NewPageAsync(baseUrl, 360);
         await page.GotoAsync($"/units/{tree.CellA.Id}");
         await Chromium.SignInAsync(page, "vanphong", Accounts.Password);
 
@@ -40,26 +40,33 @@ public sealed class CandidateFileBrowserTests
         Assert.Equal("Nguyễn Thị Ánh Tuyết", await page.InnerTextAsync("h1"));
 
         await page.ClickAsync(".next-actions >> text=Ghi nhận giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng");
-        await page.FillAsync("#f-CertificateNumber", "GCN-2026-031");
-        await page.FillAsync("#f-IssuingCentre", "Trung tâm Chính trị xã Tân Lập");
-        await page.FillAsync("#f-IssuedOn", "10/02/2026");
-        await page.ClickAsync("button:text-is('Ghi nhận')");
+        await StepInputs.LiveAsync(page);
+        await StepInputs.TypeAsync(page, "CertificateNumber", "GCN-2026-031");
+        await StepInputs.TypeAsync(page, "IssuingCentre", "Trung tâm Chính trị xã Tân Lập");
+        await StepInputs.TypeAsync(page, "IssuedOn", "10/02/2026");
+        await page.ClickAsync("#submit-step");
+        await page.WaitForURLAsync("**notice=*");
         Assert.Equal("Đã ghi nhận: Ghi nhận giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng.", await page.InnerTextAsync(".notice"));
 
         await page.ClickAsync(".next-actions >> text=Ghi nhận đơn xin vào Đảng và lý lịch");
+        await StepInputs.LiveAsync(page);
+        await StepInputs.TypeAsync(page, "AppliedOn", "02/03/2026");
+        await StepInputs.TypeAsync(page, "Note", "Đơn viết tay, lý lịch khai đầy đủ");
         await Chromium.ScreenshotAsync(page, "candidate-action-360");
-        await page.FillAsync("#f-AppliedOn", "02/03/2026");
-        await page.FillAsync("#f-Note", "Đơn viết tay, lý lịch khai đầy đủ");
-        await page.ClickAsync("button:text-is('Ghi nhận')");
+        await page.ClickAsync("#submit-step");
+        await page.WaitForURLAsync("**notice=*");
         Assert.Equal("Đã ghi nhận: Ghi nhận đơn xin vào Đảng và lý lịch.", await page.InnerTextAsync(".notice"));
         Assert.Equal(3, await page.Locator(".timeline__entry").CountAsync());
         Assert.Equal("Đã nộp đơn và lý lịch", await page.InnerTextAsync(".page-head .badge"));
 
         // The application's date was typed wrong: a correction keeps the old entry, struck through.
         await page.ClickAsync(".timeline__entry:last-child .timeline__actions a");
-        await page.FillAsync("#f-Date", "03/03/2026");
-        await page.FillAsync("#f-Reason", "Ghi nhầm ngày làm đơn");
-        await page.ClickAsync("button:text-is('Ghi đính chính')");
+        await StepInputs.LiveAsync(page);
+        await StepInputs.TypeAsync(page, "Date", "03/03/2026");
+        await StepInputs.TypeAsync(page, "Reason", "Ghi nhầm ngày làm đơn");
+        await Chromium.ScreenshotAsync(page, "candidate-correction-360");
+        await page.ClickAsync("#submit-step");
+        await page.WaitForURLAsync("**notice=*");
         Assert.Equal("Đã ghi đính chính vào hồ sơ.", await page.InnerTextAsync(".notice"));
         Assert.Equal(1, await page.Locator(".timeline__entry.is-superseded").CountAsync());
         Assert.Contains("Ghi nhầm ngày làm đơn", await page.InnerTextAsync(".timeline__correction"));
@@ -68,6 +75,6 @@ public sealed class CandidateFileBrowserTests
         Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the file page must not scroll sideways at 360 px");
         await page.SetViewportSizeAsync(1440, 900);
         await Chromium.ScreenshotAsync(page, "candidate-file-1440");
-        Assert.Empty(await page.Locator("script").AllAsync());
+        Assert.Empty(await page.Locator("main script, script:not([src])").AllAsync());
     }
 }

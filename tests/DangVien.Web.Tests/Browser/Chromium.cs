@@ -72,6 +72,18 @@ public static class Chromium
         await page.WaitForLoadStateAsync();
     }
 
+    /// <summary>Follows a link of the menu or the account box as a person would: on a phone, opening the folded menu first.</summary>
+    public static async Task ClickMenuAsync(IPage page, string selector)
+    {
+        var button = page.Locator("label.nav-toggle-button");
+        if (await button.IsVisibleAsync())
+        {
+            await button.ClickAsync();
+        }
+
+        await page.ClickAsync(selector);
+    }
+
     /// <summary>Saves a full-page screenshot under artifacts/screenshots for people to look at.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {

@@ -38,7 +38,7 @@ public sealed class ImportBrowserTests
         var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
         await page.GotoAsync("/");
         await Chromium.SignInAsync(page, "vanphong", Accounts.Password);
-        await page.ClickAsync(".app-nav >> text=Nhập dữ liệu");
+        await Chromium.ClickMenuAsync(page, ".app-nav >> text=Nhập dữ liệu");
         Assert.EndsWith("/import", page.Url, StringComparison.Ordinal);
 
         await page.SelectOptionAsync("#import-kind", "members");
@@ -63,7 +63,7 @@ public sealed class ImportBrowserTests
             Assert.Equal(["001099000030"], await db.Candidates.Select(c => c.CitizenId!).ToListAsync());
         }
 
-        await page.ClickAsync(".user-box >> text=Mã truy cập API");
+        await Chromium.ClickMenuAsync(page, ".user-box >> text=Mã truy cập API");
         await page.FillAsync("#token-name", "Bảng tính của văn phòng");
         await page.ClickAsync("#token-create button[type=submit]");
         await Chromium.ScreenshotAsync(page, $"api-tokens-{width}");

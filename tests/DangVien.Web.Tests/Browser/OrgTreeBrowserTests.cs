@@ -27,7 +27,7 @@ public sealed class OrgTreeBrowserTests
         var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
         await page.GotoAsync("/");
         await Chromium.SignInAsync(page, "quantri", Accounts.Password);
-        await page.ClickAsync(".app-nav >> text=Tổ chức đảng");
+        await Chromium.ClickMenuAsync(page, ".app-nav >> text=Tổ chức đảng");
         await Chromium.ScreenshotAsync(page, $"tree-{width}");
         await page.ClickAsync("text=Đảng bộ xã Tân Lập");
         await page.ClickAsync("text=Chi bộ thôn Đồng Tâm");

@@ -42,7 +42,7 @@ public sealed class YearlyReportBrowserTests
         var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
         await page.GotoAsync("/");
         await Chromium.SignInAsync(page, "bantochuc", Accounts.Password);
-        await page.ClickAsync(".app-nav >> text=Báo cáo");
+        await Chromium.ClickMenuAsync(page, ".app-nav >> text=Báo cáo");
         await page.SelectOptionAsync("#report-year", LastYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.ClickAsync("form.year-picker button[type=submit]");
         await page.WaitForLoadStateAsync();

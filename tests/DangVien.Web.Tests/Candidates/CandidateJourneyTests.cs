@@ -1,10 +1,13 @@
 using System.Globalization;
-using System.Net;
+using Bunit;
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Admission;
 using DangVien.Web.Components.Pages.Candidates;
+using DangVien.Core.Features.Members;
 using Microsoft.EntityFrameworkCore;
 using static DangVien.Web.Tests.Candidates.CandidateFiles;
+using static DangVien.Web.Tests.Interactive.StepPages;
 
 namespace DangVien.Web.Tests.Candidates;
 
@@ -13,9 +16,10 @@ public sealed class CandidateJourneyTests
     [Fact]
     public async Task Committee_staff_take_a_candidate_from_source_to_official_member_through_the_forms()
     {
-        var (app, tree) = await StartAsync();
-        await using var _ = app;
-        var staff = await app.StaffAsync(tree);
+        var (host, tree) = await StartAsStaffAsync();
+        await using var _ = host;
+        var app = host.App;
+        var staff = await app.SignedInClientAsync("vanphong");
         var members = await app.MembersAsync(tree.CellA);
         string Id(int index) => members[index].Id.ToString(CultureInfo.InvariantCulture);
 
@@ -44,53 +48,81 @@ public sealed class CandidateJourneyTests
         Assert.Equal(2, file.QuerySelectorAll(".tags li").Length);
         Assert.Equal("001300004567", file.QuerySelectorAll(".facts div").First(d => d.QuerySelector("dt").Text() == "Số CCCD").QuerySelector("dd").Text());
 
-        async Task Step(AdmissionAction action, params (string Name, string Value)[] values)
+        // The new file's form is a static page (posted above); each step's form is interactive, filled as a person fills it.
+        async Task Step(AdmissionAction action, Func<IRenderedComponent<CandidateActionPage>, Task> fill)
         {
             // Each step is taken from the file's list of next actions, as a person would.
             var before = await staff.PageAsync(fileUrl);
             var url = ActionRoutes.Form(id, action);
             Assert.True(before.QuerySelector($".next-actions a[href='{url}']") is not null, $"{action} is offered on the file page");
-            var response = await Forms.SubmitAsync(staff, url, "#action-form", values);
-            if (response.StatusCode != HttpStatusCode.Found)
-            {
-                var refused = await DangVienApp.ParseAsync(response);
-                Assert.Fail($"{action} refused: {string.Join(" | ", refused.QuerySelectorAll(".validation-message, .form-error, .notice--error").Select(e => e.Text()))}");
-            }
-
-            Assert.Equal(ActionRoutes.Done(id, action), RedirectTarget(response));
-            var after = await staff.PageAsync(RedirectTarget(response));
+            var page = Open(host, url, anotherTab: true);
+            await fill(page);
+            SubmitAndWaitForFile(page, id, action);
+            var after = await staff.PageAsync(ActionRoutes.Done(id, action));
             Assert.Equal($"Đã ghi nhận: {AdmissionLabels.Of(action)}.", after.QuerySelector(".notice").Text());
         }
 
-        await Step(AdmissionAction.RecordAwarenessCourse,
-            ("Input.CertificateNumber", "GCN-2025-014"), ("Input.IssuingCentre", "Trung tâm Chính trị xã Tân Lập"), ("Input.IssuedOn", "10/02/2025"));
-        await Step(AdmissionAction.RecordApplication, ("Input.AppliedOn", "03/03/2025"), ("Input.Note", "Đơn viết tay"));
-        await Step(AdmissionAction.RecordHistoryVerification,
-            ("Input.VerifiedOn", "07/04/2025"), ("Input.Result", "Lịch sử chính trị rõ ràng"), ("Input.CertifiedBy", "Đảng ủy xã Tân Lập"));
-        await Step(AdmissionAction.RecordIntroduction,
-            ("Input.IntroducedOn", "14/04/2025"), ("Input.Basis", nameof(IntroductionBasis.TwoMembers)),
-            ("Input.Introducer1", Id(1)), ("Input.Introducer1KnownSince", "01/09/2018"),
-            ("Input.Introducer2", Id(2)), ("Input.Introducer2KnownSince", "1/9/2018"));
-        await Step(AdmissionAction.RecordOpinion,
-            ("Input.Form", nameof(OpinionForm.Organisation)), ("Input.ReceivedOn", "21/04/2025"), ("Input.Organisation", "Chi đoàn thôn Đồng Tâm"));
-        var voteForm = await staff.PageAsync(ActionRoutes.Form(id, AdmissionAction.RecordCellVote));
-        Assert.Equal("12", voteForm.QuerySelector("#f-OfficialMembers")!.GetAttribute("value"));
-        await Step(AdmissionAction.RecordCellVote,
-            ("Input.VotedOn", "05/05/2025"), ("Input.ResolutionNumber", "12-NQ/CB"), ("Input.OfficialMembers", "12"), ("Input.Present", "11"), ("Input.InFavour", "10"));
+        void Fill(IRenderedComponent<CandidateActionPage> page, params (string Field, string Value)[] values)
+        {
+            foreach (var (field, value) in values)
+            {
+                Type(page, field, value);
+            }
+        }
+
+        Task Typed(AdmissionAction action, params (string Field, string Value)[] values) =>
+            Step(action, page =>
+            {
+                Fill(page, values);
+                return Task.CompletedTask;
+            });
+
+        Task PickMemberAsync(IRenderedComponent<CandidateActionPage> page, string field, int index) =>
+            PickAsync<CandidateActionPage, MemberOption>(page, field, VietnameseText.Fold(members[index].FullName).ToLowerInvariant(), m => m.Id == members[index].Id);
+
+        await Typed(AdmissionAction.RecordAwarenessCourse,
+            ("CertificateNumber", "GCN-2025-014"), ("IssuingCentre", "Trung tâm Chính trị xã Tân Lập"), ("IssuedOn", "10/02/2025"));
+        await Typed(AdmissionAction.RecordApplication, ("AppliedOn", "03/03/2025"), ("Note", "Đơn viết tay"));
+        await Typed(AdmissionAction.RecordHistoryVerification,
+            ("VerifiedOn", "07/04/2025"), ("Result", "Lịch sử chính trị rõ ràng"), ("CertifiedBy", "Đảng ủy xã Tân Lập"));
+        await Step(AdmissionAction.RecordIntroduction, async page =>
+        {
+            await ChooseAsync<CandidateActionPage, IntroductionBasis?>(page, "Basis", IntroductionBasis.TwoMembers);
+            Fill(page, ("IntroducedOn", "14/04/2025"));
+            await PickMemberAsync(page, "Introducers[0].MemberId", 1);
+            Fill(page, ("Introducers[0].KnownSince", "01/09/2018"));
+            await PickMemberAsync(page, "Introducers[1].MemberId", 2);
+            Fill(page, ("Introducers[1].KnownSince", "1/9/2018"));
+        });
+        await Step(AdmissionAction.RecordOpinion, async page =>
+        {
+            await ChooseAsync<CandidateActionPage, OpinionForm?>(page, "Form", OpinionForm.Organisation);
+            Fill(page, ("ReceivedOn", "21/04/2025"), ("Organisation", "Chi đoàn thôn Đồng Tâm"));
+        });
+        await Step(AdmissionAction.RecordCellVote, page =>
+        {
+            Assert.Equal("12", Value(page, "OfficialMembers"));
+            Fill(page, ("VotedOn", "05/05/2025"), ("ResolutionNumber", "12-NQ/CB"), ("Present", "11"), ("InFavour", "10"));
+            return Task.CompletedTask;
+        });
 
         // A cell directly under the commune committee needs no grassroots committee resolution.
         var voted = await staff.PageAsync(fileUrl);
         Assert.Null(voted.QuerySelector($"a[href='{ActionRoutes.Form(id, AdmissionAction.RecordCommitteeResolution)}']"));
         Assert.Contains("trong 60 ngày làm việc", voted.QuerySelector(".next-actions").Text());
 
-        await Step(AdmissionAction.RecordAdmissionDecision,
-            ("Input.DecisionNumber", "101-QĐ/ĐU"), ("Input.DecidedOn", "02/06/2025"), ("Input.ReceivedOn", "05/06/2025"));
-        await Step(AdmissionAction.RecordCeremony, ("Input.HeldOn", "20/06/2025"), ("Input.HelperMemberId", Id(3)));
-        await Step(AdmissionAction.RecordNewMemberCourse,
-            ("Input.CertificateNumber", "DVM-7"), ("Input.IssuingCentre", "Trung tâm Chính trị xã Tân Lập"), ("Input.IssuedOn", "10/10/2025"));
-        await Step(AdmissionAction.RecordRecognitionVote,
-            ("Input.VotedOn", "25/06/2026"), ("Input.OfficialMembers", "12"), ("Input.Present", "12"), ("Input.InFavour", "11"));
-        await Step(AdmissionAction.RecordRecognitionDecision, ("Input.DecisionNumber", "205-QĐ/ĐU"), ("Input.DecidedOn", "10/07/2026"));
+        await Typed(AdmissionAction.RecordAdmissionDecision,
+            ("DecisionNumber", "101-QĐ/ĐU"), ("DecidedOn", "02/06/2025"), ("ReceivedOn", "05/06/2025"));
+        await Step(AdmissionAction.RecordCeremony, async page =>
+        {
+            Fill(page, ("HeldOn", "20/06/2025"));
+            await PickMemberAsync(page, "HelperMemberId", 3);
+        });
+        await Typed(AdmissionAction.RecordNewMemberCourse,
+            ("CertificateNumber", "DVM-7"), ("IssuingCentre", "Trung tâm Chính trị xã Tân Lập"), ("IssuedOn", "10/10/2025"));
+        await Typed(AdmissionAction.RecordRecognitionVote,
+            ("VotedOn", "25/06/2026"), ("OfficialMembers", "12"), ("Present", "12"), ("InFavour", "11"));
+        await Typed(AdmissionAction.RecordRecognitionDecision, ("DecisionNumber", "205-QĐ/ĐU"), ("DecidedOn", "10/07/2026"));
 
         var official = await staff.PageAsync(fileUrl);
         Assert.Equal("Đảng viên chính thức", official.QuerySelector(".page-head .badge").Text());

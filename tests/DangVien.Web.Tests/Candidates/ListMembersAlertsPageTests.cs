@@ -136,7 +136,7 @@ public sealed class ListMembersAlertsPageTests
         Assert.NotNull(page.QuerySelector(".app-nav a[href='/alerts']"));
 
         var wrongDate = await staff.PageAsync($"/alerts?unit={tree.Commune.Id}&asOf=32/13/2025");
-        Assert.StartsWith(FormValues.DateMessage, wrongDate.QuerySelector("#alerts-asof-error .validation-message").Text());
+        Assert.StartsWith("Không có ngày 32/13/2025.", wrongDate.QuerySelector("#alerts-asof-error .validation-message").Text());
         Assert.Equal("32/13/2025", wrongDate.QuerySelector("#alerts-asof")!.GetAttribute("value"));
     }
 

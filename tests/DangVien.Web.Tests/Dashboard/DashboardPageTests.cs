@@ -57,8 +57,9 @@ public sealed class DashboardPageTests
         Assert.Null(page.QuerySelector(".dash-table"));
         Assert.Null(page.QuerySelector(".breadcrumb"));
         Assert.Equal("/", page.QuerySelector(".app-nav a.active")!.GetAttribute("href"));
-        Assert.Empty(page.QuerySelectorAll("[style]"));
-        Assert.Empty(page.QuerySelectorAll("script"));
+        Assert.Empty(page.QuerySelectorAll("main [style]"));
+        Assert.Empty(page.QuerySelectorAll("main script"));
+        Assert.Empty(Markup.InlineScripts(page));
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class DashboardPageTests
         Assert.Equal($"/?unit={tree.CellA.Id}&year=2026", page.QuerySelectorAll(".dash-table tbody tr")[1].QuerySelector("td a")!.GetAttribute("href"));
         // Both cells' deadlines, each with its cell.
         Assert.Equal(["Hoàng Thị Mai · Chi bộ thôn Đồng Tâm", "Đinh Văn Nam · Chi bộ thôn Ấp Bắc"], page.QuerySelectorAll(".dash-alert__who").Select(Text));
-        Assert.Empty(page.QuerySelectorAll("[style]"));
+        Assert.Empty(page.QuerySelectorAll("main [style]"));
     }
 
     [Fact]

@@ -82,8 +82,9 @@ public sealed class QuotaPagesTests
         Assert.Equal("Đảng viên đến 31/12/2025", page.QuerySelectorAll(".quota-table thead th")[1].TextContent);
         Assert.Contains("Bằng chỉ tiêu của đơn vị (3).", Text(page.QuerySelector(".quota-sum")!));
         Assert.Null(page.QuerySelector(".notice--warn"));
-        Assert.Empty(page.QuerySelectorAll("[style]"));
-        Assert.Empty(page.QuerySelectorAll("script"));
+        Assert.Empty(page.QuerySelectorAll("main [style]"));
+        Assert.Empty(page.QuerySelectorAll("main script"));
+        Assert.Empty(Markup.InlineScripts(page));
     }
 
     [Fact]

@@ -46,8 +46,9 @@ public sealed class YearlyReportPageTests
         Assert.Equal(
             [("Hồ sơ chuyển sang năm 2027", "0"), ("Đảng viên dự bị được công nhận chính thức", "0"), ("Đảng viên dự bị bị xóa tên", "0")],
             Stats(page, "#carry-heading"));
-        Assert.Empty(page.QuerySelectorAll("[style]"));
-        Assert.Empty(page.QuerySelectorAll("script"));
+        Assert.Empty(page.QuerySelectorAll("main [style]"));
+        Assert.Empty(page.QuerySelectorAll("main script"));
+        Assert.Empty(Markup.InlineScripts(page));
 
         var commune = await DangVienApp.ParseAsync(await client.GetAsync($"/reports?unit={tree.Commune.Id}&year={Year}"));
         Assert.Equal([("Chỉ tiêu năm 2026", "3"), ("Đã kết nạp", "1"), ("Tỷ lệ đạt chỉ tiêu", "33,3 %")], Stats(commune, "#quota-heading"));

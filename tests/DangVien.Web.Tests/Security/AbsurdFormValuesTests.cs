@@ -12,35 +12,27 @@ namespace DangVien.Web.Tests.Security;
 public sealed class AbsurdFormValuesTests
 {
     [Fact]
-    public async Task Every_date_field_of_the_candidate_forms_refuses_year_1_and_year_9999_next_to_the_field()
+    public async Task Every_date_field_of_the_new_and_edit_file_forms_refuses_year_1_and_year_9999_next_to_the_field()
     {
         var (app, tree) = await StartAsync();
         await using var _ = app;
         var staff = await app.StaffAsync(tree);
         var ready = await app.ReadyForVoteAsync(tree.CellA, "Phạm Thị Hồng");
-        var voted = await app.VotedAsync(tree.CellA, "Lê Văn Bình");
         int entriesBefore;
         await using (var db = app.Database.CreateContext())
         {
             entriesBefore = await db.StageEntries.CountAsync();
         }
 
+        // The step forms are interactive: StepFormComponentTests checks their date fields.
         var urls = new List<string> { $"/candidates/new?cell={tree.CellA.Id.ToString(CultureInfo.InvariantCulture)}", ActionRoutes.File(ready) + "/edit" };
-        foreach (var id in new[] { ready, voted })
-        {
-            var file = await staff.PageAsync(ActionRoutes.File(id));
-            urls.AddRange(file.QuerySelectorAll(".next-actions a, .timeline__actions a").Select(a => a.GetAttribute("href")!));
-        }
 
         var checkedFields = 0;
         foreach (var url in urls.Distinct(StringComparer.Ordinal))
         {
             var page = await staff.PageAsync(url);
             var form = page.QuerySelector("form[method=post]:has(input[placeholder='dd/mm/yyyy'])");
-            if (form is null)
-            {
-                continue;
-            }
+            Assert.NotNull(form);
 
             var dates = form.QuerySelectorAll("input[placeholder='dd/mm/yyyy']").Select(i => i.GetAttribute("name")!).ToList();
             foreach (var value in new[] { "0001-01-01", "9999-12-31", "31/12/9999", "01/01/1899" })
@@ -58,7 +50,7 @@ public sealed class AbsurdFormValuesTests
             }
         }
 
-        Assert.True(checkedFields >= 40, $"only {checkedFields} date fields checked");
+        Assert.True(checkedFields >= 12, $"only {checkedFields} date fields checked");
         await using (var db = app.Database.CreateContext())
         {
             Assert.Equal(entriesBefore, await db.StageEntries.CountAsync());

@@ -64,7 +64,7 @@ public sealed class UnitMovePageTests
         Assert.Equal("12-QĐ/ĐU", page.QuerySelector("#m-DecisionNumber")!.GetAttribute("value"));
         Assert.Equal(Id(committee), page.QuerySelector("#m-NewParentId option[selected]")?.GetAttribute("value"));
         var bad = await DangVienApp.ParseAsync(badDate);
-        Assert.Equal("Ngày không đúng dạng ngày/tháng/năm (ví dụ 05/03/2026).", bad.QuerySelector("#m-EffectiveOn-error").Text());
+        Assert.Equal("Không có ngày 31/02/2026.", bad.QuerySelector("#m-EffectiveOn-error").Text());
         Assert.Equal("31/02/2026", bad.QuerySelector("#m-EffectiveOn")!.GetAttribute("value"));
         await using var db = app.Database.CreateContext();
         Assert.Equal(tree.Commune.Id, await db.OrgUnits.Where(u => u.Id == tree.CellB.Id).Select(u => u.ParentId).SingleAsync());

@@ -103,7 +103,15 @@ public sealed class SignInService(
     /// Whether the session is still open: checked on every request (one lookup by primary key), so a
     /// cookie stops working the moment its session ends.
     /// </summary>
-    public async Task<bool> IsSessionOpenAsync(Guid sessionId, string userId, CancellationToken cancellationToken = default)
+    public Task<bool> IsSessionOpenAsync(Guid sessionId, string userId, CancellationToken cancellationToken = default) =>
+        IsSessionOpenAsync(sessionId, userId, touch: true, cancellationToken);
+
+    /// <summary>
+    /// Whether the session is still open; <paramref name="touch"/> says whether this is the user's own activity,
+    /// which keeps the session alive (a request, a click in an open page) or a check of the server's own (an open
+    /// page's periodic revalidation), which must not keep an idle session alive for ever.
+    /// </summary>
+    public async Task<bool> IsSessionOpenAsync(Guid sessionId, string userId, bool touch, CancellationToken cancellationToken = default)
     {
         var lastSeen = await db.UserSessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null)
@@ -115,7 +123,7 @@ public sealed class SignInService(
             return false;
         }
 
-        if (now - lastSeen >= LastSeenGranularity)
+        if (touch && now - lastSeen >= LastSeenGranularity)
         {
             await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
         }

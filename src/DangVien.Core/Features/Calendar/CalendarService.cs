@@ -72,7 +72,8 @@ public sealed class CalendarService(
 
     /// <summary>
     /// Adds a day off. Fails on the field <c>Date</c> when the date is missing or that day is already in
-    /// the calendar, on <c>Name</c> when the name is empty or too long.
+    /// the calendar under another name, on <c>Name</c> when the name is empty or too long. The same day under the
+    /// same name again succeeds and changes nothing, so a form sent twice records the day once.
     /// </summary>
     public async Task<Result> AddAsync(AddHolidayRequest request, CancellationToken cancellationToken = default)
     {
@@ -89,9 +90,10 @@ public sealed class CalendarService(
         }
 
         var date = request.Date!.Value;
-        if (await db.PublicHolidays.AnyAsync(h => h.Date == date, cancellationToken))
+        if (await db.PublicHolidays.AsNoTracking().Where(h => h.Date == date).Select(h => h.Name).FirstOrDefaultAsync(cancellationToken) is { } stored)
         {
-            return AlreadyInCalendar(date);
+            // The same day under the same name is what was asked (a second click, a form sent twice): done already.
+            return stored == request.Name ? Result.Success() : AlreadyInCalendar(date);
         }
 
         var holiday = new PublicHoliday { Date = date, Name = request.Name };
@@ -102,9 +104,10 @@ public sealed class CalendarService(
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            // Another administrator added the same day meanwhile.
+            // Another administrator (or the same form sent twice) added the same day meanwhile.
             db.Entry(holiday).State = EntityState.Detached;
-            return AlreadyInCalendar(date);
+            var meanwhile = await db.PublicHolidays.AsNoTracking().Where(h => h.Date == date).Select(h => h.Name).FirstOrDefaultAsync(cancellationToken);
+            return meanwhile == request.Name ? Result.Success() : AlreadyInCalendar(date);
         }
 
         Invalidate();

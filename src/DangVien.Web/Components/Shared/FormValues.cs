@@ -9,10 +9,8 @@ namespace DangVien.Web.Components.Shared;
 /// </summary>
 public sealed class FormValues
 {
-    /// <summary>Dates are typed day first: 05/03/2026, 5/3/2026, 05-03-2026, 05.03.2026; ISO is read too.</summary>
-    public static readonly string[] DateFormats = ["d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "yyyy-MM-dd"];
-
-    public const string DateMessage = "Ngày không đúng dạng ngày/tháng/năm (ví dụ 05/03/2026).";
+    /// <summary>The answer to a date that cannot be read (<see cref="DateText"/> reads dates).</summary>
+    public const string DateMessage = DateText.FormatMessage;
 
     public const string NumberMessage = "Nhập một số nguyên không âm (ví dụ 12).";
 
@@ -29,24 +27,13 @@ public sealed class FormValues
     /// <summary>A date, or null when empty.</summary>
     public DateOnly? OptionalDate(string field, string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        var reading = DateText.Read(text);
+        if (reading.Message is { } message)
         {
-            return null;
+            Errors[field] = message;
         }
 
-        if (!TryParseDate(text, out var date))
-        {
-            Errors[field] = DateMessage;
-            return null;
-        }
-
-        if (!SupportedRange.IsDate(date))
-        {
-            Errors[field] = SupportedRange.DateMessage;
-            return null;
-        }
-
-        return date;
+        return reading.Date;
     }
 
     /// <summary>A whole number that must be typed.</summary>
@@ -93,11 +80,11 @@ public sealed class FormValues
     /// <summary>Text as typed, or empty.</summary>
     public static string Text(string? text) => text?.Trim() ?? "";
 
-    public static bool TryParseDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    /// <summary>A date in <see cref="SupportedRange"/>, read by <see cref="DateText"/>.</summary>
+    public static bool TryParseDate(string? text, out DateOnly date) => DateText.TryRead(text, out date);
 
     /// <summary>How a date is put back into a text box: dd/MM/yyyy.</summary>
-    public static string Show(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string Show(DateOnly date) => DateText.Show(date);
 
     public static string? Show(DateOnly? date) => date is { } d ? Show(d) : null;
 

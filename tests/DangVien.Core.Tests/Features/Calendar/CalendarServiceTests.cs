@@ -160,6 +160,29 @@ public sealed class CalendarServiceTests
         Assert.Equal([new Holiday(new DateOnly(2026, 9, 2), "Quốc khánh 2/9")], await service.ListAsync(2026));
     }
 
+    [Fact]
+    public async Task Adding_the_same_day_under_the_same_name_again_succeeds_and_records_it_once()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var service = new CalendarService(db);
+        Assert.True((await service.AddAsync(new DateOnly(2026, 9, 4), "Nghỉ bù")).Succeeded);
+
+        var again = await service.AddAsync(new DateOnly(2026, 9, 4), " Nghỉ bù ");
+        await using var first = database.CreateContext();
+        await using var second = database.CreateContext();
+        var concurrent = await Task.WhenAll(
+            new CalendarService(first).AddAsync(new DateOnly(2026, 9, 5), "Nghỉ thêm"),
+            new CalendarService(second).AddAsync(new DateOnly(2026, 9, 5), "Nghỉ thêm"));
+
+        Assert.True(again.Succeeded);
+        Assert.All(concurrent, r => Assert.True(r.Succeeded));
+        await using var check = database.CreateContext();
+        Assert.Equal(
+            [new Holiday(new DateOnly(2026, 9, 4), "Nghỉ bù"), new Holiday(new DateOnly(2026, 9, 5), "Nghỉ thêm")],
+            (await new CalendarService(check).ListAsync(2026)).Where(h => h.Date.Month == 9 && h.Date.Day is 4 or 5));
+    }
+
     [Theory]
     [InlineData("", "Vui lòng nhập tên ngày nghỉ.")]
     [InlineData("   ", "Vui lòng nhập tên ngày nghỉ.")]

@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+
+namespace DangVien.Web.Tests.Browser;
+
+/// <summary>How a person fills the interactive step forms: typing, choosing from a list, picking a member by name.</summary>
+public static class StepInputs
+{
+    /// <summary>The id of a step field's input (as <c>IStepForm.InputId</c> makes it).</summary>
+    public static string Id(string field) => "#f-" + field.Replace('[', '-').Replace(']', '-').Replace('.', '-');
+
+    /// <summary>Waits until the form's circuit is up: what is typed before would be lost.</summary>
+    public static Task LiveAsync(IPage page) => page.Locator("#action-form[data-interactive=true]").WaitForAsync(new() { Timeout = 20_000 });
+
+    /// <summary>Types into a text, number or date field and leaves it, as a person moving to the next field.</summary>
+    public static async Task TypeAsync(IPage page, string field, string value)
+    {
+        await page.FillAsync(Id(field), value);
+        await page.PressAsync(Id(field), "Tab");
+    }
+
+    /// <summary>Opens a list and chooses the option showing <paramref name="text"/>.</summary>
+    public static async Task ChooseAsync(IPage page, string field, string text)
+    {
+        await page.Locator($".mud-select:has({Id(field)})").First.ClickAsync();
+        await page.Locator($".mud-popover-open .mud-list-item:has-text('{text}')").First.ClickAsync();
+    }
+
+    /// <summary>Types part of a name (without marks, as on a phone) and picks the option with the full name.</summary>
+    public static async Task PickAsync(IPage page, string field, string typed, string name)
+    {
+        await page.FillAsync(Id(field), typed);
+        await page.Locator($".mud-popover-open .mud-list-item:has(:text-is('{name}'))").First.ClickAsync();
+    }
+
+    /// <summary>Sends the form and waits for the file it goes back to.</summary>
+    public static async Task SubmitAsync(IPage page, int candidateId)
+    {
+        await page.ClickAsync("#submit-step");
+        await page.WaitForURLAsync($"**/candidates/{candidateId}?notice=*");
+    }
+
+    /// <summary>Every message the form shows (next to fields, above them, in the summary).</summary>
+    public static async Task<string> MessagesAsync(IPage page) =>
+        string.Join(" | ", await page.Locator(".mud-input-helper-text.mud-input-error, .form-error, .form-summary li, .conflict").AllInnerTextsAsync());
+}
