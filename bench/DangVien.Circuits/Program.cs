@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Playwright;
+
+// What open interactive pages cost the server: memory with 1, 50 and 200 circuits on a step form, and the time from
+// typing a vote's number to the result shown (a round trip over the circuit), in Debian's Chromium.
+//   dotnet bench/DangVien.Circuits/bin/Release/net10.0/DangVien.Circuits.dll --base URL --pid PID --path /candidates/ID/actions/cell-vote
+//       [--user admin] [--password DangVien2026] [--counts 1,50,200] [--samples 100]
+// PID is the app's process (its resident memory is read from /proc). The page must be a vote form the user may open.
+var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
+    .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : "", StringComparer.Ordinal);
+string Option(string name, string fallback) => options.TryGetValue(name, out var value) && value.Length > 0 ? value : fallback;
+var baseUrl = Option("base", "http://127.0.0.1:5080");
+var pid = int.Parse(Option("pid", "0"), CultureInfo.InvariantCulture);
+var path = Option("path", "");
+var counts = Option("counts", "1,50,200").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
+var samples = int.Parse(Option("samples", "100"), CultureInfo.InvariantCulture);
+
+static long ResidentBytes(int pid) =>
+    File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+        .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024).Single();
+
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+{
+    ExecutablePath = Environment.GetEnvironmentVariable("DANGVIEN_CHROMIUM") ?? "/usr/bin/chromium",
+    Headless = true,
+    Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-renderer-backgrounding", "--disable-background-timer-throttling"],
+});
+var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "vi-VN" });
+var first = await context.NewPageAsync();
+await first.GotoAsync("/account/login");
+await first.FillAsync("#login-username", Option("user", "admin"));
+await first.FillAsync("#login-password", Option("password", "DangVien2026"));
+await first.ClickAsync("button[type=submit]");
+await first.WaitForLoadStateAsync();
+await Task.Delay(2000);
+var before = ResidentBytes(pid);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app before any circuit: {before / 1048576.0:0.0} MB resident"));
+
+var pages = new List<IPage>();
+async Task OpenAsync(IPage page)
+{
+    await page.GotoAsync(path);
+    await page.Locator("#action-form[data-interactive=true]").WaitForAsync(new() { Timeout = 120_000 });
+}
+
+foreach (var count in counts)
+{
+    while (pages.Count < count)
+    {
+        var page = pages.Count == 0 ? first : await context.NewPageAsync();
+        await OpenAsync(page);
+        pages.Add(page);
+    }
+
+    await Task.Delay(5000);
+    var resident = ResidentBytes(pid);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{count,4} circuits: {resident / 1048576.0,7:0.0} MB resident, {(resident - before) / 1048576.0 / count,5:0.00} MB per circuit over the app before"));
+}
+
+// A vote's number typed, until its result shows: the value goes over the circuit and the form renders the tally.
+// Measured on the tab in front: a browser runs a hidden tab's frames and timers slowly, which would be measured instead.
+var form = pages[^1];
+await form.BringToFrontAsync();
+await form.FillAsync("#f-OfficialMembers", "12");
+var times = new List<double>();
+for (var i = 0; i < samples; i++)
+{
+    var inFavour = i % 2 == 0 ? 7 : 8;
+    var expected = inFavour == 7 ? "Không đạt" : "Đạt";
+    var clock = Stopwatch.StartNew();
+    await form.FillAsync("#f-InFavour", inFavour.ToString(CultureInfo.InvariantCulture));
+    await form.WaitForFunctionAsync($"() => document.querySelector('#vote-tally')?.innerText.startsWith('{expected}')",
+        null, new PageWaitForFunctionOptions { PollingInterval = 2 });
+    times.Add(clock.Elapsed.TotalMilliseconds);
+}
+
+times.Sort();
+double Percentile(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"typed number to result shown, {times.Count} samples with {pages.Count} circuits open: p50 {Percentile(0.5):0.0} ms, p95 {Percentile(0.95):0.0} ms"));
