@@ -185,6 +185,7 @@ public sealed class StepFormBrowserTests
         await LiveAsync(page);
         await TypeAsync(page, "IntroducedOn", "14/04/2025");
         await page.FillAsync(Id("Introducers[0].MemberId"), "moi");
+        await FilteredAsync(page, "moi");
         var option = page.Locator(".mud-popover-open .mud-list-item:has(:text-is('Trịnh Văn Mới'))");
         Assert.Contains("dự bị", await option.InnerTextAsync());
         await option.ClickAsync();

@@ -29,8 +29,20 @@ public static class StepInputs
     public static async Task PickAsync(IPage page, string field, string typed, string name)
     {
         await page.FillAsync(Id(field), typed);
+        await FilteredAsync(page, typed);
         await page.Locator($".mud-popover-open .mud-list-item:has(:text-is('{name}'))").First.ClickAsync();
     }
+
+    /// <summary>Waits until the open list shows only names that contain what was typed (marks aside), as a person reads it before choosing.</summary>
+    public static Task FilteredAsync(IPage page, string typed) =>
+        page.WaitForFunctionAsync(
+            """
+            typed => {
+                const fold = t => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+                const names = [...document.querySelectorAll('.mud-popover-open .member-option__name')].map(e => fold(e.textContent));
+                return names.length > 0 && names.every(n => n.includes(fold(typed)));
+            }
+            """, typed);
 
     /// <summary>Sends the form and waits for the file it goes back to.</summary>
     public static async Task SubmitAsync(IPage page, int candidateId)

@@ -147,9 +147,9 @@ public sealed class HolidaysPageComponentTests
         var second = page.Find("#add-holiday-button").ClickAsync(new());
         await Task.WhenAll(first, second);
 
-        page.WaitForAssertion(() => Assert.Equal("Đã thêm ngày 04/09/2026 vào lịch nghỉ.", page.Find(".notice[role=status]").TextContent), Wait);
-        Assert.Single(Rows(page), row => row[0] == "04/09/2026");
-        Assert.Null(ComponentHost.MessageOf(page.Find("#holiday-date")));
+        // However the two clicks fall (the second while the first saves, or after it emptied the form), the day is
+        // in the calendar once.
+        page.WaitForAssertion(() => Assert.Single(Rows(page), row => row[0] == "04/09/2026"), Wait);
         await using var db = host.App.Database.CreateContext();
         Assert.Equal(1, await db.PublicHolidays.CountAsync(h => h.Date == new DateOnly(2026, 9, 4)));
     }
