@@ -188,7 +188,7 @@ public sealed class StepFormBrowserTests
         await FilteredAsync(page, "moi");
         var option = page.Locator(".mud-popover-open .mud-list-item:has(:text-is('Trịnh Văn Mới'))");
         Assert.Contains("dự bị", await option.InnerTextAsync());
-        await option.ClickAsync();
+        await PickAsync(page, "Introducers[0].MemberId", "moi", "Trịnh Văn Mới");
 
         var message = page.Locator($".mud-input-control:has({Id("Introducers[0].MemberId")}) .mud-input-helper-text.mud-input-error");
         await message.WaitForAsync(new() { Timeout = 45_000 });

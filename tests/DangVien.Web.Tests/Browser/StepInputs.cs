@@ -28,9 +28,25 @@ public static class StepInputs
     /// <summary>Types part of a name (without marks, as on a phone) and picks the option with the full name.</summary>
     public static async Task PickAsync(IPage page, string field, string typed, string name)
     {
-        await page.FillAsync(Id(field), typed);
-        await FilteredAsync(page, typed);
-        await page.Locator($".mud-popover-open .mud-list-item:has(:text-is('{name}'))").First.ClickAsync();
+        // A click that lands while the list is being drawn again is lost; a person sees the name missing and picks again.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await page.FillAsync(Id(field), typed);
+            await FilteredAsync(page, typed);
+            await page.Locator($".mud-popover-open .mud-list-item:has(:text-is('{name}'))").First.ClickAsync();
+            try
+            {
+                await page.WaitForFunctionAsync("([id, name]) => document.querySelector(id)?.value === name", new[] { Id(field), name },
+                    new PageWaitForFunctionOptions { Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException)
+            {
+                // Not taken: pick again.
+            }
+        }
+
+        throw new TimeoutException($"{name} could not be picked in {field}.");
     }
 
     /// <summary>Waits until the open list shows only names that contain what was typed (marks aside), as a person reads it before choosing.</summary>

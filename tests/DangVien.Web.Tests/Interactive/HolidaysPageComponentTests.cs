@@ -68,7 +68,7 @@ public sealed class HolidaysPageComponentTests
         page.Find("#add-holiday-button").Click();
 
         page.WaitForAssertion(() => Assert.Equal("Đã thêm ngày 04/09/2026 vào lịch nghỉ.", page.Find(".notice[role=status]").TextContent), Wait);
-        Assert.Contains(["04/09/2026", "Thứ Sáu", "Nghỉ thêm dịp Quốc khánh", "Xóa"], Rows(page));
+        page.WaitForAssertion(() => Assert.Contains(["04/09/2026", "Thứ Sáu", "Nghỉ thêm dịp Quốc khánh", "Xóa"], Rows(page)), Wait);
         Assert.Equal("", page.Find("#holiday-name").GetAttribute("value") ?? "");
         var calendar = await WorkingDaysAsync(host);
         Assert.False(calendar.IsWorkingDay(friday));
