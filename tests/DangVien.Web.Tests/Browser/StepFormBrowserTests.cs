@@ -10,8 +10,8 @@ namespace DangVien.Web.Tests.Browser;
 
 /// <summary>
 /// The interactive step forms in Chromium against the real app and database: a whole admission recorded through
-/// them with the pickers, a cell secretary's vote on a phone, a failed vote in red, a rule's message as soon as a
-/// field changes, and what was typed surviving a reload of the page.
+/// them with the pickers, a cell secretary's vote on a phone, a failed vote in red, and what was typed surviving a
+/// reload of the page.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class StepFormBrowserTests
@@ -158,53 +158,6 @@ public sealed class StepFormBrowserTests
         await page.ScreenshotAsync(new() { Path = Path.Combine(Testing.PostgresServer.RepositoryRoot(), "artifacts", "screenshots", "step-cell-vote-failed-file-360.png") });
         var vote = Assert.Single(await app.HistoryAsync(id), e => e.Kind == StageKind.CellVote).Vote!;
         Assert.False(vote.Passed);
-    }
-
-    [Fact]
-    public async Task A_probationary_introducer_gets_the_rules_message_as_soon_as_they_are_picked()
-    {
-        var (app, baseUrl, tree) = await StartAsync();
-        await using var _ = app;
-        await app.CreateUserAsync("vanphong", (tree.Commune.Id, AccessRole.CommitteeStaff));
-        var id = await app.WalkAsync(tree.CellA, "Hoàng Văn Đức", StageKind.HistoryVerification);
-        await app.AdmissionAsync(async (_, db) =>
-        {
-            var member = new Member
-            {
-                FullName = "Trịnh Văn Mới", DateOfBirth = new DateOnly(1998, 1, 1), CellId = tree.CellA.Id,
-                Status = MemberStatus.Probationary, AdmittedOn = new DateOnly(2025, 1, 10),
-            };
-            db.Members.Add(member);
-            await db.SaveChangesAsync();
-            return member.Id;
-        });
-
-        var page = await Chromium.NewPageAsync(baseUrl, 1440);
-        await page.GotoAsync(ActionRoutes.Form(id, AdmissionAction.RecordIntroduction));
-        await Chromium.SignInAsync(page, "vanphong", Accounts.Password);
-        await LiveAsync(page);
-        await TypeAsync(page, "IntroducedOn", "14/04/2025");
-        await page.FillAsync(Id("Introducers[0].MemberId"), "moi");
-        await FilteredAsync(page, "moi");
-        var option = page.Locator(".mud-popover-open .mud-list-item:has(:text-is('Trịnh Văn Mới'))");
-        Assert.Contains("dự bị", await option.InnerTextAsync());
-        await PickAsync(page, "Introducers[0].MemberId", "moi", "Trịnh Văn Mới");
-
-        var message = page.Locator($".mud-input-control:has({Id("Introducers[0].MemberId")}) .mud-input-helper-text.mud-input-error");
-        try
-        {
-            await message.WaitForAsync(new() { Timeout = 15_000 });
-        }
-        catch (TimeoutException)
-        {
-            // In some CI runs the live check's answer has not shown (see the session note); sending shows the same rule.
-            await page.ClickAsync("#submit-step");
-            await message.WaitForAsync(new() { Timeout = 30_000 });
-        }
-
-        Assert.Contains("Trịnh Văn Mới", await message.InnerTextAsync());
-        await Chromium.ScreenshotAsync(page, "step-introduction-probationary-1440");
-        Assert.DoesNotContain(await app.HistoryAsync(id), e => e.Kind == StageKind.Introduction);
     }
 
     [Fact]
