@@ -144,8 +144,16 @@ public sealed class HolidaysPageComponentTests
         Type(page, "04/09/2026", "Nghỉ bù");
 
         var first = page.Find("#add-holiday-button").ClickAsync(new());
-        var second = page.Find("#add-holiday-button").ClickAsync(new());
-        await Task.WhenAll(first, second);
+        try
+        {
+            await page.Find("#add-holiday-button").ClickAsync(new());
+        }
+        catch (Bunit.Rendering.UnknownEventHandlerIdException)
+        {
+            // The button was drawn again, disabled, before the second click reached it: that click does nothing.
+        }
+
+        await first;
 
         // However the two clicks fall (the second while the first saves, or after it emptied the form), the day is
         // in the calendar once.
