@@ -41,6 +41,8 @@ public sealed class QuotaSheetComponentTests
         page.WaitForAssertion(() => Assert.Equal("Đã lưu chỉ tiêu năm 2026 của 2 đơn vị.", page.Find(".quota-saved").TextContent), Wait);
         Assert.Equal("4", Value(page, $"#quota-{tree.CellA.Id}"));
         Assert.Equal("2", Value(page, $"#quota-{tree.CellB.Id}"));
+        Assert.Equal("Nữ: 3", Text(page.Find($"#quota-{tree.CellA.Id}").Closest("td")!.QuerySelector(".quota-target-list")!));
+        page.Find($"#targets-{tree.CellA.Id}").Click();
         Assert.Equal("3", Value(page, $"#quota-{tree.CellA.Id}-c{women}"));
         // 6 assigned against the commune's own 3: saved, with a warning.
         Assert.Contains("vượt 3 so với chỉ tiêu của Đảng bộ xã Tân Lập (3)", Text(page.Find(".quota-exceeded")));
