@@ -43,10 +43,13 @@ async Task<double?> GcHeapMegabytesAsync()
         RedirectStandardError = true,
     })!;
     await tool.WaitForExitAsync();
-    var heap = File.Exists(file)
-        ? File.ReadLines(file).Where(l => l.Contains("dotnet.gc.last_collection.heap.size", StringComparison.Ordinal)).LastOrDefault()
-        : null;
-    return heap is null ? null : double.Parse(heap.Split(',')[^1], CultureInfo.InvariantCulture) / 1048576.0;
+    // One line per generation (gen0, gen1, gen2, loh, poh) at each sample: the heap is their sum at the last sample.
+    var lines = File.Exists(file)
+        ? File.ReadLines(file).Where(l => l.Contains("dotnet.gc.last_collection.heap.size", StringComparison.Ordinal)).Select(l => l.Split(',')).ToList()
+        : [];
+    return lines.Count == 0
+        ? null
+        : lines.Where(l => l[0] == lines[^1][0]).Sum(l => double.Parse(l[^1], CultureInfo.InvariantCulture)) / 1048576.0;
 }
 
 string Memory(long resident, double? heap) => string.Create(CultureInfo.InvariantCulture,
