@@ -96,7 +96,7 @@ public sealed partial class UiTextTests
         var sheet = await DangVienApp.ParseAsync(await staff.GetAsync(quotaUrl));
         Assert.Equal("Admission quota for 2026", sheet.QuerySelector("h1")!.TextContent);
         Assert.Equal("Quotas of the units under it", sheet.QuerySelector("#children-heading")!.TextContent);
-        Assert.Equal("Save the quotas for 2026", sheet.QuerySelector("#assign-quotas button[type=submit]")!.TextContent);
+        Assert.Equal("Save the quotas for 2026", sheet.QuerySelector("#save-quotas")!.TextContent.Trim());
         Assert.Equal("Members on 31/12/2025", sheet.QuerySelector(".quota-table thead th:nth-child(2)")!.TextContent);
         Assert.DoesNotContain(sheet.QuerySelectorAll("dt, th, summary, button").Select(e => e.TextContent), Untranslated);
     }

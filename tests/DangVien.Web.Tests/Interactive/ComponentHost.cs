@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AngleSharp.Dom;
 using Bunit;
+using DangVien.Core;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Web.Hosting;
@@ -110,6 +111,7 @@ public sealed class ComponentHost : IAsyncDisposable
         var context = new BunitContext();
         var services = context.Services;
         services.AddMudServices();
+        services.AddDangVienValidators();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton(App.Services.GetRequiredService<TimeProvider>());
         services.AddSingleton<AuthenticationStateProvider>(Authentication);
