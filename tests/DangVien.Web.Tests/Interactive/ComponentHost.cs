@@ -112,6 +112,7 @@ public sealed class ComponentHost : IAsyncDisposable
         services.AddMudServices();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton(App.Services.GetRequiredService<TimeProvider>());
+        services.AddSingleton(App.Services.GetRequiredService<IOptions<IdentityOptions>>());
         services.AddSingleton<AuthenticationStateProvider>(Authentication);
         services.AddCascadingAuthenticationState();
         services.AddScoped(sp => new CircuitServices(App.Services.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<AuthenticationStateProvider>()));
