@@ -53,7 +53,7 @@ public sealed partial class UserAdminComponentTests
         Click(list, "#create-user-button");
         list.WaitForAssertion(() => Assert.Matches("/admin/users/[0-9a-f-]{36}\\?notice=created$", host.Navigation.Uri), Wait);
         var id = CreatedId().Match(host.Navigation.Uri).Groups[1].Value;
-        var details = Details(host, id, "?notice=created");
+        var details = Details(host, id, "?notice=created", anotherTab: true);
         Assert.Equal("Phạm Thị Thu", details.Find("h1").TextContent);
         Assert.StartsWith("Đã tạo tài khoản.", details.Find(".notice[role=status]").TextContent);
         Assert.Equal("Đang hoạt động", details.Find(".page-head .badge").TextContent);
@@ -426,9 +426,12 @@ public sealed partial class UserAdminComponentTests
         return await TinyProvince.CreateAsync(db, DateTime.Now.Year);
     }
 
-    private static IRenderedComponent<UserDetailsPage> Details(ComponentHost host, string id, string query = "", bool wait = true)
+    private static IRenderedComponent<UserDetailsPage> Details(ComponentHost host, string id, string query = "", bool wait = true, bool anotherTab = false)
     {
-        var page = host.Render<UserDetailsPage>($"/admin/users/{id}{query}", p => p.Add(x => x.Id, id));
+        var url = $"/admin/users/{id}{query}";
+        var page = anotherTab
+            ? host.RenderInAnotherTab<UserDetailsPage>(url, p => p.Add(x => x.Id, id))
+            : host.Render<UserDetailsPage>(url, p => p.Add(x => x.Id, id));
         if (wait)
         {
             page.WaitForAssertion(() => Assert.Equal("true", page.Find(".page-head").GetAttribute("data-interactive")), Wait);
