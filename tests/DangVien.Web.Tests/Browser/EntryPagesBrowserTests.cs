@@ -36,17 +36,17 @@ public sealed class EntryPagesBrowserTests
         await page.GotoAsync("/admin/users");
         await page.Locator(".page-head[data-interactive=true]").WaitForAsync(new() { Timeout = 15_000 });
 
-        await page.Locator("#user-search").FillAsync("van phong");
+        await page.Locator("#user-search").FillAsync("vanphong");
         await Assertions.Expect(page.Locator(".user-table tbody tr")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         var listOverflows = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
         await Chromium.ScreenshotAsync(page, $"admin-users-search-{width}");
 
         await page.GotoAsync($"/admin/users/{staff.Id}");
         await page.Locator(".page-head[data-interactive=true]").WaitForAsync(new() { Timeout = 15_000 });
-        await page.Locator(".mud-select:has(#role-role)").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Bí thư chi bộ" }).ClickAsync();
+        await page.Locator(".mud-select:has(#role-role)").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Bí thư chi bộ" }).First.ClickAsync();
         await page.Locator("#role-unit").FillAsync("dong tam");
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Chi bộ thôn Đồng Tâm" }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Chi bộ thôn Đồng Tâm" }).First.ClickAsync();
         await page.Locator("#add-role-button").ClickAsync();
         await Assertions.Expect(page.Locator(".notice[role=status]")).ToHaveTextAsync("Đã giao vai trò.", Soon);
         await Assertions.Expect(page.Locator("table.role-table tbody tr")).ToHaveCountAsync(2);

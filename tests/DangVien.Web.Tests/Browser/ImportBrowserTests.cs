@@ -82,7 +82,7 @@ public sealed class ImportBrowserTests
     /// <summary>Opens the kind list (a MudSelect) and clicks the kind.</summary>
     private static async Task ChooseKindAsync(Microsoft.Playwright.IPage page, string kind)
     {
-        await page.Locator(".mud-select:has(#import-kind)").ClickAsync();
+        await page.Locator(".mud-select:has(#import-kind)").First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = kind }).First.ClickAsync();
         await Assertions.Expect(page.Locator("#import-kind")).ToHaveValueAsync(kind, new() { Timeout = 15_000 });
     }
