@@ -42,7 +42,7 @@ public sealed class HolidaysPageTests
         await using var app = await DangVienApp.StartAsync(June2026);
         var client = await app.AdminAsync();
 
-        foreach (var url in new[] { "/", "/units", "/admin/users" })
+        foreach (var url in new[] { "/", "/units", "/admin/audit" })
         {
             var page = await DangVienApp.ParseAsync(await client.GetAsync(url));
             Assert.Empty(page.QuerySelectorAll("script"));

@@ -55,13 +55,14 @@ public sealed class ImportUploads
     /// <summary>The folder of the uploads.</summary>
     public string Root => _root;
 
-    public async Task<string> SaveAsync(string userId, IFormFile file, CancellationToken cancellationToken)
+    /// <summary>Stores what <paramref name="content"/> holds (a file read from the browser) as one of this user's uploads; returns its id.</summary>
+    public async Task<string> SaveAsync(string userId, string fileName, Stream content, CancellationToken cancellationToken)
     {
         var folder = Folder(userId);
         CreatePrivate(_root);
         CreatePrivate(folder);
         RemoveOld();
-        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + (ImportTable.IsXlsx(file.FileName) ? ".xlsx" : ".csv");
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + (ImportTable.IsXlsx(fileName) ? ".xlsx" : ".csv");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
@@ -69,7 +70,7 @@ public sealed class ImportUploads
         }
 
         await using var target = new FileStream(Path.Combine(folder, id), options);
-        await file.CopyToAsync(target, cancellationToken);
+        await content.CopyToAsync(target, cancellationToken);
         return id;
     }
 

@@ -36,23 +36,6 @@ public sealed class PasswordRuleTests
     }
 
     [Fact]
-    public async Task User_administration_refuses_a_common_password_for_a_new_account()
-    {
-        await using var app = await DangVienApp.StartAsync();
-        var admin = await app.AdminAsync();
-
-        var list = await Pages.GetAsync(admin, "/admin/users");
-        var response = await Forms.SubmitTypedAsync(
-            admin, list, "/admin/users", "#create-user",
-            ("Input.UserName", "canbomoi"), ("Input.FullName", "Phạm Thị Thu"), ("Input.Password", "Qwerty123456"));
-        var refused = await DangVienApp.ParseAsync(response);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([CommonPasswordValidator.Message], Pages.Messages(refused, "#user-password-error"));
-        Assert.Equal(HttpStatusCode.OK, (await Accounts.SignInAsync(app.Client(), "canbomoi", "Qwerty123456")).StatusCode);
-    }
-
-    [Fact]
     public async Task The_demo_password_still_meets_the_rule()
     {
         await using var app = await DangVienApp.StartAsync();

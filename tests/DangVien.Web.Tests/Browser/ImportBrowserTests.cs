@@ -1,11 +1,12 @@
 using DangVien.Core.Domain;
 using DangVien.Web.Tests.Import;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
 
 namespace DangVien.Web.Tests.Browser;
 
 /// <summary>
-/// The import page and the tokens page in Chromium with JavaScript off, at phone and desktop width: a
+/// The interactive import page and the static tokens page in Chromium, at phone and desktop width: a
 /// committee officer finds "Nhập dữ liệu" in the menu, checks a file with bad rows, writes only the valid
 /// rows, and makes an API token. Screenshots under artifacts/screenshots.
 /// </summary>
@@ -15,7 +16,7 @@ public sealed class ImportBrowserTests
     [Theory]
     [InlineData(360)]
     [InlineData(1440)]
-    public async Task Staff_import_from_the_menu_see_the_bad_rows_and_write_the_valid_ones_without_javascript(int width)
+    public async Task Staff_import_from_the_menu_see_the_bad_rows_and_write_the_valid_ones(int width)
     {
         var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
         await using var _ = app;
@@ -35,29 +36,31 @@ public sealed class ImportBrowserTests
         await File.WriteAllBytesAsync(candidates, ImportFiles.Xlsx(ImportFiles.CandidateHeader,
             ImportFiles.VotedCandidate("001099000030", "Đinh Văn Nam"), bad, ImportFiles.SourceCandidate("001099000032", "Kiều Thị Oanh", "C99")));
 
-        var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
+        var page = await Chromium.NewPageAsync(baseUrl, width);
         await page.GotoAsync("/");
         await Chromium.SignInAsync(page, "vanphong", Accounts.Password);
         await Chromium.ClickMenuAsync(page, ".app-nav >> text=Nhập dữ liệu");
         Assert.EndsWith("/import", page.Url, StringComparison.Ordinal);
+        await page.Locator(".page-head[data-interactive=true]").WaitForAsync(new() { Timeout = 15_000 });
 
-        await page.SelectOptionAsync("#import-kind", "members");
+        await ChooseKindAsync(page, "Đảng viên");
         await page.SetInputFilesAsync("#import-file", members);
-        await page.ClickAsync("#import-check button[type=submit]");
-        await page.ClickAsync("#import-commit button[type=submit]");
-        Assert.Contains("Đã ghi 3 bản ghi mới", await page.InnerTextAsync("#import-result"), StringComparison.Ordinal);
+        await page.ClickAsync("#import-check-button");
+        await page.ClickAsync("#import-commit-button");
+        await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("Đã ghi 3 bản ghi mới", new() { Timeout = 15_000 });
 
-        await page.SelectOptionAsync("#import-kind", "candidates");
+        await ChooseKindAsync(page, "Quần chúng ưu tú và các bước đã thực hiện");
         await page.SetInputFilesAsync("#import-file", candidates);
-        await page.ClickAsync("#import-check button[type=submit]");
+        await page.ClickAsync("#import-check-button");
+        await page.Locator("#import-commit-button").WaitForAsync(new() { Timeout = 15_000 });
         await Chromium.ScreenshotAsync(page, $"import-check-{width}");
         Assert.Equal(2, await page.Locator(".import-errors tbody tr").CountAsync());
         Assert.Contains("mười hai", await page.InnerTextAsync(".import-errors"), StringComparison.Ordinal);
         await AssertFitsAsync(page);
 
-        await page.ClickAsync("#import-commit button[type=submit]");
+        await page.ClickAsync("#import-commit-button");
+        await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("Đã ghi 1 bản ghi mới", new() { Timeout = 15_000 });
         await Chromium.ScreenshotAsync(page, $"import-written-{width}");
-        Assert.Contains("Đã ghi 1 bản ghi mới", await page.InnerTextAsync("#import-result"), StringComparison.Ordinal);
         await using (var db = app.Database.CreateContext())
         {
             Assert.Equal(["001099000030"], await db.Candidates.Select(c => c.CitizenId!).ToListAsync());
@@ -74,6 +77,14 @@ public sealed class ImportBrowserTests
         await Chromium.ScreenshotAsync(page, $"api-tokens-revoked-{width}");
         Assert.Contains("Đã thu hồi", await page.InnerTextAsync(".token-table"), StringComparison.Ordinal);
         folder.Delete(recursive: true);
+    }
+
+    /// <summary>Opens the kind list (a MudSelect) and clicks the kind.</summary>
+    private static async Task ChooseKindAsync(Microsoft.Playwright.IPage page, string kind)
+    {
+        await page.Locator(".mud-select:has(#import-kind)").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = kind }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("#import-kind")).ToHaveValueAsync(kind, new() { Timeout = 15_000 });
     }
 
     private static async Task AssertFitsAsync(Microsoft.Playwright.IPage page)

@@ -47,7 +47,7 @@ public sealed class UserAdminScreenshotTests
         await page.GotoAsync("/admin/users");
         await Chromium.ScreenshotAsync(page, $"admin-users-{width}");
         var heading = await page.InnerTextAsync("h1");
-        var rows = await page.Locator("table.user-table tbody tr").CountAsync();
+        var rows = await page.Locator(".user-table tbody tr").CountAsync();
         var listOverflows = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
 
         await page.GotoAsync($"/admin/users/{staff.Id}");

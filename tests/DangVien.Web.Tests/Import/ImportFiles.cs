@@ -1,14 +1,20 @@
-using System.Net;
 using System.Text;
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Bunit;
 using DangVien.Core.Features.Import;
+using DangVien.Web.Components.Pages.Import;
+using DangVien.Web.Tests.Interactive;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
 
 namespace DangVien.Web.Tests.Import;
 
-/// <summary>Import files for the tests (CSV and XLSX built from rows) and the import page driven as a browser without JavaScript.</summary>
+/// <summary>Import files for the tests (CSV and XLSX built from rows) and the interactive import page driven in bUnit.</summary>
 public static class ImportFiles
 {
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
     public static readonly string[] MemberHeader = ["so_cccd", "ho_ten", "ngay_sinh", "gioi_tinh", "ma_chi_bo", "tinh_trang", "ngay_vao_dang", "ngay_chinh_thuc"];
 
     /// <summary>Three official members of cell C01 (Đồng Tâm) with citizen IDs: a mentor and two introducers.</summary>
@@ -77,32 +83,47 @@ public static class ImportFiles
     public static byte[] Xlsx(string[] header, params string[][] rows) =>
         ImportTable.Xlsx(("Dữ liệu", [[.. header], .. rows.Select(r => r.ToList())]));
 
-    /// <summary>Chooses the file on /import and presses "Kiểm tra tệp"; returns the page that answers.</summary>
-    public static async Task<IDocument> CheckAsync(HttpClient client, string kind, string fileName, byte[] content)
+    /// <summary>Opens the interactive import page (bUnit) for the host's signed-in user and waits until it is live.</summary>
+    public static IRenderedComponent<ImportPage> Open(ComponentHost host, bool anotherTab = false)
     {
-        var page = await DangVienApp.ParseAsync(await client.GetAsync("/import"));
-        var form = Forms.Form(page, "#import-check");
-        var body = new MultipartFormDataContent();
-        foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden"))
-        {
-            body.Add(new StringContent(input.Value), input.Name!);
-        }
+        var page = anotherTab ? host.RenderInAnotherTab<ImportPage>("/import") : host.Render<ImportPage>("/import");
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find(".page-head").GetAttribute("data-interactive")), Wait);
+        page.WaitForAssertion(() => Assert.True(page.FindAll("#import-check").Count > 0 || page.FindAll(".notice--warn[role=status]").Count > 0), Wait);
+        return page;
+    }
 
-        body.Add(new StringContent(kind), "kind");
-        body.Add(new ByteArrayContent(content), "file", fileName);
-        var response = await client.PostAsync("/import", body);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await DangVienApp.ParseAsync(response);
+    /// <summary>Chooses the kind and the file and presses "Kiểm tra tệp"; returns the page as it then reads.</summary>
+    public static async Task<IDocument> CheckAsync(IRenderedComponent<ImportPage> page, string kind, string fileName, byte[] content)
+    {
+        var select = page.FindComponent<MudSelect<ImportKind>>();
+        await select.InvokeAsync(() => select.Instance.SelectOption(ImportLayout.Parse(kind)!.Value));
+        await page.InvokeAsync(() => page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(content, fileName)));
+        return await PressAsync(page, "#import-check-button", "#import-result, #import-file-error");
     }
 
     /// <summary>Presses the write button of the check's result ("Ghi toàn bộ" or "Chỉ ghi … dòng hợp lệ").</summary>
-    public static async Task<IDocument> CommitAsync(HttpClient client, IDocument checkedPage)
+    public static Task<IDocument> CommitAsync(IRenderedComponent<ImportPage> page) =>
+        PressAsync(page, "#import-commit-button", "#import-result .notice, #import-file-error");
+
+    /// <summary>Presses the write button of the page that showed <paramref name="checkedPage"/>.</summary>
+    public static Task<IDocument> CommitAsync(IRenderedComponent<ImportPage> page, IDocument checkedPage)
     {
-        var form = Forms.Form(checkedPage, "#import-commit");
-        var button = form.QuerySelector("button[name=mode]")!;
-        var response = await Forms.PostAsync(client, "/import", form, new() { ["mode"] = button.GetAttribute("value")! });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await DangVienApp.ParseAsync(response);
+        Assert.NotNull(checkedPage.QuerySelector("#import-commit-button"));
+        return CommitAsync(page);
+    }
+
+    /// <summary>Presses the button, then waits until the page is done (the button usable again) and shows what is awaited.</summary>
+    private static async Task<IDocument> PressAsync(IRenderedComponent<ImportPage> page, string button, string shown)
+    {
+        await page.InvokeAsync(() => page.Find(button).Click());
+        page.WaitForAssertion(
+            () =>
+            {
+                Assert.Empty(page.FindAll(".import-progress"));
+                Assert.NotEmpty(page.FindAll(shown));
+            },
+            Wait);
+        return await new HtmlParser().ParseDocumentAsync(page.Markup);
     }
 
     /// <summary>The bad-rows table: (row, column, message) per line.</summary>

@@ -1,19 +1,24 @@
+using Bunit;
 using DangVien.Core.Domain;
+using DangVien.Web.Endpoints;
 using DangVien.Web.Tests.Candidates;
+using DangVien.Web.Tests.Interactive;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static DangVien.Web.Tests.Import.ImportFiles;
 
 namespace DangVien.Web.Tests.Import;
 
-/// <summary>The import page (/import) as committee staff use it, over the real app and database.</summary>
+/// <summary>The interactive import page (/import) as committee staff use it, in bUnit over the real app and database.</summary>
 public sealed class ImportPageTests
 {
     [Fact]
     public async Task Staff_check_a_good_csv_write_it_and_importing_it_again_creates_nothing()
     {
-        var (app, tree) = await CandidateFiles.StartAsync();
-        await using var _ = app;
-        var staff = await app.StaffAsync(tree);
+        var (host, tree) = await StepPages.StartAsStaffAsync();
+        await using var _ = host;
+        var app = host.App;
+        var staff = Open(host);
 
         var members = await CommitAsync(staff, await CheckAsync(staff, "members", "dang-vien.csv", Csv(MemberHeader, Members)));
         Assert.Contains("Đã ghi 3 bản ghi mới", Summary(members));
@@ -61,16 +66,17 @@ public sealed class ImportPageTests
         }
 
         // And the file page shows the imported history like one entered through the forms.
-        var filePage = await staff.GetStringAsync($"/candidates/{(await FirstCandidateAsync(app)).Id}");
+        var filePage = await (await app.SignedInClientAsync("vanphong")).GetStringAsync($"/candidates/{(await FirstCandidateAsync(app)).Id}");
         Assert.Contains("Trần Thị Bình", System.Net.WebUtility.HtmlDecode(filePage));
     }
 
     [Fact]
     public async Task Candidates_admitted_and_recognised_in_an_xlsx_become_members_and_a_late_ceremony_or_an_early_recognition_is_listed_with_nothing_written()
     {
-        var (app, tree) = await CandidateFiles.StartAsync();
-        await using var _ = app;
-        var staff = await app.StaffAsync(tree);
+        var (host, tree) = await StepPages.StartAsStaffAsync();
+        await using var _ = host;
+        var app = host.App;
+        var staff = Open(host);
         await CommitAsync(staff, await CheckAsync(staff, "members", "dang-vien.csv", Csv(MemberHeader, Members)));
         int membersBefore;
         await using (var db = app.Database.CreateContext())
@@ -130,9 +136,10 @@ public sealed class ImportPageTests
     [Fact]
     public async Task Bad_rows_of_an_xlsx_are_listed_by_row_column_and_reason_and_nothing_is_written_unless_only_the_valid_rows_are_asked_for()
     {
-        var (app, tree) = await CandidateFiles.StartAsync();
-        await using var _ = app;
-        var staff = await app.StaffAsync(tree);
+        var (host, tree) = await StepPages.StartAsStaffAsync();
+        await using var _ = host;
+        var app = host.App;
+        var staff = Open(host);
         await CommitAsync(staff, await CheckAsync(staff, "members", "dang-vien.xlsx", Xlsx(MemberHeader, Members)));
 
         var badDate = VotedCandidate("001099000011", "Ngô Thị Dung");
@@ -169,7 +176,7 @@ public sealed class ImportPageTests
         }
 
         // The page offers only "the valid rows"; writing everything is refused by the service as well.
-        Assert.Contains("Chỉ ghi 1 dòng hợp lệ", Forms.Form(checkedPage, "#import-commit").TextContent);
+        Assert.Contains("Chỉ ghi 1 dòng hợp lệ", checkedPage.QuerySelector("#import-commit")!.TextContent);
         var written = await CommitAsync(staff, checkedPage);
         Assert.Contains("Đã ghi 1 bản ghi mới", Summary(written));
         await using (var db = app.Database.CreateContext())
@@ -181,8 +188,9 @@ public sealed class ImportPageTests
     [Fact]
     public async Task A_file_for_another_commune_s_cell_is_refused_and_a_cell_secretary_cannot_import()
     {
-        var (app, tree) = await CandidateFiles.StartAsync();
-        await using var _ = app;
+        var (host, tree) = await StepPages.StartAsStaffAsync();
+        await using var _ = host;
+        var app = host.App;
         await using (var db = app.Database.CreateContext())
         {
             var other = new OrgUnit { Code = "X02", Name = "Đảng bộ xã Hòa Bình", Kind = OrgUnitKind.CommuneCommittee, ParentId = tree.Province.Id, HasAdmissionAuthority = true };
@@ -194,10 +202,10 @@ public sealed class ImportPageTests
             await db.SaveChangesAsync();
             cell.Path = new($"{other.Path}.{cell.Id}");
             await db.SaveChangesAsync();
-            await app.CreateUserAsync("vanphong.hoabinh", (other.Id, AccessRole.CommitteeStaff));
+            await host.SignInAsync("vanphong.hoabinh", (other.Id, AccessRole.CommitteeStaff));
         }
 
-        var sibling = await app.SignedInClientAsync("vanphong.hoabinh");
+        var sibling = Open(host);
         var members = await CheckAsync(sibling, "members", "dang-vien.csv", Csv(MemberHeader, Members));
         Assert.Equal(3, Errors(members).Count(e => e.Column == "ma_chi_bo" && e.Message.Contains("Không tìm thấy chi bộ mã \"C01\"", StringComparison.Ordinal)));
         Assert.Null(members.QuerySelector("#import-commit"));
@@ -223,9 +231,10 @@ public sealed class ImportPageTests
     [Fact]
     public async Task Units_are_imported_under_the_staff_s_commune_parents_first_and_again_without_duplicates()
     {
-        var (app, tree) = await CandidateFiles.StartAsync();
-        await using var _ = app;
-        var staff = await app.StaffAsync(tree);
+        var (host, tree) = await StepPages.StartAsStaffAsync();
+        await using var _ = host;
+        var app = host.App;
+        var staff = Open(host);
         var file = Csv(
             ["ma_don_vi", "ten_don_vi", "loai", "ma_don_vi_cap_tren", "ngay_thanh_lap", "tham_quyen_ket_nap"],
             ["DB-01", "Đảng bộ Trường THPT Tân Lập", "dang_bo_co_so", "X01", "01/07/2025", "khong"],
@@ -251,7 +260,7 @@ public sealed class ImportPageTests
         Assert.Contains("0 dòng hợp lệ", Summary(again));
 
         // The new cell is a unit like the others: its page answers.
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await staff.GetAsync("/units")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await (await app.SignedInClientAsync("vanphong")).GetAsync("/units")).StatusCode);
     }
 
     [Fact]
@@ -279,6 +288,57 @@ public sealed class ImportPageTests
         {
             Assert.Contains($"`{column.Name}`", docs, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task No_file_and_a_file_over_the_limit_are_refused_next_to_the_field_and_nothing_is_kept()
+    {
+        var (host, _) = await StepPages.StartAsStaffAsync();
+        await using var _ = host;
+        var staff = Open(host);
+
+        await staff.InvokeAsync(() => staff.Find("#import-check-button").Click());
+        staff.WaitForAssertion(() => Assert.Equal("Chưa chọn tệp (hoặc tệp trống).", staff.Find("#import-file-error").TextContent), TimeSpan.FromSeconds(20));
+        var page = await CheckAsync(staff, "members", "lon-qua.csv", new byte[Core.Features.Import.ImportTable.MaxBytes + 1]);
+
+        Assert.Equal("Tệp lớn hơn 20 MB: hãy chia nhỏ tệp.", page.QuerySelector("#import-file-error")!.TextContent);
+        Assert.Equal("import-file-error", page.QuerySelector("#import-file")!.GetAttribute("aria-describedby"));
+        Assert.Null(page.QuerySelector("#import-result"));
+        Assert.Null(page.QuerySelector("#import-commit"));
+        var uploads = host.App.Services.GetRequiredService<ImportUploads>();
+        var folder = uploads.Folder(await UserIdAsync(host.App, "vanphong"));
+        Assert.True(!Directory.Exists(folder) || !Directory.EnumerateFiles(folder).Any());
+    }
+
+    [Fact]
+    public async Task A_second_press_on_write_while_the_first_is_writing_writes_the_file_once()
+    {
+        var (host, _) = await StepPages.StartAsStaffAsync();
+        await using var _ = host;
+        var staff = Open(host);
+        await CheckAsync(staff, "members", "dang-vien.csv", Csv(MemberHeader, Members));
+
+        var first = staff.Find("#import-commit-button").ClickAsync(new());
+        try
+        {
+            await staff.Find("#import-commit-button").ClickAsync(new());
+        }
+        catch (Exception e) when (e is Bunit.Rendering.UnknownEventHandlerIdException or ElementNotFoundException)
+        {
+            // The button was drawn again, disabled, or was gone (written) before the second press reached it.
+        }
+
+        await first;
+        staff.WaitForAssertion(() => Assert.Contains("Đã ghi 3 bản ghi mới", staff.Find("#import-result").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        await using var db = host.App.Database.CreateContext();
+        Assert.Equal(3, await db.Members.CountAsync(m => m.CitizenId != null));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "import.members"));
+    }
+
+    private static async Task<string> UserIdAsync(DangVienApp app, string userName)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
     }
 
     private static async Task<Candidate> FirstCandidateAsync(DangVienApp app)

@@ -114,6 +114,8 @@ public sealed class ComponentHost : IAsyncDisposable
         services.AddDangVienValidators();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton(App.Services.GetRequiredService<TimeProvider>());
+        services.AddSingleton(App.Services.GetRequiredService<IOptions<IdentityOptions>>());
+        services.AddSingleton(App.Services.GetRequiredService<DangVien.Web.Endpoints.ImportUploads>());
         services.AddSingleton<AuthenticationStateProvider>(Authentication);
         services.AddCascadingAuthenticationState();
         services.AddScoped(sp => new CircuitServices(App.Services.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<AuthenticationStateProvider>()));

@@ -91,11 +91,11 @@ public sealed class DeploymentDefaultsTests
     }
 
     [Fact]
-    public async Task An_uploaded_import_file_is_private_and_deleted_after_the_write_or_when_nothing_is_to_be_written()
+    public async Task An_uploaded_import_file_is_private_and_deleted_after_the_write_when_nothing_is_to_be_written_or_the_page_closes()
     {
-        var (app, tree) = await CandidateFiles.StartAsync();
-        await using var _ = app;
-        var staff = await app.StaffAsync(tree);
+        var (host, _) = await Interactive.StepPages.StartAsStaffAsync();
+        await using var _ = host;
+        var app = host.App;
         var uploads = app.Services.GetRequiredService<ImportUploads>();
         string userId;
         await using (var db = app.Database.CreateContext())
@@ -104,8 +104,9 @@ public sealed class DeploymentDefaultsTests
         }
 
         var folder = uploads.Folder(userId);
+        var staff = Open(host);
         var checkedPage = await CheckAsync(staff, "members", "dang-vien.csv", Csv(MemberHeader, Members));
-        var id = checkedPage.QuerySelector("#import-commit input[name=upload]")!.GetAttribute("value")!;
+        var id = checkedPage.QuerySelector("#import-commit")!.GetAttribute("data-upload")!;
         var stored = Path.Combine(folder, id);
         Assert.True(File.Exists(stored));
         Assert.False(stored.StartsWith(app.Services.GetRequiredService<IWebHostEnvironment>().WebRootPath, StringComparison.Ordinal));
@@ -123,6 +124,14 @@ public sealed class DeploymentDefaultsTests
         // The same file again: nothing new to write, so no second step, and the file is not kept.
         var again = await CheckAsync(staff, "members", "dang-vien.csv", Csv(MemberHeader, Members));
         Assert.Null(again.QuerySelector("#import-commit"));
+        Assert.Empty(Directory.EnumerateFiles(folder));
+
+        // A checked file never written goes when its page closes.
+        var other = Open(host, anotherTab: true);
+        var pending = await CheckAsync(other, "candidates", "quan-chung.csv", Csv(CandidateHeader, SourceCandidate("001099000002", "Hoàng Văn Cường")));
+        Assert.Single(Directory.EnumerateFiles(folder));
+        Assert.NotNull(pending.QuerySelector("#import-commit"));
+        other.Instance.Dispose();
         Assert.Empty(Directory.EnumerateFiles(folder));
     }
 

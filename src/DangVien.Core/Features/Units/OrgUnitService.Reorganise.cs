@@ -13,6 +13,13 @@ public sealed record ReorganiseForm(
     int Id, string Name, OrgUnitKind Kind, int? ParentId, string? ParentName, uint Version, DateOnly PlacedSince, DateOnly? ValidTo, bool MayReorganise);
 
 /// <summary>
+/// What a move or a merge takes along, counted now: a move takes the unit's subtree (<see cref="SubtreeUnits"/> open units,
+/// itself included, with <see cref="SubtreeMembers"/> members and <see cref="SubtreeOpenFiles"/> open candidate files in
+/// them); a merge takes the unit's own <see cref="Members"/>, <see cref="OpenFiles"/> and open <see cref="ChildUnits"/>.
+/// </summary>
+public sealed record ReorganisePreview(int SubtreeUnits, int SubtreeMembers, int SubtreeOpenFiles, int Members, int OpenFiles, int ChildUnits);
+
+/// <summary>
 /// Moving (chuyển) and merging (sáp nhập) units. The tree of past years stays as it stood: every unit whose place changes
 /// gets its open <see cref="OrgUnitPlacement"/> closed on the day before and a new one opened on the day, so the reports
 /// of earlier years still count it where it was. Everything of one action is one transaction behind the unit's xmin.
@@ -35,6 +42,26 @@ public sealed partial class OrgUnitService
             unit.Id, unit.Name, unit.Kind, unit.ParentId, unit.ParentName, unit.Version,
             await PlacedSinceAsync(readable.Path, subtree: true, cancellationToken), unit.ValidTo,
             unit.ParentId is not null && unit.ValidTo is null && scope.CanReorganise(readable.Path));
+    }
+
+    /// <summary>What a move or a merge of the unit would take along; null when the unit does not exist or the user may not read it.</summary>
+    public async Task<ReorganisePreview?> GetReorganisePreviewAsync(int id, CancellationToken cancellationToken = default)
+    {
+        if (await access.ReadableUnitAsync(id, cancellationToken) is not { } readable)
+        {
+            return null;
+        }
+
+        var path = readable.Path;
+        var members = db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary);
+        var files = db.Candidates.AsNoTracking().Where(c => c.Stage < CandidateStage.Official);
+        return new ReorganisePreview(
+            await db.OrgUnits.CountAsync(u => u.Path.IsDescendantOf(path) && u.ValidTo == null, cancellationToken),
+            await members.CountAsync(m => m.Cell!.Path.IsDescendantOf(path), cancellationToken),
+            await files.CountAsync(c => c.Cell!.Path.IsDescendantOf(path), cancellationToken),
+            await members.CountAsync(m => m.CellId == id, cancellationToken),
+            await files.CountAsync(c => c.CellId == id, cancellationToken),
+            await db.OrgUnits.CountAsync(u => u.ParentId == id && u.ValidTo == null, cancellationToken));
     }
 
     /// <summary>Whether the unit page offers "Chuyển đơn vị / Sáp nhập": an open unit below the top that the user may reorganise.</summary>

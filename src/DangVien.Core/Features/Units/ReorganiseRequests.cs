@@ -36,6 +36,9 @@ public sealed record MergeUnitRequest
 
 public sealed class MoveUnitRequestValidator : AbstractValidator<MoveUnitRequest>
 {
+    /// <summary>The longest decision number a move or a merge takes.</summary>
+    public const int DecisionNumberMaxLength = RequestValidation.DocumentNumberLength;
+
     public MoveUnitRequestValidator()
     {
         RuleFor(r => r.UnitId).Id("đơn vị");
