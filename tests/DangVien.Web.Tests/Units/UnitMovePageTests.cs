@@ -97,8 +97,6 @@ public sealed class UnitMovePageTests
         Assert.Null(closed.QuerySelector("#merge-unit"));
         var unitPage = await staff.PageAsync($"/units/{tree.CellA.Id}");
         Assert.DoesNotContain(unitPage.QuerySelectorAll(".unit-links a"), a => a.Text() == "Chuyển đơn vị / Sáp nhập");
-        var newFile = await staff.PageAsync("/candidates/new");
-        Assert.DoesNotContain(newFile.QuerySelectorAll("#cell-pick option"), o => o.GetAttribute("value") == Id(tree.CellA));
     }
 
     [Fact]

@@ -41,6 +41,9 @@ public interface IStepFormState : IStepForm
 
     IReadOnlyList<(string Field, string Label, string Message)> Summary { get; }
 
+    /// <summary>The database could not be reached when the form was sent: nothing was saved, what was typed is kept.</summary>
+    bool DatabaseAway { get; }
+
     Task SubmitAsync();
 }
 
@@ -102,6 +105,8 @@ public abstract class EntryFormBase<TRequest, TModel> : ComponentBase, IStepForm
     /// <summary>Someone else changed the file since the form was opened: nothing was saved.</summary>
     public bool Conflict { get; private set; }
 
+    public bool DatabaseAway { get; private set; }
+
     /// <summary>The messages of the last check, field by field in the order the fields show, then those of no field.</summary>
     public IReadOnlyList<(string Field, string Label, string Message)> Summary =>
     [
@@ -145,6 +150,10 @@ public abstract class EntryFormBase<TRequest, TModel> : ComponentBase, IStepForm
         {
             // The tab is gone.
         }
+        catch (Exception e) when (DatabaseAvailability.IsUnavailable(e))
+        {
+            // No check while the database is away: sending the form says so.
+        }
     }
 
     /// <summary>Checks everything, then records the step when nothing is wrong; a second press while saving does nothing.</summary>
@@ -157,6 +166,7 @@ public abstract class EntryFormBase<TRequest, TModel> : ComponentBase, IStepForm
 
         Saving = true;
         Conflict = false;
+        DatabaseAway = false;
         _pending?.Cancel();
         try
         {
@@ -177,6 +187,11 @@ public abstract class EntryFormBase<TRequest, TModel> : ComponentBase, IStepForm
                 Conflict = result.IsConflict;
                 _errors = Conflict ? [] : result.Errors;
             }
+        }
+        catch (Exception e) when (DatabaseAvailability.IsUnavailable(e))
+        {
+            // Nothing was saved (a write is one transaction); the form stays as typed, to be sent again.
+            DatabaseAway = true;
         }
         finally
         {
