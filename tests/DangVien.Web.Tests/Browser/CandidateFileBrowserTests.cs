@@ -1,4 +1,5 @@
 using DangVien.Core.Domain;
+using DangVien.Web.Tests.Candidates;
 using Microsoft.Playwright;
 
 namespace DangVien.Web.Tests.Browser;
@@ -24,19 +25,24 @@ public sealed class CandidateFileBrowserTests
         await Chromium.SignInAsync(page, "vanphong", Accounts.Password);
 
         await page.ClickAsync("text=Thêm quần chúng ưu tú");
+        await StepInputs.LiveAsync(page);
         await Chromium.ScreenshotAsync(page, "candidate-new-360");
         Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the new-file form must not scroll sideways at 360 px");
-        await page.FillAsync("#f-FullName", "Nguyễn Thị Ánh Tuyết");
-        await page.FillAsync("#f-DateOfBirth", "15/08/2001");
-        await page.SelectOptionAsync("#f-Sex", "Female");
-        await page.FillAsync("#f-CitizenId", "001301012345");
-        await page.FillAsync("#f-HomeTown", "Xã Tân Lập, tỉnh Thử Nghiệm");
-        await page.FillAsync("#f-Occupation", "Giáo viên mầm non");
-        await page.CheckAsync("label:text-is('Đoàn viên thanh niên')");
-        await page.CheckAsync("label:text-is('Giáo viên, nhân viên y tế')");
-        await page.SelectOptionAsync("#f-MentorMemberId", new SelectOptionValue { Index = 1 });
-        await page.FillAsync("#f-SourcedOn", "05/01/2026");
-        await page.ClickAsync("button:text-is('Lập hồ sơ')");
+        await StepInputs.TypeAsync(page, "FullName", "Nguyễn Thị Ánh Tuyết");
+        await StepInputs.TypeAsync(page, "DateOfBirth", "15082001");
+        await StepInputs.ChooseAsync(page, "Sex", "Nữ");
+        await StepInputs.TypeAsync(page, "CitizenId", "001301012345");
+        await StepInputs.TypeAsync(page, "HomeTown", "Xã Tân Lập, tỉnh Thử Nghiệm");
+        await StepInputs.TypeAsync(page, "Occupation", "Giáo viên mầm non");
+        await page.ClickAsync(".step-chips .step-chip:has-text('Đoàn viên thanh niên')");
+        await page.ClickAsync(".step-chips .step-chip:has-text('Giáo viên, nhân viên y tế')");
+        await page.Locator(".step-chips .step-chip--chosen").Nth(1).WaitForAsync();
+        var mentor = (await app.MembersAsync(tree.CellA))[0].FullName;
+        await StepInputs.PickAsync(page, "MentorMemberId", mentor.Split(' ')[^1], mentor);
+        await StepInputs.TypeAsync(page, "SourcedOn", "5-1-2026");
+        await Chromium.ScreenshotAsync(page, "candidate-new-filled-360");
+        await page.ClickAsync("#submit-step");
+        await page.WaitForURLAsync("**notice=created");
         Assert.Equal("Nguyễn Thị Ánh Tuyết", await page.InnerTextAsync("h1"));
 
         await page.ClickAsync(".next-actions >> text=Ghi nhận giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng");

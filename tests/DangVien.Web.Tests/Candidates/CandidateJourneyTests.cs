@@ -1,10 +1,10 @@
-using System.Globalization;
 using Bunit;
 using DangVien.Core.Common;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Admission;
-using DangVien.Web.Components.Pages.Candidates;
 using DangVien.Core.Features.Members;
+using DangVien.Web.Components.Pages.Candidates;
+using DangVien.Web.Tests.Interactive;
 using Microsoft.EntityFrameworkCore;
 using static DangVien.Web.Tests.Candidates.CandidateFiles;
 using static DangVien.Web.Tests.Interactive.StepPages;
@@ -21,34 +21,31 @@ public sealed class CandidateJourneyTests
         var app = host.App;
         var staff = await app.SignedInClientAsync("vanphong");
         var members = await app.MembersAsync(tree.CellA);
-        string Id(int index) => members[index].Id.ToString(CultureInfo.InvariantCulture);
 
         // The unit page of the cell leads to the form of a new file.
         var unitPage = await staff.PageAsync($"/units/{tree.CellA.Id}");
         Assert.NotNull(unitPage.QuerySelector($"a[href='/candidates/new?cell={tree.CellA.Id}']"));
-        var newPage = await staff.PageAsync($"/candidates/new?cell={tree.CellA.Id}");
-        var categories = newPage.QuerySelectorAll("input[name='Input.CategoryIds']").Select(c => c.GetAttribute("value")!).ToList();
+        var newPage = PersonFormPages.OpenNew(host, tree.CellA.Id);
+        var categories = newPage.FindAll(".step-chips .step-chip").Select(c => c.TextContent.Trim()).ToList();
         Assert.True(categories.Count >= 16, "the sixteen default source categories are offered");
-        var created = await Forms.SubmitAsync(staff, newPage, $"/candidates/new?cell={tree.CellA.Id}", "#create-candidate",
-            ("Input.FullName", "Phạm Thị Hồng"),
-            ("Input.DateOfBirth", "12/04/2000"),
-            ("Input.Sex", nameof(Sex.Female)),
-            ("Input.CitizenId", "001300004567"),
-            ("Input.Occupation", "Giáo viên"),
-            ("Input.CategoryIds", categories[0]),
-            ("Input.CategoryIds", categories[14]),
-            ("Input.MentorMemberId", Id(0)),
-            ("Input.SourcedOn", "06/01/2025"),
-            ("Input.DocumentNumber", "01-DS/CB"));
-        var fileUrl = RedirectTarget(created).Split('?')[0];
-        var id = int.Parse(fileUrl["/candidates/".Length..], CultureInfo.InvariantCulture);
+        Type(newPage, "FullName", "Phạm Thị Hồng");
+        Type(newPage, "DateOfBirth", "12/04/2000");
+        await ChooseAsync<NewCandidatePage, Sex?>(newPage, "Sex", Sex.Female);
+        Type(newPage, "CitizenId", "001300004567");
+        Type(newPage, "Occupation", "Giáo viên");
+        PersonFormPages.ChooseChips(newPage, categories[0], categories[14]);
+        await PickAsync<NewCandidatePage, MemberOption>(newPage, "MentorMemberId", members[0].FullName, m => m.Id == members[0].Id);
+        Type(newPage, "SourcedOn", "06/01/2025");
+        Type(newPage, "DocumentNumber", "01-DS/CB");
+        var id = PersonFormPages.SubmitAndWaitForNewFile(newPage, "created");
+        var fileUrl = ActionRoutes.File(id);
         var file = await staff.PageAsync(fileUrl + "?notice=created");
         Assert.Equal("Phạm Thị Hồng", file.QuerySelector("h1").Text());
         Assert.Equal("Đã lập hồ sơ quần chúng ưu tú.", file.QuerySelector(".notice").Text());
         Assert.Equal(2, file.QuerySelectorAll(".tags li").Length);
         Assert.Equal("001300004567", file.QuerySelectorAll(".facts div").First(d => d.QuerySelector("dt").Text() == "Số CCCD").QuerySelector("dd").Text());
 
-        // The new file's form is a static page (posted above); each step's form is interactive, filled as a person fills it.
+        // Each step's form, like the new file's, is interactive, filled as a person fills it.
         async Task Step(AdmissionAction action, Func<IRenderedComponent<CandidateActionPage>, Task> fill)
         {
             // Each step is taken from the file's list of next actions, as a person would.

@@ -26,38 +26,6 @@ public sealed class IdScopeHttpTests
     internal const int MissingId = 987_654;
 
     [Fact]
-    public async Task A_posted_mentor_of_another_commune_reads_as_not_found_and_the_page_does_not_name_them()
-    {
-        var (app, tree) = await StartAsync();
-        await using var _ = app;
-        var (outsider, _) = await AnotherCommuneAsync(app, tree);
-        var staff = await app.StaffAsync(tree);
-        var url = $"/candidates/new?cell={tree.CellA.Id}";
-        var page = await staff.PageAsync(url);
-        var category = page.QuerySelectorAll("input[name='Input.CategoryIds']")[0].GetAttribute("value")!;
-
-        async Task<(HttpStatusCode Status, string Error, string Html)> PostAsync(int mentorId)
-        {
-            var response = await Forms.SubmitAsync(staff, page, url, "#create-candidate",
-                ("Input.FullName", "Đỗ Văn Dũng"), ("Input.DateOfBirth", "01/01/2001"), ("Input.Sex", nameof(Sex.Male)),
-                ("Input.CategoryIds", category), ("Input.MentorMemberId", mentorId.ToString(CultureInfo.InvariantCulture)), ("Input.SourcedOn", "06/07/2026"));
-            var html = await response.Content.ReadAsStringAsync();
-            var document = await DangVienApp.ParseAsync(response);
-            return (response.StatusCode, document.QuerySelector("#f-MentorMemberId-error .validation-message")?.TextContent.Trim() ?? "", WebUtility.HtmlDecode(html));
-        }
-
-        var outside = await PostAsync(outsider);
-        var missing = await PostAsync(MissingId);
-
-        Assert.Equal(HttpStatusCode.OK, outside.Status);
-        Assert.Equal("Không tìm thấy đảng viên theo dõi, giúp đỡ.", outside.Error);
-        Assert.Equal(missing.Error, outside.Error);
-        Assert.DoesNotContain(OutsiderName, outside.Html, StringComparison.Ordinal);
-        await using var db = app.Database.CreateContext();
-        Assert.Empty(db.Candidates);
-    }
-
-    [Fact]
     public async Task The_api_import_resolves_citizen_ids_and_cell_codes_inside_the_tokens_scope()
     {
         var (app, tree) = await StartAsync();

@@ -35,29 +35,13 @@ public sealed partial class AdmissionService(
             return Result<int>.Fail(invalid);
         }
 
-        if (await WriteRefusalAsync(request.CellId, nameof(request.CellId), cancellationToken) is { } refused)
-        {
-            return Result<int>.Fail([refused]);
-        }
-
-        var cell = await LoadCellAsync(request.CellId, cancellationToken);
-        var members = await LoadMembersAsync([request.MentorMemberId], cancellationToken);
-        var categories = await ActiveCategoriesAsync(request.CategoryIds, cancellationToken);
-        var citizenId = string.IsNullOrEmpty(request.CitizenId) ? null : request.CitizenId;
-        var (openFile, member) = citizenId is null ? default : await CitizenIdHoldersAsync(citizenId, null, cancellationToken);
-        var context = await ContextAsync(request.CellId, cancellationToken);
-
-        var errors = AdmissionRules.CheckCreate(request, cell, members.GetValueOrDefault(request.MentorMemberId), categories, openFile, member, context);
+        var errors = await CreateErrorsAsync(request, cancellationToken);
         if (errors.Count > 0)
         {
             return Result<int>.Fail(errors);
         }
 
-        if (request.CheckDuplicates && await FindDuplicatesAsync(request.FullName, request.DateOfBirth, citizenId, cancellationToken) is { Count: > 0 } duplicates)
-        {
-            return Result<int>.Fail(duplicates.Select(d => new FieldError(CreateCandidateRequest.DuplicateField, d.Message)));
-        }
-
+        var citizenId = string.IsNullOrEmpty(request.CitizenId) ? null : request.CitizenId;
         var candidate = new Candidate
         {
             FullName = request.FullName.Trim(),
@@ -89,23 +73,7 @@ public sealed partial class AdmissionService(
             return Result<int>.Fail(invalid);
         }
 
-        // Looked up inside the user's scope (the predicate of CurrentAccess.ReadableMembersAsync), tracked for the readmission.
-        var former = await (await access.GetScopeAsync(cancellationToken)).Members(db.Members.AsTracking())
-            .FirstOrDefaultAsync(m => m.Id == request.FormerMemberId, cancellationToken);
-        var formerFacts = former is null ? null : await FormerMemberFactsAsync(former, cancellationToken) with { HadCriminalConviction = request.HadCriminalConviction };
-        var hasReadmission = await db.Candidates.AnyAsync(
-            c => c.FormerMemberId == request.FormerMemberId && c.Stage != CandidateStage.Exited, cancellationToken);
-        if (await WriteRefusalAsync(request.CellId, nameof(request.CellId), cancellationToken) is { } refused)
-        {
-            return Result<int>.Fail([refused]);
-        }
-
-        var cell = await LoadCellAsync(request.CellId, cancellationToken);
-        var members = await LoadMembersAsync([request.MentorMemberId], cancellationToken);
-        var categories = await ActiveCategoriesAsync(request.CategoryIds, cancellationToken);
-        var context = await ContextAsync(request.CellId, cancellationToken);
-
-        var errors = AdmissionRules.CheckStartReadmission(request, formerFacts, hasReadmission, cell, members.GetValueOrDefault(request.MentorMemberId), categories, context);
+        var (errors, former) = await ReadmissionErrorsAsync(request, cancellationToken);
         if (errors.Count > 0)
         {
             return Result<int>.Fail(errors);
@@ -153,21 +121,7 @@ public sealed partial class AdmissionService(
     /// </summary>
     public Task<Result> UpdatePersonalDataAsync(UpdatePersonalDataRequest request, uint expectedVersion, CancellationToken cancellationToken = default) =>
         ActAsync(request, expectedVersion, cancellationToken,
-            async (file, context) =>
-            {
-                var citizenId = string.IsNullOrEmpty(request.CitizenId) ? null : request.CitizenId;
-                var changedId = citizenId is not null && citizenId != file.Candidate.CitizenId;
-                var (otherFile, member) = changedId ? await CitizenIdHoldersAsync(citizenId!, request.CandidateId, cancellationToken) : default;
-                var sourcedOn = file.Facts.History.Source?.EffectiveOn ?? DateOnly.MaxValue;
-                var errors = AdmissionRules.CheckPersonalData(request, sourcedOn, otherFile, member, context);
-                if (errors.Count == 0 && request.CheckDuplicates
-                    && await FindDuplicatesAsync(request.FullName, request.DateOfBirth, citizenId, request.CandidateId, cancellationToken) is { Count: > 0 } duplicates)
-                {
-                    return [.. duplicates.Select(d => new FieldError(CreateCandidateRequest.DuplicateField, d.Message))];
-                }
-
-                return errors;
-            },
+            (file, context) => PersonalDataErrorsAsync(request, file, context, cancellationToken),
             file =>
             {
                 var c = file.Candidate;
