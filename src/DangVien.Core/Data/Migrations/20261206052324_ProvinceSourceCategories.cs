@@ -76,11 +76,12 @@ namespace DangVien.Core.Data.Migrations
             // Corrections are history: append-only like stage_entries.
             migrationBuilder.Sql("CREATE TRIGGER candidate_details_corrections_append_only BEFORE UPDATE OR DELETE ON candidate_details_corrections FOR EACH ROW EXECUTE FUNCTION public.refuse_history_change();");
 
-            // "Khác" exists from the start, so nobody has to be entered under a false category.
+            // "Khác" exists from the start, so nobody has to be entered under a false category: a database in use gets it
+            // at the end of its list; an empty one gets it with the other defaults from the reference data at start-up.
             migrationBuilder.Sql(
                 """
                 INSERT INTO source_categories (code, name, sort_order, is_active)
-                SELECT 'khac', 'Khác', coalesce(max(sort_order), 0) + 1, true FROM source_categories
+                SELECT 'khac', 'Khác', max(sort_order) + 1, true FROM source_categories HAVING count(*) > 0
                 ON CONFLICT (code) DO NOTHING;
                 """);
         }

@@ -55,16 +55,18 @@ public sealed class SourceCategoryService(
             return Result<int>.Fail("", NotAllowed);
         }
 
-        if (addValidator.Errors(request) is { Count: > 0 } invalid)
+        // Every message in one pass: a taken code is named even when the name is missing too.
+        var errors = addValidator.Errors(request).ToList();
+        var code = request.Code?.Trim() ?? "";
+        var lower = code.ToLowerInvariant();
+        if (errors.All(e => e.Field != nameof(request.Code)) && await db.SourceCategories.AnyAsync(s => s.Code.ToLower() == lower, cancellationToken))
         {
-            return Result<int>.Fail(invalid);
+            errors.Insert(0, new FieldError(nameof(request.Code), $"Mã \"{code}\" đã có trong danh mục (kể cả đối tượng đã ngừng sử dụng)."));
         }
 
-        var code = request.Code!.Trim();
-        var lower = code.ToLowerInvariant();
-        if (await db.SourceCategories.AnyAsync(s => s.Code.ToLower() == lower, cancellationToken))
+        if (errors.Count > 0)
         {
-            return Result<int>.Fail(nameof(request.Code), $"Mã \"{code}\" đã có trong danh mục (kể cả đối tượng đã ngừng sử dụng).");
+            return Result<int>.Fail(errors);
         }
 
         var order = await db.SourceCategories.MaxAsync(s => (int?)s.SortOrder, cancellationToken) ?? 0;

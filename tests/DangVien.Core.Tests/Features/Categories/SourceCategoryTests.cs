@@ -10,6 +10,8 @@ using DangVien.Core.Tests.Features.Reports;
 using DangVien.Core.Tests.Support;
 using DangVien.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace DangVien.Core.Tests.Features.Categories;
@@ -28,15 +30,23 @@ public sealed class SourceCategoryTests
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
-
-        // The migration puts "Khác" in an empty database; the reference data keeps it and adds the others.
-        var migrated = await db.SourceCategories.AsNoTracking().Select(c => c.Code).ToListAsync();
-        Assert.Contains(DefaultSourceCategories.Other, migrated);
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
+
+        // A new database: the reference data brings "Khác" with the sixteen others, last.
         var ids = await ReferenceData.EnsureLoadedAsync(connection);
         Assert.Equal(17, ids.Count);
-        Assert.Equal("Khác", await db.SourceCategories.Where(c => c.Code == DefaultSourceCategories.Other).Select(c => c.Name).SingleAsync());
+        var ordered = await db.SourceCategories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => c.Code).ToListAsync();
+        Assert.Equal(DefaultSourceCategories.Other, ordered[^1]);
+
+        // A database in use before the migration (its own list, no "Khác"): the migration adds it at the end.
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("20261206022314_MemberPlacements");
+        await db.SourceCategories.Where(c => c.Code == DefaultSourceCategories.Other).ExecuteDeleteAsync();
+        await db.SourceCategories.Where(c => c.Code == DefaultSourceCategories.Woman).ExecuteUpdateAsync(u => u.SetProperty(c => c.SortOrder, 40));
+        await migrator.MigrateAsync();
+        var other = await db.SourceCategories.AsNoTracking().SingleAsync(c => c.Code == DefaultSourceCategories.Other);
+        Assert.Equal(("Khác", 41, true), (other.Name, other.SortOrder, other.IsActive));
     }
 
     [Fact]
@@ -104,7 +114,9 @@ public sealed class SourceCategoryTests
         await using var db = database.CreateContext();
         var world = await World.CreateAsync(db, Today);
         var walk = await world.StartCandidateAsync(new DateOnly(2026, 1, 10));
-        var other = await db.SourceCategories.SingleAsync(c => c.Code == DefaultSourceCategories.Other);
+        var other = new SourceCategory { Code = DefaultSourceCategories.Other, Name = "Khác", SortOrder = 17 };
+        db.SourceCategories.Add(other);
+        await db.SaveChangesAsync();
         var youth = world.Categories[0];
         var women = world.Categories[2];
         var newMentor = world.Teachers[3];
