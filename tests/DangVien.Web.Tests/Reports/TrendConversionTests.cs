@@ -3,6 +3,8 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using DangVien.Core.Data.Reference;
 using DangVien.Core.Domain;
+using DangVien.Web.Tests.Candidates;
+using Microsoft.EntityFrameworkCore;
 
 namespace DangVien.Web.Tests.Reports;
 
@@ -84,6 +86,37 @@ public sealed class TrendConversionTests
         Assert.Equal((DefaultSourceCategories.YouthUnion, "Đoàn viên thanh niên"), (line.GetProperty("code").GetString(), line.GetProperty("name").GetString()));
         var board = report.GetProperty("children").EnumerateArray().SelectMany(c => c.GetProperty("categories").EnumerateArray()).First();
         Assert.Equal((DefaultSourceCategories.YouthUnion, "Đoàn viên thanh niên"), (board.GetProperty("code").GetString(), board.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task The_file_page_shows_the_corrections_of_categories_and_mentor()
+    {
+        var (app, tree) = await CandidateFiles.StartAsync();
+        await using var _ = app;
+        var candidate = await app.ReadyForVoteAsync(tree.CellA);
+        await using (var db = app.Database.CreateContext())
+        {
+            var youth = await db.SourceCategories.SingleAsync(c => c.Code == DefaultSourceCategories.YouthUnion);
+            var other = await db.SourceCategories.SingleAsync(c => c.Code == DefaultSourceCategories.Other);
+            db.CandidateDetailsCorrections.Add(new CandidateDetailsCorrection
+            {
+                CandidateId = candidate,
+                CategoryIdsBefore = [youth.Id],
+                CategoryIdsAfter = [other.Id],
+                Reason = "Ghi nhầm đoàn viên",
+                RecordedBy = "vanphong",
+                RecordedAt = new DateTimeOffset(2026, 8, 3, 2, 30, 0, TimeSpan.Zero),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var staff = await app.StaffAsync(tree);
+        var page = await DangVienApp.ParseAsync(await staff.GetAsync($"/candidates/{candidate}"));
+
+        Assert.Equal("Đính chính đối tượng nguồn, người giúp đỡ", page.QuerySelector("#details-corrections-heading")!.TextContent);
+        Assert.Equal(
+            "Đối tượng: Đoàn viên thanh niên → Khác; đảng viên giúp đỡ: — → —. Lý do: Ghi nhầm đoàn viên (vanphong, 03/08/2026 09:30)",
+            Text(page.QuerySelector(".details-corrections li")!));
     }
 
     private static List<string[]> Rows(IDocument page) =>
