@@ -105,7 +105,7 @@ public sealed class CandidateCategory
 }
 
 /// <summary>
-/// Source categories are data that belong to the province: added, renamed and retired on <c>/admin/categories</c>. A retired
+/// Source categories are data that belong to the province: added, renamed and retired on <c>/categories</c>. A retired
 /// category stays on the files and in the reports that name it; it is not offered for new candidates.
 /// </summary>
 public sealed class SourceCategory

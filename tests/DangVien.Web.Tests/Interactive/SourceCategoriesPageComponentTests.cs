@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using DangVien.Core.Data.Reference;
 using DangVien.Core.Domain;
-using DangVien.Web.Components.Pages.Admin;
+using DangVien.Web.Components.Pages.Categories;
 using Microsoft.EntityFrameworkCore;
 
 namespace DangVien.Web.Tests.Interactive;
@@ -20,7 +20,7 @@ public sealed class SourceCategoriesPageComponentTests
         await using var host = await ComponentHost.StartAsync(June2026);
         await host.SignInAsync("bantochuc", (await TinyProvince.CreateRootAsync(host.App), AccessRole.ProvincialBoard));
 
-        var page = host.Render<SourceCategoriesPage>("/admin/categories");
+        var page = host.Render<SourceCategoriesPage>("/categories");
 
         page.WaitForAssertion(() => Assert.Equal(DefaultSourceCategories.All.Count, Rows(page).Count), Wait);
         Assert.Equal("Danh mục đối tượng nguồn", page.Find("h1").TextContent);
@@ -58,8 +58,8 @@ public sealed class SourceCategoriesPageComponentTests
     {
         await using var host = await ComponentHost.StartAsync(June2026);
         await host.SignInAdminAsync();
-        var page = host.Render<SourceCategoriesPage>("/admin/categories");
-        var stale = host.RenderInAnotherTab<SourceCategoriesPage>("/admin/categories");
+        var page = host.Render<SourceCategoriesPage>("/categories");
+        var stale = host.RenderInAnotherTab<SourceCategoriesPage>("/categories");
         page.WaitForAssertion(() => Assert.NotEmpty(Rows(page)), Wait);
         stale.WaitForAssertion(() => Assert.NotEmpty(Rows(stale)), Wait);
         var row = $"tr[data-code='{DefaultSourceCategories.Other}']";
@@ -91,7 +91,7 @@ public sealed class SourceCategoriesPageComponentTests
         var notFound = false;
         host.Navigation.OnNotFound += (_, _) => notFound = true;
 
-        var page = host.Render<SourceCategoriesPage>("/admin/categories");
+        var page = host.Render<SourceCategoriesPage>("/categories");
 
         page.WaitForAssertion(() => Assert.True(notFound), Wait);
         Assert.Empty(page.FindAll("h1"));
