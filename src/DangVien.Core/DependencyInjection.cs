@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Import.ImportService>();
         services.AddScoped<Features.Access.ApiTokenService>();
+        services.AddScoped<Features.Categories.SourceCategoryService>();
 
         // The account services use Identity's UserManager, which the host configures
         // (Web: AddIdentityCore with its password rules); they are resolved when a request needs them.

@@ -32,6 +32,8 @@ public sealed class DangVienDbContext(DbContextOptions<DangVienDbContext> option
 
     public DbSet<SourceCategory> SourceCategories => Set<SourceCategory>();
 
+    public DbSet<CandidateDetailsCorrection> CandidateDetailsCorrections => Set<CandidateDetailsCorrection>();
+
     public DbSet<StageEntry> StageEntries => Set<StageEntry>();
 
     public DbSet<CellVote> CellVotes => Set<CellVote>();

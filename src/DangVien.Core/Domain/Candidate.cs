@@ -104,7 +104,10 @@ public sealed class CandidateCategory
     public SourceCategory? SourceCategory { get; set; }
 }
 
-/// <summary>Source categories are data: provinces add their own.</summary>
+/// <summary>
+/// Source categories are data that belong to the province: added, renamed and retired on <c>/categories</c>. A retired
+/// category stays on the files and in the reports that name it; it is not offered for new candidates.
+/// </summary>
 public sealed class SourceCategory
 {
     public int Id { get; set; }
@@ -116,4 +119,33 @@ public sealed class SourceCategory
     public int SortOrder { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>PostgreSQL xmin: optimistic concurrency.</summary>
+    public uint Version { get; set; }
+}
+
+/// <summary>
+/// A correction of a candidate's source categories and mentor after the file was opened (đính chính đối tượng nguồn,
+/// người giúp đỡ): append-only, with the values before and after, the reason, who and when. The candidate's
+/// categories and mentor are the values after the latest one.
+/// </summary>
+public sealed class CandidateDetailsCorrection
+{
+    public long Id { get; set; }
+
+    public int CandidateId { get; set; }
+
+    public int[] CategoryIdsBefore { get; set; } = [];
+
+    public int[] CategoryIdsAfter { get; set; } = [];
+
+    public int? MentorBefore { get; set; }
+
+    public int? MentorAfter { get; set; }
+
+    public required string Reason { get; set; }
+
+    public required string RecordedBy { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
 }

@@ -89,7 +89,7 @@ public sealed class DemoDataTests(DemoDatabase demo) : IClassFixture<DemoDatabas
     }
 
     [Fact]
-    public async Task Reference_data_holds_the_sixteen_source_categories_and_the_default_rules()
+    public async Task Reference_data_holds_the_sixteen_source_categories_other_and_the_default_rules()
     {
         await using var db = demo.Database.CreateContext();
 
@@ -97,7 +97,8 @@ public sealed class DemoDataTests(DemoDatabase demo) : IClassFixture<DemoDatabas
         var rules = await db.RuleParameters.Where(r => r.OrgUnitId == null).ToDictionaryAsync(r => r.Key, r => r.Value);
 
         Assert.Equal(DefaultSourceCategories.All.Select(c => c.Code), codes);
-        Assert.Equal(16, codes.Count);
+        Assert.Equal(17, codes.Count);
+        Assert.Equal(DefaultSourceCategories.Other, codes[^1]);
         Assert.Equal(60, rules[RuleKeys.CertificateValidityMonths]);
         Assert.Equal(12, rules[RuleKeys.DossierRenewalMonths]);
         Assert.Equal(0, rules[RuleKeys.AdmissionCountingDate]);

@@ -61,7 +61,7 @@ public sealed class ProvinceGeneratorTests
         Assert.Equal(first.OrgUnits, units);
         Assert.Equal(units, await DemoDatabase.ScalarAsync(database.ConnectionString, "SELECT count(*) FROM org_units"));
         Assert.Equal(candidates, await DemoDatabase.ScalarAsync(database.ConnectionString, "SELECT count(*) FROM candidates"));
-        Assert.Equal(16, await DemoDatabase.ScalarAsync(database.ConnectionString, "SELECT count(*) FROM source_categories"));
+        Assert.Equal(17, await DemoDatabase.ScalarAsync(database.ConnectionString, "SELECT count(*) FROM source_categories"));
         Assert.Equal(3, await DemoDatabase.ScalarAsync(database.ConnectionString, "SELECT count(*) FROM rule_parameters"));
     }
 

@@ -56,5 +56,19 @@ internal sealed class SourceCategoryConfiguration : IEntityTypeConfiguration<Sou
         builder.Property(s => s.Code).HasMaxLength(40);
         builder.HasIndex(s => s.Code).IsUnique();
         builder.Property(s => s.Name).HasMaxLength(200);
+        builder.Property(s => s.Version).IsRowVersion();
+    }
+}
+
+internal sealed class CandidateDetailsCorrectionConfiguration : IEntityTypeConfiguration<CandidateDetailsCorrection>
+{
+    public void Configure(EntityTypeBuilder<CandidateDetailsCorrection> builder)
+    {
+        builder.HasOne<Candidate>().WithMany().HasForeignKey(c => c.CandidateId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Member>().WithMany().HasForeignKey(c => c.MentorBefore).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Member>().WithMany().HasForeignKey(c => c.MentorAfter).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.CandidateId);
+        builder.Property(c => c.Reason).HasMaxLength(1000);
+        builder.Property(c => c.RecordedBy).HasMaxLength(256);
     }
 }

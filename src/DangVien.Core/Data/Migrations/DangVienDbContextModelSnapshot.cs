@@ -375,6 +375,68 @@ namespace DangVien.Core.Data.Migrations
                     b.ToTable("candidate_categories");
                 });
 
+            modelBuilder.Entity("DangVien.Core.Domain.CandidateDetailsCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("candidate_id");
+
+                    b.PrimitiveCollection<int[]>("CategoryIdsAfter")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("category_ids_after");
+
+                    b.PrimitiveCollection<int[]>("CategoryIdsBefore")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("category_ids_before");
+
+                    b.Property<int?>("MentorAfter")
+                        .HasColumnType("integer")
+                        .HasColumnName("mentor_after");
+
+                    b.Property<int?>("MentorBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("mentor_before");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_candidate_details_corrections");
+
+                    b.HasIndex("CandidateId")
+                        .HasDatabaseName("ix_candidate_details_corrections_candidate_id");
+
+                    b.HasIndex("MentorAfter")
+                        .HasDatabaseName("ix_candidate_details_corrections_mentor_after");
+
+                    b.HasIndex("MentorBefore")
+                        .HasDatabaseName("ix_candidate_details_corrections_mentor_before");
+
+                    b.ToTable("candidate_details_corrections");
+                });
+
             modelBuilder.Entity("DangVien.Core.Domain.CellVote", b =>
                 {
                     b.Property<long>("StageEntryId")
@@ -955,6 +1017,12 @@ namespace DangVien.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("sort_order");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_source_categories");
 
@@ -1259,6 +1327,28 @@ namespace DangVien.Core.Data.Migrations
                         .HasConstraintName("fk_candidate_categories_source_categories_source_category_id");
 
                     b.Navigation("SourceCategory");
+                });
+
+            modelBuilder.Entity("DangVien.Core.Domain.CandidateDetailsCorrection", b =>
+                {
+                    b.HasOne("DangVien.Core.Domain.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_candidate_details_corrections_candidates_candidate_id");
+
+                    b.HasOne("DangVien.Core.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MentorAfter")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_candidate_details_corrections_members_mentor_after");
+
+                    b.HasOne("DangVien.Core.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MentorBefore")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_candidate_details_corrections_members_mentor_before");
                 });
 
             modelBuilder.Entity("DangVien.Core.Domain.CellVote", b =>

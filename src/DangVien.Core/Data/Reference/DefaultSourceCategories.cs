@@ -1,7 +1,7 @@
 namespace DangVien.Core.Data.Reference;
 
 /// <summary>
-/// The sixteen source categories (đối tượng nguồn) of DOMAIN.md, as data with stable codes. Provinces
+/// The sixteen source categories (đối tượng nguồn) of DOMAIN.md and "Khác" (other), as data with stable codes. Provinces
 /// add their own rows; these codes are what the generator and reports refer to.
 /// </summary>
 public static class DefaultSourceCategories
@@ -23,6 +23,9 @@ public static class DefaultSourceCategories
     public const string Woman = "nu";
     public const string ReligiousFollower = "ton-giao";
 
+    /// <summary>Khác: none of the others applies (a civil servant over 30 outside the Youth Union), so nobody is mislabelled.</summary>
+    public const string Other = "khac";
+
     /// <summary>Code and Vietnamese name, in display order.</summary>
     public static IReadOnlyList<(string Code, string Name)> All { get; } =
     [
@@ -42,5 +45,6 @@ public static class DefaultSourceCategories
         (EthnicMinority, "Người dân tộc thiểu số"),
         (Woman, "Nữ"),
         (ReligiousFollower, "Người theo tôn giáo"),
+        (Other, "Khác"),
     ];
 }

@@ -47,6 +47,11 @@ public static class AccessLabels
         AuditActions.SignOut => "Đăng xuất",
         AuditActions.UnitMove => "Chuyển đơn vị",
         AuditActions.UnitMerge => "Sáp nhập đơn vị",
+        AuditActions.CategoryAdd => "Thêm đối tượng nguồn",
+        AuditActions.CategoryRename => "Đổi tên đối tượng nguồn",
+        AuditActions.CategoryRetire => "Ngừng sử dụng đối tượng nguồn",
+        AuditActions.CategoryRestore => "Dùng lại đối tượng nguồn",
+        AuditActions.CandidateDetailsCorrect => "Đính chính đối tượng nguồn, người giúp đỡ",
         _ => action,
     };
 }
@@ -87,6 +92,14 @@ public static class AuditActions
     public const string SignOut = "account.sign-out";
     public const string UnitMove = "unit.move";
     public const string UnitMerge = "unit.merge";
+    public const string CategoryAdd = "category.add";
+    public const string CategoryRename = "category.rename";
+    public const string CategoryRetire = "category.retire";
+    public const string CategoryRestore = "category.restore";
+    public const string CandidateDetailsCorrect = "candidate.details.correct";
+
+    /// <summary>The subject of a source category's entries: <c>category:CODE</c>.</summary>
+    public static string CategorySubject(string code) => "category:" + code;
 
     /// <summary>The subject of a unit's entries: <c>unit:ID</c>.</summary>
     public static string UnitSubject(int unitId) => "unit:" + unitId.ToString(System.Globalization.CultureInfo.InvariantCulture);

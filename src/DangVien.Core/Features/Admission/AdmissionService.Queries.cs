@@ -40,11 +40,18 @@ public sealed partial class AdmissionService
         var context = await ContextAsync(candidate.CellId, cancellationToken);
         var history = facts.History;
 
+        var corrections = await db.CandidateDetailsCorrections.AsNoTracking()
+            .Where(c => c.CandidateId == candidate.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var correctedCategories = corrections.SelectMany(c => c.CategoryIdsBefore.Concat(c.CategoryIdsAfter)).Distinct().ToList();
+        var categoryNames = await db.SourceCategories.AsNoTracking().Where(s => correctedCategories.Contains(s.Id))
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Id).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
+        IReadOnlyList<string> CategoryNames(int[] ids) => [.. categoryNames.Where(c => ids.Contains(c.Id)).Select(c => c.Name)];
         var memberIds = history.All.Where(e => e.MemberId is not null).Select(e => e.MemberId!.Value)
             .Concat(history.All.SelectMany(e => e.Introducers).Select(i => i.MemberId))
             .Concat(history.All.SelectMany(e => e.Introducers).Where(i => i.ReplacesMemberId is not null).Select(i => i.ReplacesMemberId!.Value))
             .Append(candidate.MentorMemberId ?? 0)
             .Append(candidate.FormerMemberId ?? 0)
+            .Concat(corrections.SelectMany(c => new[] { c.MentorBefore ?? 0, c.MentorAfter ?? 0 }))
             .Where(id => id != 0)
             .Distinct()
             .ToList();
@@ -132,6 +139,9 @@ public sealed partial class AdmissionService
             Introducers = [.. history.CurrentIntroducers.Select(Introducer)],
             Votes = [.. history.All.Where(e => e.Vote is not null).Select(e => Vote(e)!)],
             NextActions = AdmissionRules.NextActions(facts, context),
+            DetailsCorrections = [.. corrections.Select(c => new DetailsCorrectionItem(
+                c.Id, CategoryNames(c.CategoryIdsBefore), CategoryNames(c.CategoryIdsAfter), Member(c.MentorBefore)?.FullName, Member(c.MentorAfter)?.FullName,
+                c.Reason, c.RecordedBy, c.RecordedAt))],
             Checklist = DossierChecklist.For(history, facts.Cell.NeedsCommitteeResolution, time.Today()),
         };
     }

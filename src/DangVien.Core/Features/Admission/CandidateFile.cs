@@ -99,11 +99,19 @@ public sealed record CandidateFile
 
     public required IReadOnlyList<NextAction> NextActions { get; init; }
 
+    /// <summary>The corrections of the source categories and mentor (đính chính), oldest first.</summary>
+    public IReadOnlyList<DetailsCorrectionItem> DetailsCorrections { get; init; } = [];
+
     /// <summary>Whether the user may record the action on this file: the cell's own actions need <see cref="CanRecordCellActions"/>, the others <see cref="CanWrite"/>.</summary>
     public bool MayRecord(AdmissionAction action) => AdmissionSteps.IsCellStep(action) ? CanRecordCellActions : CanWrite;
 }
 
 public sealed record CategoryItem(int Id, string Code, string Name);
+
+/// <summary>One correction of a file's source categories and mentor: the values before and after, why, who and when.</summary>
+public sealed record DetailsCorrectionItem(
+    long Id, IReadOnlyList<string> CategoriesBefore, IReadOnlyList<string> CategoriesAfter, string? MentorBefore, string? MentorAfter,
+    string Reason, string RecordedBy, DateTimeOffset RecordedAt);
 
 public sealed record UnitItem(int Id, string Name);
 

@@ -243,6 +243,23 @@ internal static class ReportFacts
         group by r.y, k.source_category_id
         """;
 
+    /// <summary>
+    /// Conversion over the whole span, as ratios of totals: per source category of the candidates' categories (and a row
+    /// with a null category for all candidates), the distinct candidates put forward as a source (a standing source entry),
+    /// sent to the awareness course (a standing course entry) and admitted (the counted entry) in any year of the span, each
+    /// counted in the cell where they stood that day: (category_id, put_forward, coursed, admitted).
+    /// </summary>
+    public static readonly string SpanConversionSql = Ctes + """
+        select case when grouping(k.source_category_id) = 1 then null else k.source_category_id end,
+            (count(distinct r.candidate_id) filter (where r.f_source))::int,
+            (count(distinct r.candidate_id) filter (where r.f_course))::int,
+            (count(distinct r.candidate_id) filter (where r.admitted))::int
+        from rows r
+        left join candidate_categories k on k.candidate_id = r.candidate_id
+        group by grouping sets ((k.source_category_id), ())
+        having grouping(k.source_category_id) = 1 or k.source_category_id is not null
+        """;
+
     /// <summary>Member <c>m</c> has never moved (no ended placement): they stand in their current cell on every day.</summary>
     private const string NeverMoved =
         "not exists (select 1 from member_placements p where p.member_id = m.id and p.valid_to is not null)";

@@ -18,11 +18,21 @@ public sealed record Conversion(int Cohort, int Admitted)
 /// <summary>The admitted of one source category; a candidate in several categories counts in each.</summary>
 public sealed record CategoryLine(int CategoryId, string Name, int Admitted, int? Target)
 {
+    /// <summary>The category's code (<c>source_categories.code</c>), as imports and other systems name it.</summary>
+    public string? Code { get; init; }
+
     public double? Reached => QuotaMath.Reached(Admitted, Target);
 }
 
 /// <summary>The admitted of one source category in one unit.</summary>
-public sealed record CategoryCount(int CategoryId, int Admitted);
+public sealed record CategoryCount(int CategoryId, int Admitted)
+{
+    /// <summary>The category's code, as imports and other systems name it.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>The category's name.</summary>
+    public string? Name { get; init; }
+}
 
 /// <summary>
 /// One row of the board's main table of the yearly report: a direct child unit of the report's unit in the tree of the
@@ -56,7 +66,7 @@ public sealed record ChildUnitLine(int UnitId, string Name, int MembersAtStart, 
         rows.Sum(r => r.MembersAtStart),
         rows.Any(r => r.Quota is not null) ? rows.Sum(r => r.Quota ?? 0) : null,
         rows.Sum(r => r.Admitted),
-        [.. rows.SelectMany(r => r.Categories).GroupBy(c => c.CategoryId).Select(g => new CategoryCount(g.Key, g.Sum(c => c.Admitted))).OrderBy(c => c.CategoryId)]);
+        [.. rows.SelectMany(r => r.Categories).GroupBy(c => c.CategoryId).Select(g => new CategoryCount(g.Key, g.Sum(c => c.Admitted)) { Code = g.First().Code, Name = g.First().Name }).OrderBy(c => c.CategoryId)]);
 }
 
 /// <summary>How many candidates reached one stage in the year (standing history entries of that kind dated in the year).</summary>
@@ -129,26 +139,59 @@ public sealed record ReportFreeze(string FrozenBy, DateTimeOffset FrozenAt);
 /// <summary>One year of a multi-year trend.</summary>
 public sealed record TrendYear(int Year, int MembersAtStart, int MembersAtEnd, int Admitted, int? Quota, int CarriedOver, int Recognised, int Removed, bool Frozen)
 {
+    /// <summary>
+    /// Whether anything of the year is recorded under the unit: a standing history entry dated in it or a file open at its
+    /// end. A year without (before the records begin) is left out of the yearly averages.
+    /// </summary>
+    public bool HasData { get; init; } = true;
+
     public double? Reached => QuotaMath.Reached(Admitted, Quota);
 
     public double? ShareOfMembers => MembersAtStart > 0 ? Admitted / (double)MembersAtStart : null;
 }
 
 /// <summary>
+/// Conversion over a span of years, as provincial reports state it ("từ 2019 đến 2022, 36,7 % quần chúng ưu tú là đoàn
+/// viên được giới thiệu, 57,1 % số được cử đi học lớp nhận thức"): of one source category (or all candidates when
+/// <see cref="CategoryId"/> is null), the candidates put forward as a source in the span, those who attended the awareness
+/// course in the span and those admitted in the span, each counted once; the rates are ratios of these totals.
+/// </summary>
+public sealed record SpanConversion(int? CategoryId, string? Code, string Name, int PutForward, int Coursed, int Admitted)
+{
+    /// <summary>Admitted ÷ put forward as a source (1.0 = 100 %); null when nobody was put forward.</summary>
+    public double? OfPutForward => PutForward > 0 ? Admitted / (double)PutForward : null;
+
+    /// <summary>Admitted ÷ sent to the awareness course; null when nobody attended it.</summary>
+    public double? OfCoursed => Coursed > 0 ? Admitted / (double)Coursed : null;
+}
+
+/// <summary>
 /// The report of a span of years (a term, ten years): each year's figures, the admitted by source category over the span,
-/// the totals and the yearly averages.
+/// the conversion over the span, the totals and the yearly averages (over the years that have data).
 /// </summary>
 public sealed record ReportTrend(int UnitId, string UnitName, int From, int To, IReadOnlyList<TrendYear> Years, IReadOnlyList<CategoryLine> Categories)
 {
+    /// <summary>The conversion over the span: all candidates first, then each source category with anyone in it.</summary>
+    public IReadOnlyList<SpanConversion> Conversions { get; init; } = [];
+
     public int YearCount => Years.Count;
+
+    /// <summary>The years with nothing recorded (<see cref="TrendYear.HasData"/>), left out of the averages.</summary>
+    public IReadOnlyList<int> EmptyYears => [.. Years.Where(y => !y.HasData).Select(y => y.Year)];
+
+    /// <summary>The years the averages are taken over: those with data.</summary>
+    public int DataYearCount => Years.Count(y => y.HasData);
 
     public int TotalAdmitted => Years.Sum(y => y.Admitted);
 
-    /// <summary>Admitted per year on average (total ÷ years).</summary>
-    public double AdmittedPerYear => Years.Count > 0 ? TotalAdmitted / (double)Years.Count : 0;
+    /// <summary>Admitted per year on average: total ÷ the years that have data (0 when none has).</summary>
+    public double AdmittedPerYear => DataYearCount > 0 ? TotalAdmitted / (double)DataYearCount : 0;
 
-    /// <summary>The average yearly share of members admitted: total admitted ÷ the sum of the members at the start of each year.</summary>
-    public double? AverageShare => Years.Sum(y => y.MembersAtStart) is > 0 and var m ? TotalAdmitted / (double)m : null;
+    /// <summary>
+    /// The average yearly share of members admitted: total admitted ÷ the sum of the members at the start of each year that
+    /// has data.
+    /// </summary>
+    public double? AverageShare => Years.Where(y => y.HasData).Sum(y => y.MembersAtStart) is > 0 and var m ? TotalAdmitted / (double)m : null;
 
     /// <summary>Members at the start of the first year and at the end of the last.</summary>
     public int MembersAtStart => Years.Count > 0 ? Years[0].MembersAtStart : 0;

@@ -110,7 +110,7 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             .FirstOrDefaultAsync(cancellationToken);
         var categories = await db.SourceCategories.AsNoTracking()
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
-            .Select(s => new { s.Id, s.Name })
+            .Select(s => new { s.Id, s.Code, s.Name })
             .ToListAsync(cancellationToken);
         var ancestors = await scope.Units(db.OrgUnits.AsNoTracking())
             .Where(u => u.Path.IsAncestorOf(unit.Path) && u.Id != unitId)
@@ -123,14 +123,15 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             .Where(q => boardIds.Contains(q.OrgUnitId) && q.Year == year)
             .ToDictionaryAsync(q => q.OrgUnitId, q => q.Total, cancellationToken);
         var categoryOrder = categories.Select((c, i) => (c.Id, i)).ToDictionary(c => c.Id, c => c.i);
+        var categoryCodes = categories.ToDictionary(c => c.Id);
         var childLines = board
             .Select(b => new ChildUnitLine(b.Id, b.Name, b.Members, childQuotas.TryGetValue(b.Id, out var q) ? q : null, b.Admitted,
-                [.. boardCategories.Where(c => c.Child == b.Id).OrderBy(c => categoryOrder.GetValueOrDefault(c.Category)).Select(c => new CategoryCount(c.Category, c.Admitted))]))
+                [.. boardCategories.Where(c => c.Child == b.Id).OrderBy(c => categoryOrder.GetValueOrDefault(c.Category)).Select(c => new CategoryCount(c.Category, c.Admitted) { Code = categoryCodes.GetValueOrDefault(c.Category)?.Code, Name = categoryCodes.GetValueOrDefault(c.Category)?.Name })]))
             .ToList();
 
         var lines = categories
             .Select(c => new CategoryLine(c.Id, c.Name, byCategory.GetValueOrDefault(c.Id),
-                quota?.Targets.FirstOrDefault(t => t.SourceCategoryId == c.Id)?.Target))
+                quota?.Targets.FirstOrDefault(t => t.SourceCategoryId == c.Id)?.Target) { Code = c.Code })
             .Where(c => c.Admitted > 0 || c.Target != null)
             .ToList();
 
@@ -178,20 +179,24 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
                 .ToListAsync(cancellationToken))
             .Select(r => JsonSerializer.Deserialize<YearlyReport>(r, Json)!)
             .ToDictionary(r => r.Year);
-        // Frozen years read their snapshot: only the span of the live years is computed (none when every year is frozen).
-        var live = Enumerable.Range(from, to - from + 1).Where(y => !snapshots.ContainsKey(y)).ToList();
-        var counts = new Dictionary<int, Dictionary<string, int>>();
-        var members = new Dictionary<int, (int Year, int Start, int End)>();
-        var byCategory = new List<(int Year, int Category, int Admitted)>();
-        if (live.Count > 0)
+        // Frozen years read their snapshot; the conversion over the span counts candidates once across years, so the history
+        // of the whole span is read.
+        var counted = QuotaMath.CountedKind(await AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken));
+        Dictionary<int, Dictionary<string, int>> counts;
+        Dictionary<int, (int Year, int Start, int End)> members;
+        List<(int Year, int Category, int Admitted)> byCategory;
+        List<(int? Category, int PutForward, int Coursed, int Admitted)> conversions;
+        await using (var facts = await ReportFacts.OpenAsync(db, unitId, from, to, counted, cancellationToken))
         {
-            var counted = QuotaMath.CountedKind(await AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken));
-            await using var facts = await ReportFacts.OpenAsync(db, unitId, live[0], live[^1], counted, cancellationToken);
             counts = (await facts.ReadAsync(ReportFacts.CountsSql, r => (Year: r.GetInt32(0), Counts: ReadCounts(r)), cancellationToken))
                 .ToDictionary(c => c.Year, c => c.Counts);
-            members = (await facts.ReadAsync(ReportFacts.MembersSql, r => (Year: r.GetInt32(0), Start: r.GetInt32(1), End: r.GetInt32(2)), cancellationToken))
-                .ToDictionary(m => m.Year);
+            members = snapshots.Count == to - from + 1
+                ? []
+                : (await facts.ReadAsync(ReportFacts.MembersSql, r => (Year: r.GetInt32(0), Start: r.GetInt32(1), End: r.GetInt32(2)), cancellationToken))
+                    .ToDictionary(m => m.Year);
             byCategory = await facts.ReadAsync(ReportFacts.CategoriesSql, r => (Year: r.GetInt32(0), Category: r.GetInt32(1), Admitted: r.GetInt32(2)), cancellationToken);
+            conversions = await facts.ReadAsync(ReportFacts.SpanConversionSql,
+                r => (Category: r.IsDBNull(0) ? (int?)null : r.GetInt32(0), PutForward: r.GetInt32(1), Coursed: r.GetInt32(2), Admitted: r.GetInt32(3)), cancellationToken);
         }
 
         var quotas = await db.Quotas.AsNoTracking()
@@ -200,8 +205,14 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
 
         var years = Enumerable.Range(from, to - from + 1).Select(y => snapshots.TryGetValue(y, out var frozen)
                 ? new TrendYear(y, frozen.MembersAtStart, frozen.MembersAtEnd, frozen.Admitted, frozen.Quota, frozen.CarriedOver, frozen.Recognised, frozen.Removed, true)
+                {
+                    HasData = frozen.Admitted + frozen.CarriedOver + frozen.Recognised + frozen.Removed + frozen.Exited + frozen.Funnel.Sum(f => f.Candidates) > 0,
+                }
                 : new TrendYear(y, members.GetValueOrDefault(y).Start, members.GetValueOrDefault(y).End, counts[y]["admitted"],
-                    quotas.TryGetValue(y, out var q) ? q : null, counts[y]["carried"], counts[y]["recognised"], counts[y]["removed"], false))
+                    quotas.TryGetValue(y, out var q) ? q : null, counts[y]["carried"], counts[y]["recognised"], counts[y]["removed"], false)
+                {
+                    HasData = counts[y].Values.Any(c => c > 0),
+                })
             .ToList();
         var categoryTotals = byCategory
             .Where(c => !snapshots.ContainsKey(c.Year))
@@ -211,10 +222,20 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             .ToDictionary(g => g.Key, g => g.Sum(c => c.Admitted));
         var categories = await db.SourceCategories.AsNoTracking()
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
-            .Select(s => new { s.Id, s.Name })
+            .Select(s => new { s.Id, s.Code, s.Name })
             .ToListAsync(cancellationToken);
+        var all = conversions.FirstOrDefault(c => c.Category is null);
+        var spanConversions = categories
+            .Select(c => (Category: c, Counts: conversions.FirstOrDefault(x => x.Category == c.Id)))
+            .Where(c => c.Counts.PutForward + c.Counts.Coursed + c.Counts.Admitted > 0)
+            .Select(c => new SpanConversion(c.Category.Id, c.Category.Code, c.Category.Name, c.Counts.PutForward, c.Counts.Coursed, c.Counts.Admitted))
+            .Prepend(new SpanConversion(null, null, "Tất cả quần chúng", all.PutForward, all.Coursed, all.Admitted))
+            .ToList();
         return new ReportTrend(unitId, unit.Name, from, to, years,
-            [.. categories.Where(c => categoryTotals.GetValueOrDefault(c.Id) > 0).Select(c => new CategoryLine(c.Id, c.Name, categoryTotals[c.Id], null))]);
+            [.. categories.Where(c => categoryTotals.GetValueOrDefault(c.Id) > 0).Select(c => new CategoryLine(c.Id, c.Name, categoryTotals[c.Id], null) { Code = c.Code })])
+        {
+            Conversions = spanConversions,
+        };
     }
 
     /// <summary>

@@ -58,6 +58,8 @@ public static class ApiEndpoints
         api.MapGet("/units/{id:int}", GetUnitAsync).WithName("GetUnit").WithSummary("Một tổ chức đảng");
         api.MapGet("/units/{id:int}/alerts", ListAlertsAsync).WithName("ListAlerts").WithSummary("Cảnh báo hạn của các hồ sơ trong đơn vị (phân trang)");
         api.MapGet("/units/{id:int}/reports/{year:int}", GetReportAsync).WithName("GetYearlyReport").WithSummary("Báo cáo năm của đơn vị");
+        api.MapGet("/units/{id:int}/reports/trend", GetTrendAsync).WithName("GetReportTrend")
+            .WithSummary("Báo cáo nhiều năm của đơn vị: từng năm, theo đối tượng nguồn, tỷ lệ chuyển đổi trong kỳ");
         api.MapGet("/candidates", ListCandidatesAsync).WithName("ListCandidates").WithSummary("Hồ sơ người vào Đảng trong đơn vị (phân trang)");
         api.MapGet("/candidates/{id:int}", GetCandidateAsync).WithName("GetCandidate").WithSummary("Một hồ sơ (dữ liệu cá nhân che theo quyền)");
         api.MapPost("/import/{kind}", ImportAsync).WithName("Import").WithSummary("Nhập tệp CSV/XLSX: kiểm tra hoặc ghi (cần mã truy cập)")
@@ -107,6 +109,26 @@ public static class ApiEndpoints
         }
 
         return await reports.GetAsync(id, year, cancellationToken) is { } report ? TypedResults.Ok(report) : ApiProblems.NotFound();
+    }
+
+    private static async Task<IResult> GetTrendAsync(YearlyReportService reports, int id, int? from, int? to, CancellationToken cancellationToken)
+    {
+        if (from is null || to is null)
+        {
+            return ApiProblems.BadRequest("Cần tham số from và to (năm đầu và năm cuối của kỳ).");
+        }
+
+        if (!SupportedRange.IsYear(from.Value) || !SupportedRange.IsYear(to.Value))
+        {
+            return ApiProblems.BadRequest(SupportedRange.YearMessage);
+        }
+
+        if (from > to || to - from + 1 > YearlyReportService.MaxTrendYears)
+        {
+            return ApiProblems.BadRequest($"Kỳ báo cáo phải có năm đầu không sau năm cuối và dài nhiều nhất {YearlyReportService.MaxTrendYears.ToString(CultureInfo.InvariantCulture)} năm.");
+        }
+
+        return await reports.GetTrendAsync(id, from.Value, to.Value, cancellationToken) is { } trend ? TypedResults.Ok(trend) : ApiProblems.NotFound();
     }
 
     private static async Task<IResult> ListCandidatesAsync(

@@ -68,6 +68,7 @@ public static class ReportDocuments
         var totals = new ExportTable("Tổng và bình quân", ["Chỉ số", "Giá trị"],
         [
             ["Số năm", trend.YearCount],
+            ["Số năm có số liệu", trend.DataYearCount],
             ["Tổng số đã kết nạp", trend.TotalAdmitted],
             ["Bình quân mỗi năm", ExportCell.Decimal(trend.AdmittedPerYear)],
             ["Tỷ lệ kết nạp bình quân mỗi năm", ExportCell.Percent(trend.AverageShare)],
@@ -75,9 +76,24 @@ public static class ReportDocuments
             ["Đảng viên cuối kỳ", trend.MembersAtEnd],
             ["Tăng so với đầu kỳ", ExportCell.Percent(trend.MembersGrowth)],
         ]);
-        var categories = new ExportTable("Đã kết nạp theo đối tượng nguồn", ["Đối tượng nguồn", "Đã kết nạp"],
-            [.. trend.Categories.Select(c => (IReadOnlyList<ExportCell>)[c.Name, c.Admitted])]);
-        return new ExportDocument($"Báo cáo nhiều năm {span} — {trend.UnitName}", [], [years, totals, categories]);
+        var categories = new ExportTable("Đã kết nạp theo đối tượng nguồn", ["Đối tượng nguồn", "Mã", "Đã kết nạp"],
+            [.. trend.Categories.Select(c => (IReadOnlyList<ExportCell>)[c.Name, c.Code ?? "", c.Admitted])]);
+        var conversions = new ExportTable($"Tỷ lệ chuyển đổi {span}",
+            ["Đối tượng nguồn", "Mã", "Đưa vào nguồn", "Học lớp nhận thức", "Đã kết nạp", "Kết nạp/nguồn", "Kết nạp/học lớp"],
+            [.. trend.Conversions.Select(c => (IReadOnlyList<ExportCell>)
+            [
+                c.Code is null ? "Tất cả quần chúng ưu tú" : c.Name, c.Code ?? "", c.PutForward, c.Coursed, c.Admitted, ExportCell.Percent(c.OfPutForward), ExportCell.Percent(c.OfCoursed),
+            ])]);
+        var notes = new List<string>
+        {
+            "Tỷ lệ chuyển đổi: số được kết nạp trong kỳ so với số được đưa vào nguồn trong kỳ và so với số được cử đi học lớp bồi dưỡng nhận thức về Đảng trong kỳ; mỗi người tính một lần.",
+        };
+        if (trend.EmptyYears.Count > 0)
+        {
+            notes.Add("Năm chưa có số liệu, không tính vào bình quân: " + string.Join(", ", trend.EmptyYears.Select(y => y.ToString(CultureInfo.InvariantCulture))) + ".");
+        }
+
+        return new ExportDocument($"Báo cáo nhiều năm {span} — {trend.UnitName}", notes, [years, totals, categories, conversions]);
     }
 
     public static ExportDocument List(ReportList list)
