@@ -204,6 +204,12 @@ public sealed partial class AdmissionService(
             async file =>
             {
                 var entry = NewEntry(step.Kind, step.DateOf(request), e => step.Write(e, request, file.Facts));
+                if (request is IVoteRequest vote && entry.Vote is { } recorded)
+                {
+                    recorded.ListedOfficialMembers = (await RosterAsync(file.Candidate.CellId, vote.VotedOn, cancellationToken)).Official;
+                    recorded.OfficialMembersReason = string.IsNullOrWhiteSpace(vote.OfficialMembersReason) ? null : vote.OfficialMembersReason.Trim();
+                }
+
                 file.Append(entry);
                 if (step.Effect is not { } effect)
                 {
@@ -272,7 +278,39 @@ public sealed partial class AdmissionService(
         }
 
         var errors = step.Check(new StepCheck<TRequest>(file, request, members, target, context));
+        if (request is IVoteRequest vote && vote.VotedOn != default)
+        {
+            var roster = await RosterAsync(file.Cell.Id, vote.VotedOn, cancellationToken);
+            errors = [.. errors, .. AdmissionRules.VoteRosterRule(roster, vote.VotedOn, vote.OfficialMembers, vote.OfficialMembersReason)];
+        }
+
         return refused is null ? errors : [.. errors.Where(e => e.Field != refused.Field), refused];
+    }
+
+    /// <summary>
+    /// The member list of the file's cell on <paramref name="on"/> (<see cref="VoteRoster"/>), which a vote form fills in
+    /// and a vote is checked against; null when the user may not read the file.
+    /// </summary>
+    public async Task<VoteRoster?> GetVoteRosterAsync(int candidateId, DateOnly on, CancellationToken cancellationToken = default)
+    {
+        var cell = await db.Candidates.AsNoTracking().Where(c => c.Id == candidateId)
+            .Select(c => new { c.CellId, Path = db.OrgUnits.Where(u => u.Id == c.CellId).Select(u => u.Path).Single() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (cell is null || !(await access.GetScopeAsync(cancellationToken)).CanRead(cell.Path))
+        {
+            return null;
+        }
+
+        return await RosterAsync(cell.CellId, on, cancellationToken);
+    }
+
+    /// <summary>The cell's member list on a day, by <see cref="MemberStanding"/>: members placed in the cell that day, and those of them official.</summary>
+    private async Task<VoteRoster> RosterAsync(int cellId, DateOnly on, CancellationToken cancellationToken)
+    {
+        var placed = db.Members.AsNoTracking().Where(MemberStanding.InCellOn(cellId, on));
+        var members = await placed.Where(MemberStanding.MemberOn(on)).CountAsync(cancellationToken);
+        var official = await placed.Where(MemberStanding.OfficialOn(on)).CountAsync(cancellationToken);
+        return new VoteRoster(cellId, on, official, members);
     }
 
     /// <summary>Đính chính: a new entry supersedes the one named; the old stays visible. The rules are checked again over the corrected history.</summary>

@@ -114,6 +114,7 @@ public sealed partial class ImportService
             OfficialMembers = row.Values.Number("so_dang_vien_chinh_thuc", required: true) ?? 0,
             Present = row.Values.Number("so_co_mat", required: true) ?? 0,
             InFavour = row.Values.Number("so_tan_thanh", required: true) ?? 0,
+            OfficialMembersReason = AdmissionRules.ImportedRosterReason,
         }),
         new ImportedStep<RecordCommitteeResolutionRequest>("ngay_nghi_quyet_dang_uy", new()
         {
@@ -184,6 +185,7 @@ public sealed partial class ImportService
             OfficialMembers = row.Values.Number("so_dang_vien_chinh_thuc_khi_xet", required: true) ?? 0,
             Present = row.Values.Number("so_co_mat_khi_xet", required: true) ?? 0,
             InFavour = row.Values.Number("so_tan_thanh_khi_xet", required: true) ?? 0,
+            OfficialMembersReason = AdmissionRules.ImportedRosterReason,
             LateReason = row.Values.Text("ly_do_xet_cham"),
         }),
         new ImportedStep<RecordRecognitionDecisionRequest>("ngay_quyet_dinh_chinh_thuc", new()

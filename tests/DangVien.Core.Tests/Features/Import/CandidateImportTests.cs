@@ -311,7 +311,7 @@ public sealed class CandidateImportTests
         await walk.VerificationAsync(new(2024, 5, 15), "Lý lịch rõ ràng", certifiedBy: null);
         Ok(await walk.IntroductionAsync(new(2024, 6, 3), members[1], members[2]));
         await walk.OpinionAsync(new(2024, 6, 20), OpinionForm.Summary, "Chi đoàn và chi ủy nơi cư trú");
-        Ok(await walk.CellVoteAsync(new(2024, 7, 1), teachers ? 10 : 4, teachers ? 10 : 4, teachers ? 9 : 3, resolutionNumber: null));
+        Ok(await walk.CellVoteAsync(new(2024, 7, 1), teachers ? 10 : 4, teachers ? 10 : 4, teachers ? 9 : 3, resolutionNumber: null, reason: AdmissionRules.ImportedRosterReason));
         if (teachers)
         {
             await walk.CommitteeResolutionAsync(new(2024, 7, 15));
@@ -337,7 +337,7 @@ public sealed class CandidateImportTests
             return walk.Id;
         }
 
-        Ok(await walk.RecognitionVoteAsync(new(2025, 9, 10), 10, 10, 9));
+        Ok(await walk.RecognitionVoteAsync(new(2025, 9, 10), 10, 10, 9, reason: AdmissionRules.ImportedRosterReason));
         Ok(await walk.RecognitionDecisionAsync(new(2025, 9, 25)));
         return walk.Id;
     }
@@ -355,7 +355,7 @@ public sealed class CandidateImportTests
             .. entries.Select(e => string.Join("|",
                 e.Kind, e.EffectiveOn, e.DocumentDate, e.FormCode, e.DocumentNumber, e.Issuer, e.UnitId, e.MemberId, e.ReceivedOn,
                 e.ExtensionWorkingDays, e.IntroductionBasis, e.Note, e.RecordedBy,
-                e.Vote is { } v ? $"{v.OfficialMembers}/{v.Present}/{v.InFavour}/{v.Passed}" : "",
+                e.Vote is { } v ? $"{v.OfficialMembers}/{v.Present}/{v.InFavour}/{v.Passed}/{v.OfficialMembersReason}" : "",
                 string.Join(",", e.Introducers.OrderBy(i => i.MemberId).Select(i => $"{i.MemberId}@{i.KnownSince}")))),
         ];
     }
