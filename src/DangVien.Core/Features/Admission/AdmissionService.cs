@@ -207,7 +207,6 @@ public sealed partial class AdmissionService(
                 if (request is IVoteRequest vote && entry.Vote is { } recorded)
                 {
                     recorded.ListedOfficialMembers = (await RosterAsync(file.Candidate.CellId, vote.VotedOn, cancellationToken)).Official;
-                    recorded.OfficialMembersReason = string.IsNullOrWhiteSpace(vote.OfficialMembersReason) ? null : vote.OfficialMembersReason.Trim();
                 }
 
                 file.Append(entry);
