@@ -3,6 +3,7 @@ using DangVien.Core.Data;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Calendar;
+using DangVien.Core.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -48,6 +49,7 @@ public sealed partial class AdmissionService(
         var context = await ContextAsync(request.CellId, cancellationToken);
 
         var errors = AdmissionRules.CheckCreate(request, cell, members.GetValueOrDefault(request.MentorMemberId), categories, openFile, member, context);
+        errors = await WithFrozenYearAsync(errors, request.CellId, nameof(request.SourcedOn), request.SourcedOn, cancellationToken);
         if (errors.Count > 0)
         {
             return Result<int>.Fail(errors);
@@ -106,6 +108,7 @@ public sealed partial class AdmissionService(
         var context = await ContextAsync(request.CellId, cancellationToken);
 
         var errors = AdmissionRules.CheckStartReadmission(request, formerFacts, hasReadmission, cell, members.GetValueOrDefault(request.MentorMemberId), categories, context);
+        errors = await WithFrozenYearAsync(errors, request.CellId, nameof(request.SourcedOn), request.SourcedOn, cancellationToken);
         if (errors.Count > 0)
         {
             return Result<int>.Fail(errors);
@@ -158,8 +161,13 @@ public sealed partial class AdmissionService(
                 var citizenId = string.IsNullOrEmpty(request.CitizenId) ? null : request.CitizenId;
                 var changedId = citizenId is not null && citizenId != file.Candidate.CitizenId;
                 var (otherFile, member) = changedId ? await CitizenIdHoldersAsync(citizenId!, request.CandidateId, cancellationToken) : default;
-                var sourcedOn = file.Facts.History.Source?.EffectiveOn ?? DateOnly.MaxValue;
-                var errors = AdmissionRules.CheckPersonalData(request, sourcedOn, otherFile, member, context);
+                var errors = AdmissionRules.CheckPersonalData(request, file.Candidate.DateOfBirth, file.Facts.History, otherFile, member, context);
+                if (request.DateOfBirth != file.Candidate.DateOfBirth
+                    && await FrozenYears.CheckAsync(db, file.Candidate.CellId, nameof(request.DateOfBirth), AdmittedOn(file.Facts.History), cancellationToken) is { } frozen)
+                {
+                    // The reports count the admitted by age: a birth date changes a frozen year's figures.
+                    errors = [.. errors, frozen];
+                }
                 if (errors.Count == 0 && request.CheckDuplicates
                     && await FindDuplicatesAsync(request.FullName, request.DateOfBirth, citizenId, request.CandidateId, cancellationToken) is { Count: > 0 } duplicates)
                 {
@@ -277,6 +285,8 @@ public sealed partial class AdmissionService(
         }
 
         var errors = step.Check(new StepCheck<TRequest>(file, request, members, target, context));
+        var dated = step.DateOf(request);
+        errors = await WithFrozenYearAsync(errors, file.Cell.Id, DateField(request, dated), dated, cancellationToken);
         if (request is IVoteRequest vote && vote.VotedOn != default)
         {
             var roster = await RosterAsync(file.Cell.Id, vote.VotedOn, cancellationToken);
@@ -285,6 +295,20 @@ public sealed partial class AdmissionService(
 
         return refused is null ? errors : [.. errors.Where(e => e.Field != refused.Field), refused];
     }
+
+    /// <summary>The errors with the refusal of a date inside a frozen year (<see cref="FrozenYears"/>) on its field, if any.</summary>
+    private async Task<IReadOnlyList<FieldError>> WithFrozenYearAsync(
+        IReadOnlyList<FieldError> errors, int cellId, string field, DateOnly day, CancellationToken cancellationToken) =>
+        await FrozenYears.CheckAsync(db, cellId, field, [day], cancellationToken) is { } frozen
+            ? [.. errors.Where(e => e.Field != field), frozen]
+            : errors;
+
+    /// <summary>The request's date field that holds the step's date (for the message next to it); none when no field holds it.</summary>
+    private static string DateField<TRequest>(TRequest request, DateOnly dated) =>
+        typeof(TRequest).GetProperties().FirstOrDefault(p => p.PropertyType == typeof(DateOnly) && (DateOnly)p.GetValue(request)! == dated)?.Name ?? "";
+
+    /// <summary>The day the file's person was admitted (the ceremony), if they were.</summary>
+    private static DateOnly[] AdmittedOn(CandidateHistory history) => history.Ceremony is { } ceremony ? [ceremony.EffectiveOn] : [];
 
     /// <summary>
     /// The member list of the file's cell on <paramref name="on"/> (<see cref="VoteRoster"/>), which a vote form fills in
@@ -317,7 +341,7 @@ public sealed partial class AdmissionService(
     {
         StageEntry? correction = null;
         return ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) =>
+            async (file, context) =>
             {
                 var original = file.Candidate.History.FirstOrDefault(e => e.Id == request.EntryId);
                 if (original is not null)
@@ -326,7 +350,13 @@ public sealed partial class AdmissionService(
                 }
 
                 var corrected = correction is null ? file.Facts.History : file.Facts.History.With(correction);
-                return Task.FromResult(AdmissionRules.CheckCorrection(file.Facts, original, corrected, request, context));
+                var errors = AdmissionRules.CheckCorrection(file.Facts, original, corrected, request, context);
+
+                // Both the date corrected away and the new one count in a year's figures.
+                return await FrozenYears.CheckAsync(db, file.Candidate.CellId, nameof(request.Date),
+                    [request.Date, original?.EffectiveOn ?? default], cancellationToken) is { } frozen
+                    ? [.. errors.Where(e => e.Field != frozen.Field), frozen]
+                    : errors;
             },
             async file =>
             {

@@ -3,6 +3,7 @@ using DangVien.Core.Data;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;
+using DangVien.Core.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
@@ -375,6 +376,15 @@ public sealed partial class ImportService
                 continue;
             }
 
+            // Nothing dated inside a frozen year of the cell (or a unit above it) is imported.
+            var frozen = await FrozenYears.FrozenAsync(db, request.CellId, entries.Select(e => e.EffectiveOn.Year), cancellationToken);
+            if (frozen.Count > 0)
+            {
+                var first = entries.First(e => e.EffectiveOn.Year == frozen[0]);
+                values.Error(first.Kind == StageKind.Source ? "ngay_tao_nguon" : ImportedSteps.First(s => s.Kind == first.Kind).DateColumn, FrozenYears.Message(frozen[0]));
+                continue;
+            }
+
             (candidate.Stage, candidate.StageSince) = StageProjection.Derive(entries);
             planned.Add(new NewCandidate(candidate, categoryIds, entries, replay.Admitted));
         }
@@ -385,6 +395,12 @@ public sealed partial class ImportService
     /// <summary>A step as a row carries it (<see cref="ImportedSteps"/>), whatever its request type.</summary>
     private interface IImportedStep
     {
+        /// <summary>The column whose date says the step happened.</summary>
+        string DateColumn { get; }
+
+        /// <summary>The history entry the step writes.</summary>
+        StageKind Kind { get; }
+
         /// <summary>Replays the step when the row has its date; false when the row failed and the replay stops.</summary>
         bool ReplayOn(HistoryReplay replay);
     }
@@ -393,6 +409,8 @@ public sealed partial class ImportService
         : IImportedStep
         where TRequest : class, ICandidateRequest
     {
+        public StageKind Kind => AdmissionSteps.For<TRequest>().Kind;
+
         public bool ReplayOn(HistoryReplay replay) => replay.Replay(this);
     }
 
