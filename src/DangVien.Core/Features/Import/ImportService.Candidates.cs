@@ -253,6 +253,7 @@ public sealed partial class ImportService
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var planned = new List<NewCandidate>();
+        var frozenByCell = new Dictionary<int, IReadOnlyList<int>>();
         var existing = 0;
 
         foreach (var row in rows)
@@ -377,11 +378,15 @@ public sealed partial class ImportService
             }
 
             // Nothing dated inside a frozen year of the cell (or a unit above it) is imported.
-            var frozen = await FrozenYears.FrozenAsync(db, request.CellId, entries.Select(e => e.EffectiveOn.Year), cancellationToken);
-            if (frozen.Count > 0)
+            if (!frozenByCell.TryGetValue(request.CellId, out var frozen))
             {
-                var first = entries.First(e => e.EffectiveOn.Year == frozen[0]);
-                values.Error(first.Kind == StageKind.Source ? "ngay_tao_nguon" : ImportedSteps.First(s => s.Kind == first.Kind).DateColumn, FrozenYears.Message(frozen[0]));
+                frozenByCell[request.CellId] = frozen = await FrozenYears.AllFrozenAsync(db, request.CellId, cancellationToken);
+            }
+
+            if (entries.FirstOrDefault(e => frozen.Contains(e.EffectiveOn.Year)) is { } inFrozenYear)
+            {
+                values.Error(inFrozenYear.Kind == StageKind.Source ? "ngay_tao_nguon" : ImportedSteps.First(s => s.Kind == inFrozenYear.Kind).DateColumn,
+                    FrozenYears.Message(inFrozenYear.EffectiveOn.Year));
                 continue;
             }
 

@@ -22,11 +22,12 @@ public static class FrozenYears
     public static async Task<IReadOnlyList<int>> FrozenAsync(DangVienDbContext db, int unitId, IEnumerable<int> years, CancellationToken cancellationToken)
     {
         var asked = years.Distinct().ToArray();
-        if (asked.Length == 0)
-        {
-            return [];
-        }
+        return asked.Length == 0 ? [] : [.. (await AllFrozenAsync(db, unitId, cancellationToken)).Where(asked.Contains)];
+    }
 
+    /// <summary>Every year frozen for unit <paramref name="unitId"/> (at the unit or above it), in order: for a writer of many rows, read once per unit.</summary>
+    public static async Task<IReadOnlyList<int>> AllFrozenAsync(DangVienDbContext db, int unitId, CancellationToken cancellationToken)
+    {
         var paths = await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).ToListAsync(cancellationToken);
         if (paths.Count == 0)
         {
@@ -34,9 +35,8 @@ public static class FrozenYears
         }
 
         var path = paths[0];
-
         return await db.ReportSnapshots.AsNoTracking()
-            .Where(s => asked.Contains(s.Year) && db.OrgUnits.Any(u => u.Id == s.OrgUnitId && u.Path.IsAncestorOf(path)))
+            .Where(s => db.OrgUnits.Any(u => u.Id == s.OrgUnitId && u.Path.IsAncestorOf(path)))
             .Select(s => s.Year).Distinct().OrderBy(y => y)
             .ToListAsync(cancellationToken);
     }
