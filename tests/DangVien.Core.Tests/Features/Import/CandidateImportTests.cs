@@ -6,6 +6,8 @@ using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;
 using DangVien.Core.Features.Calendar;
 using DangVien.Core.Features.Import;
+using DangVien.Core.Features.Reports;
+using DangVien.Core.Tests.Features.Reports;
 using DangVien.Core.Tests.Support;
 using DangVien.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -132,6 +134,23 @@ public sealed class CandidateImportTests
         Assert.Equal(CandidateStage.Probation, candidate.Stage);
         Assert.Contains(candidate.History, e => e.Kind == StageKind.LateCeremonyConsent && e.Issuer == "Ban Thường vụ Huyện ủy");
         Assert.Equal(new DateOnly(2024, 11, 20), (await db.Members.AsNoTracking().SingleAsync(m => m.CandidateId == candidate.Id)).AdmittedOn);
+    }
+
+    [Fact]
+    public async Task A_history_dated_inside_a_frozen_year_is_refused_on_its_row_naming_the_year()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var world = await WorldAsync(db);
+        Assert.True((await world.Reports().FreezeAsync(world.Commune.Id, 2024)).Succeeded);
+
+        var result = await Import(world, db).ImportAsync(
+            ImportKind.Candidates, new MemoryStream(Csv([Row("001099000131", "Cao Thị Chốt", "CB-GV", Until.Decision)])), "chot.csv", ImportMode.All);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((2, "ngay_tao_nguon", FrozenYears.Message(2024)), (error.Row, error.Column, error.Message));
+        Assert.StartsWith("Năm 2024 đã chốt số liệu;", error.Message, StringComparison.Ordinal);
+        Assert.False(await db.Candidates.AnyAsync(c => c.CitizenId == "001099000131"));
     }
 
     [Fact]
