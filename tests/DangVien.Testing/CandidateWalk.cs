@@ -71,11 +71,10 @@ public sealed class CandidateWalk
     /// <summary>
     /// Records every step after the ones already taken, up to and including <paramref name="last"/>, on the
     /// dates of <paramref name="dates"/>; the grassroots committee's resolution only where the cell needs one.
-    /// Votes: one member absent and one against in a cell of six or more, everyone present and in favour in a smaller one.
+    /// Votes count the cell's member list of the day (<see cref="CellVoteAsync"/>).
     /// </summary>
     public async Task ToAsync(StageKind last, WalkDates dates)
     {
-        var official = Members.Count;
         var cellId = Members[0].CellId;
         var needsResolution = (await Service.LoadCellsAsync([cellId]))[cellId].NeedsCommitteeResolution;
         (StageKind Kind, Func<Task> Record)[] steps =
@@ -85,14 +84,12 @@ public sealed class CandidateWalk
             (StageKind.HistoryVerification, () => VerificationAsync(dates.Verification)),
             (StageKind.Introduction, async () => Ensure("Introduction", await IntroductionAsync(dates.Introduction, Members[1], Members[2]))),
             (StageKind.Opinion, () => OpinionAsync(dates.Opinion)),
-            (StageKind.CellVote, async () => Ensure("CellVote", await CellVoteAsync(dates.CellVote,
-                official, official >= 6 ? official - 1 : official, official >= 6 ? official - 2 : official))),
+            (StageKind.CellVote, async () => Ensure("CellVote", await CellVoteAsync(dates.CellVote))),
             (StageKind.CommitteeResolution, () => needsResolution ? CommitteeResolutionAsync(dates.CommitteeResolution) : Task.CompletedTask),
             (StageKind.AdmissionDecision, async () => Ensure("AdmissionDecision", await DecisionAsync(dates.Decision, dates.DecisionReceived))),
             (StageKind.Ceremony, async () => Ensure("Ceremony", await CeremonyAsync(dates.Ceremony, Members[0]))),
             (StageKind.NewMemberCourse, () => NewMemberCourseAsync(dates.NewMemberCourse)),
-            (StageKind.RecognitionVote, async () => Ensure("RecognitionVote", await RecognitionVoteAsync(dates.RecognitionVote,
-                official, official, official >= 3 ? official - 1 : official))),
+            (StageKind.RecognitionVote, async () => Ensure("RecognitionVote", await RecognitionVoteAsync(dates.RecognitionVote))),
             (StageKind.RecognitionDecision, async () => Ensure("RecognitionDecision", await RecognitionDecisionAsync(dates.RecognitionDecision))),
         ];
         var taken = await _db.StageEntries.AsNoTracking().Where(e => e.CandidateId == Id).Select(e => e.Kind).ToListAsync();
@@ -121,11 +118,27 @@ public sealed class CandidateWalk
     public Task OpinionAsync(DateOnly on, OpinionForm form = OpinionForm.Organisation, string organisation = "Chi đoàn") => OkAsync(v => Service.RecordAsync(
         new RecordOpinionRequest() { CandidateId = Id, Form = form, ReceivedOn = on, Organisation = organisation }, v));
 
-    public Task<Result> CellVoteAsync(DateOnly on, int official = 10, int present = 9, int inFavour = 8, string? resolutionNumber = "12-NQ/CB") =>
-        DoAsync(v => Service.RecordAsync(new RecordCellVoteRequest()
+    /// <summary>
+    /// The cell's vote: on the cell's member list of the day unless <paramref name="official"/> says otherwise (then with
+    /// <paramref name="reason"/>); by default one member absent and one against in a cell of six or more, everyone present
+    /// and in favour in a smaller one.
+    /// </summary>
+    public async Task<Result> CellVoteAsync(
+        DateOnly on, int? official = null, int? present = null, int? inFavour = null, string? resolutionNumber = "12-NQ/CB", string? reason = null)
+    {
+        var counted = official ?? await ListedOfficialAsync(on);
+        var here = present ?? (counted >= 6 ? counted - 1 : counted);
+        var yes = inFavour ?? (counted >= 6 ? counted - 2 : counted);
+        return await DoAsync(v => Service.RecordAsync(new RecordCellVoteRequest()
         {
-            CandidateId = Id, VotedOn = on, ResolutionNumber = resolutionNumber, OfficialMembers = official, Present = present, InFavour = inFavour,
+            CandidateId = Id, VotedOn = on, ResolutionNumber = resolutionNumber, OfficialMembers = counted, Present = here, InFavour = yes,
+            OfficialMembersReason = reason,
         }, v));
+    }
+
+    /// <summary>The official members of the file's cell on the day by its member list (<see cref="AdmissionService.GetVoteRosterAsync"/>).</summary>
+    public async Task<int> ListedOfficialAsync(DateOnly on) =>
+        (await Service.GetVoteRosterAsync(Id, on) ?? throw new InvalidOperationException($"Candidate {Id} is not readable.")).Official;
 
     public Task CommitteeResolutionAsync(DateOnly on) => OkAsync(v => Service.RecordAsync(
         new RecordCommitteeResolutionRequest() { CandidateId = Id, ResolvedOn = on, ResolutionNumber = "45-NQ/ĐU" }, v));
@@ -139,9 +152,18 @@ public sealed class CandidateWalk
     public Task NewMemberCourseAsync(DateOnly on) => OkAsync(v => Service.RecordAsync(
         new RecordNewMemberCourseRequest() { CandidateId = Id, CertificateNumber = "DVM-7", IssuingCentre = "Trung tâm Chính trị huyện", IssuedOn = on }, v));
 
-    public Task<Result> RecognitionVoteAsync(DateOnly on, int official = 10, int present = 10, int inFavour = 9, string? lateReason = null) =>
-        DoAsync(v => Service.RecordAsync(
-            new RecordRecognitionVoteRequest() { CandidateId = Id, VotedOn = on, OfficialMembers = official, Present = present, InFavour = inFavour, LateReason = lateReason }, v));
+    /// <summary>The recognition vote, on the member list of the day unless <paramref name="official"/> says otherwise; by default all present, one against in a cell of three or more.</summary>
+    public async Task<Result> RecognitionVoteAsync(
+        DateOnly on, int? official = null, int? present = null, int? inFavour = null, string? lateReason = null, string? reason = null)
+    {
+        var counted = official ?? await ListedOfficialAsync(on);
+        var here = present ?? counted;
+        var yes = inFavour ?? (counted >= 3 ? counted - 1 : counted);
+        return await DoAsync(v => Service.RecordAsync(new RecordRecognitionVoteRequest()
+        {
+            CandidateId = Id, VotedOn = on, OfficialMembers = counted, Present = here, InFavour = yes, LateReason = lateReason, OfficialMembersReason = reason,
+        }, v));
+    }
 
     public Task<Result> RecognitionDecisionAsync(DateOnly on) => DoAsync(v => Service.RecordAsync(
         new RecordRecognitionDecisionRequest() { CandidateId = Id, DecidedOn = on, DecisionNumber = "205-QĐ/ĐU" }, v));

@@ -121,7 +121,7 @@ internal static class BulkWriter
                 await WriteAsync(w, e.DocumentDate, NpgsqlDbType.Date, ct);
             }, cancellationToken);
 
-        await CopyAsync(connection, "cell_votes (stage_entry_id, official_members, present, in_favour, passed)",
+        await CopyAsync(connection, "cell_votes (stage_entry_id, official_members, present, in_favour, passed, listed_official_members, official_members_reason)",
             entries.Where(e => e.Vote is not null).Select(e => e.Vote!),
             static async (w, v, ct) =>
             {
@@ -130,6 +130,8 @@ internal static class BulkWriter
                 await w.WriteAsync(v.Present, NpgsqlDbType.Integer, ct);
                 await w.WriteAsync(v.InFavour, NpgsqlDbType.Integer, ct);
                 await w.WriteAsync(v.Passed, NpgsqlDbType.Boolean, ct);
+                await WriteAsync(w, v.ListedOfficialMembers, NpgsqlDbType.Integer, ct);
+                await WriteAsync(w, v.OfficialMembersReason, NpgsqlDbType.Varchar, ct);
             }, cancellationToken);
 
         await CopyAsync(connection, "introducers (id, stage_entry_id, member_id, known_since, is_replacement, replaces_member_id)",

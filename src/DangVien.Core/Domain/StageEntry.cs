@@ -76,6 +76,12 @@ public sealed class CellVote
     public int InFavour { get; set; }
 
     public bool Passed { get; set; }
+
+    /// <summary>Official members of the cell on the day by the member list (null when not computed: imported histories).</summary>
+    public int? ListedOfficialMembers { get; set; }
+
+    /// <summary>Why <see cref="OfficialMembers"/> differs from the member list of the day; required then, and shown beside the vote.</summary>
+    public string? OfficialMembersReason { get; set; }
 }
 
 /// <summary>An official member who introduces the candidate (3-KNĐ).</summary>

@@ -72,6 +72,11 @@ public sealed class StepFormComponentTests
         var file = await staff.PageAsync(ActionRoutes.Done(id, AdmissionAction.RecordCellVote));
         Assert.Equal("Không đạt hai phần ba", file.QuerySelector(".votes-table tbody td[data-label='Kết quả']").Text());
         Assert.Contains("7/12 đảng viên chính thức tán thành (11 có mặt): không đạt hai phần ba", file.QuerySelector(".timeline").Text());
+        var print = await staff.PageAsync(ActionRoutes.File(id) + "/print");
+        Assert.Equal("7/12 đảng viên chính thức tán thành (11 có mặt): không đạt hai phần ba", print.QuerySelector(".print-dates .print-vote.print-vote--failed").Text());
+        var list = await staff.PageAsync($"/candidates?unit={tree.CellA.Id}");
+        Assert.Equal("Biểu quyết không đạt", list.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector($"a[href='{ActionRoutes.File(id)}']") is not null).QuerySelector(".vote-failed-mark").Text());
+        Assert.Single(list.QuerySelectorAll(".vote-failed-mark"));
         Assert.NotNull(file.QuerySelector($".next-actions a[href='{ActionRoutes.Form(id, AdmissionAction.RecordCellVote)}']"));
         Assert.Null(file.QuerySelector($".next-actions a[href='{ActionRoutes.Form(id, AdmissionAction.RecordAdmissionDecision)}']"));
     }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using DangVien.Core.Domain;
 using DangVien.Web.Endpoints.Exports;
+using DangVien.Web.Tests.Candidates;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class ReportExportTests
         Assert.Contains($"/reports/trend?unit={tree.Commune.Id}&from=2017&to=2026", links);
         Assert.Contains($"/reports/idle-cells?unit={tree.Commune.Id}&year=2026&years=3", links);
         Assert.Contains("Số liệu trực tiếp", page.QuerySelector(".report-source")!.TextContent);
-        Assert.Empty(page.QuerySelectorAll("form.report-freeze"));
+        Assert.Empty(page.QuerySelectorAll(".report-freeze"));
 
         var csv = await client.GetAsync($"/reports/export.csv?{query}");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
@@ -276,18 +277,46 @@ public sealed class ReportExportTests
         var secretary = await app.SignedInClientAsync("bithu");
         var url = $"/reports?unit={tree.Commune.Id}&year=2026";
 
-        Assert.Empty((await DangVienApp.ParseAsync(await secretary.GetAsync($"/reports?unit={tree.CellA.Id}&year=2026"))).QuerySelectorAll("form.report-freeze"));
-        Assert.Empty((await DangVienApp.ParseAsync(await staff.GetAsync($"/reports?unit={tree.Commune.Id}&year=2027"))).QuerySelectorAll("form.report-freeze"));
-        var response = await Forms.PostAsync(staff, url, "form.report-freeze", []);
+        Assert.Empty((await DangVienApp.ParseAsync(await secretary.GetAsync($"/reports?unit={tree.CellA.Id}&year=2026"))).QuerySelectorAll(".report-freeze"));
+        Assert.Empty((await DangVienApp.ParseAsync(await staff.GetAsync($"/reports?unit={tree.Commune.Id}&year=2027"))).QuerySelectorAll(".report-freeze"));
+
+        // The button asks first, and says what freezing means; asking freezes nothing.
+        var live = await staff.PageAsync(url);
+        Assert.Empty(live.QuerySelectorAll(".report-confirm"));
+        var ask = live.QuerySelector("a.report-freeze")!;
+        Assert.Equal("Chốt số liệu năm 2026", ask.TextContent.Trim());
+        Assert.Equal(url + "&confirm=freeze", ask.GetAttribute("href"));
+        var confirm = await staff.PageAsync(ask.GetAttribute("href")!);
+        Assert.Equal("Xác nhận chốt số liệu năm 2026", confirm.QuerySelector(".report-confirm h2")!.TextContent.Trim());
+        Assert.Contains("không thể ghi, đính chính hay nhập dữ liệu có ngày trong năm 2026", confirm.QuerySelector(".report-confirm p")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(url, confirm.QuerySelector(".report-confirm a")!.GetAttribute("href"));
+        Assert.Contains("Số liệu trực tiếp", confirm.QuerySelector(".report-source")!.TextContent);
+        Assert.Empty((await staff.PageAsync(url + "&confirm=unfreeze")).QuerySelectorAll(".report-confirm"));
+
+        var response = await Forms.PostAsync(staff, url + "&confirm=freeze", ".report-confirm form", []);
         var frozen = await DangVienApp.ParseAsync(response);
         Assert.Contains("Số liệu đã chốt ngày", frozen.QuerySelector(".report-source")!.TextContent);
         Assert.Contains("bởi vanphong", frozen.QuerySelector(".report-source")!.TextContent);
-        Assert.Empty(frozen.QuerySelectorAll("form.report-freeze"));
+        Assert.Empty(frozen.QuerySelectorAll(".report-freeze"));
+        Assert.Empty(frozen.QuerySelectorAll(".report-confirm"));
 
         await using var db = app.Database.CreateContext();
         Assert.Equal(1, await db.ReportSnapshots.CountAsync(s => s.OrgUnitId == tree.Commune.Id && s.Year == 2026 && s.FrozenBy == "vanphong"));
         var csv = await staff.GetStringAsync($"/reports/export.csv?unit={tree.Commune.Id}&year=2026");
         Assert.Contains("Số liệu đã chốt ngày 01/02/2027 bởi vanphong.", csv);
+
+        // Only an administrator unfreezes, after confirming; it is audited and the report is live again.
+        Assert.Empty((await staff.PageAsync(url + "&confirm=unfreeze")).QuerySelectorAll(".report-confirm, .report-freeze"));
+        await app.CreateUserAsync("quantri", (tree.Province.Id, AccessRole.Administrator));
+        var admin = await app.SignedInClientAsync("quantri");
+        var unfreeze = (await admin.PageAsync(url)).QuerySelector("a.report-freeze")!;
+        Assert.Equal(("Mở chốt số liệu năm 2026", url + "&confirm=unfreeze"), (unfreeze.TextContent.Trim(), unfreeze.GetAttribute("href")));
+        var confirmUnfreeze = await admin.PageAsync(url + "&confirm=unfreeze");
+        Assert.Equal("Xác nhận mở chốt số liệu năm 2026", confirmUnfreeze.QuerySelector(".report-confirm h2")!.TextContent.Trim());
+        var opened = await DangVienApp.ParseAsync(await Forms.PostAsync(admin, url + "&confirm=unfreeze", ".report-confirm form", []));
+        Assert.Contains("Số liệu trực tiếp", opened.QuerySelector(".report-source")!.TextContent);
+        Assert.Equal(0, await db.ReportSnapshots.CountAsync(s => s.OrgUnitId == tree.Commune.Id && s.Year == 2026));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "report.unfreeze" && a.UserName == "quantri" && a.Subject == $"unit:{tree.Commune.Id}"));
     }
 
     [Fact]

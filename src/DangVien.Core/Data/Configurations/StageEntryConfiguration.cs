@@ -41,6 +41,7 @@ internal sealed class CellVoteConfiguration : IEntityTypeConfiguration<CellVote>
     {
         builder.HasKey(v => v.StageEntryId);
         builder.Property(v => v.StageEntryId).ValueGeneratedNever();
+        builder.Property(v => v.OfficialMembersReason).HasMaxLength(1000);
         builder.ToTable(t => t.HasCheckConstraint("ck_cell_votes_counts", "present >= 0 AND in_favour >= 0 AND in_favour <= present AND official_members >= 0"));
     }
 }

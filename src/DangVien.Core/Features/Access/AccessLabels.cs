@@ -78,6 +78,7 @@ public static class AuditActions
     public const string Denied = "denied";
     public const string ReportExport = "report.export";
     public const string ReportFreeze = "report.freeze";
+    public const string ReportUnfreeze = "report.unfreeze";
     public const string UserCreate = "user.create";
     public const string UserPasswordReset = "user.password.reset";
     public const string UserLock = "user.lock";

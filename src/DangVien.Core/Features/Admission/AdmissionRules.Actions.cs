@@ -37,11 +37,23 @@ public static partial class AdmissionRules
     /// A correction of the personal data: the birth date neither in the future nor after the day the
     /// cell listed the person; the citizen ID not that of another file under review nor of a member.
     /// </summary>
+    /// <summary>
+    /// A correction of personal data. A birth date that changes is checked again against the recorded history: it
+    /// cannot be after the listing, and the age rule must still hold on the day the cell voted for admission.
+    /// </summary>
     public static IReadOnlyList<FieldError> CheckPersonalData(
-        UpdatePersonalDataRequest request, DateOnly sourcedOn, CitizenIdHolder? otherOpenFile, CitizenIdHolder? member, RuleContext context)
+        UpdatePersonalDataRequest request, DateOnly currentDateOfBirth, CandidateHistory history, CitizenIdHolder? otherOpenFile, CitizenIdHolder? member,
+        RuleContext context)
     {
         var errors = new List<FieldError>();
+        var sourcedOn = history.Source?.EffectiveOn ?? DateOnly.MaxValue;
         errors.AddIfNotNull(NotInFuture(nameof(request.DateOfBirth), request.DateOfBirth, "ngày sinh", context.Today));
+        if (request.DateOfBirth != currentDateOfBirth && history.PassedCellVote is { } vote)
+        {
+            errors.AddIfNotNull(AgeAt(nameof(request.DateOfBirth), request.DateOfBirth, vote.EffectiveOn,
+                history.HasExceptionOn(EligibilityExceptionKind.OverSixty, vote.EffectiveOn)));
+        }
+
         if (request.DateOfBirth > sourcedOn)
         {
             errors.Add(new FieldError(nameof(request.DateOfBirth),

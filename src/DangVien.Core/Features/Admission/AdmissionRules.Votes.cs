@@ -26,4 +26,45 @@ public static partial class AdmissionRules
                 + $"viên có mặt ({present}).");
         }
     }
+
+    /// <summary>What a written reason for a number of official members that differs from the member list says for an imported history.</summary>
+    public const string ImportedRosterReason = "Nhập từ hồ sơ cũ";
+
+    /// <summary>
+    /// The typed number of official members against the cell's member list on the vote date (<see cref="VoteRoster"/>):
+    /// more than the members of any standing placed in the cell that day is refused outright; a number that differs from
+    /// the official members of the list needs a written reason.
+    /// </summary>
+    public static IEnumerable<FieldError> VoteRosterRule(VoteRoster roster, DateOnly votedOn, int officialMembers, string? reason)
+    {
+        if (officialMembers > roster.Members)
+        {
+            yield return new FieldError(nameof(IVoteRequest.OfficialMembers), $"Số đảng viên chính thức ({officialMembers}) không thể lớn hơn "
+                + $"số đảng viên của chi bộ ngày {D(votedOn)} ({roster.Members}, kể cả đảng viên dự bị).");
+        }
+        else if (officialMembers != roster.Official && string.IsNullOrWhiteSpace(reason))
+        {
+            yield return new FieldError(nameof(IVoteRequest.OfficialMembersReason), OfficialMembersReasonNeeded(roster.Official));
+        }
+    }
+
+    /// <summary>The refusal of a number of official members that differs from the member list without a reason.</summary>
+    public static string OfficialMembersReasonNeeded(int listed) =>
+        $"Số đảng viên chính thức khác danh sách ({listed}) cần ghi lý do.";
 }
+
+/// <summary>A cell's vote (admission or recognition): its date and the number of official members it counts on.</summary>
+public interface IVoteRequest : ICandidateRequest
+{
+    DateOnly VotedOn { get; }
+
+    int OfficialMembers { get; }
+
+    string? OfficialMembersReason { get; }
+}
+
+/// <summary>
+/// A cell's member list on a day (<see cref="Domain.MemberStanding"/>): its official members (the base of a vote's two
+/// thirds) and its members of any standing, official or probationary (the most a vote can count).
+/// </summary>
+public sealed record VoteRoster(int CellId, DateOnly On, int Official, int Members);

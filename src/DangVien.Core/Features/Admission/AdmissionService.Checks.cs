@@ -1,5 +1,6 @@
 using DangVien.Core.Common;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace DangVien.Core.Features.Admission;
@@ -79,6 +80,7 @@ public sealed partial class AdmissionService
         var context = await ContextAsync(request.CellId, cancellationToken);
 
         var errors = AdmissionRules.CheckCreate(request, cell, members.GetValueOrDefault(request.MentorMemberId), categories, openFile, member, context);
+        errors = await WithFrozenYearAsync(errors, request.CellId, nameof(request.SourcedOn), request.SourcedOn, cancellationToken);
         if (errors.Count == 0 && request.CheckDuplicates
             && await FindDuplicatesAsync(request.FullName, request.DateOfBirth, citizenId, cancellationToken) is { Count: > 0 } duplicates)
         {
@@ -106,7 +108,8 @@ public sealed partial class AdmissionService
         var members = await LoadMembersAsync([request.MentorMemberId], cancellationToken);
         var categories = await ActiveCategoriesAsync(request.CategoryIds, cancellationToken);
         var context = await ContextAsync(request.CellId, cancellationToken);
-        return (AdmissionRules.CheckStartReadmission(request, formerFacts, hasReadmission, cell, members.GetValueOrDefault(request.MentorMemberId), categories, context), former);
+        var errors = AdmissionRules.CheckStartReadmission(request, formerFacts, hasReadmission, cell, members.GetValueOrDefault(request.MentorMemberId), categories, context);
+        return (await WithFrozenYearAsync(errors, request.CellId, nameof(request.SourcedOn), request.SourcedOn, cancellationToken), former);
     }
 
     /// <summary>The rules of a change of personal data on the loaded file, then (when they pass and the form asks) the duplicate warning.</summary>
@@ -116,8 +119,14 @@ public sealed partial class AdmissionService
         var citizenId = string.IsNullOrEmpty(request.CitizenId) ? null : request.CitizenId;
         var changedId = citizenId is not null && citizenId != file.Candidate.CitizenId;
         var (otherFile, member) = changedId ? await CitizenIdHoldersAsync(citizenId!, request.CandidateId, cancellationToken) : default;
-        var sourcedOn = file.Facts.History.Source?.EffectiveOn ?? DateOnly.MaxValue;
-        var errors = AdmissionRules.CheckPersonalData(request, sourcedOn, otherFile, member, context);
+        var errors = AdmissionRules.CheckPersonalData(request, file.Candidate.DateOfBirth, file.Facts.History, otherFile, member, context);
+        if (request.DateOfBirth != file.Candidate.DateOfBirth
+            && await FrozenYears.CheckAsync(db, file.Candidate.CellId, nameof(request.DateOfBirth), AdmittedOn(file.Facts.History), cancellationToken) is { } frozen)
+        {
+            // The reports count the admitted by age: a birth date changes a frozen year's figures.
+            errors = [.. errors, frozen];
+        }
+
         if (errors.Count == 0 && request.CheckDuplicates
             && await FindDuplicatesAsync(request.FullName, request.DateOfBirth, citizenId, request.CandidateId, cancellationToken) is { Count: > 0 } duplicates)
         {

@@ -69,7 +69,7 @@ public sealed partial class AdmissionService
 
         var supersededBy = history.All.Where(e => e.SupersedesId is not null).ToDictionary(e => e.SupersedesId!.Value, e => e.Id);
         VoteItem? Vote(StageEntry e) => e.Vote is { } v
-            ? new VoteItem(e.Id, e.Kind, e.EffectiveOn, v.OfficialMembers, v.Present, v.InFavour, v.Passed, supersededBy.ContainsKey(e.Id))
+            ? new VoteItem(e.Id, e.Kind, e.EffectiveOn, v.OfficialMembers, v.Present, v.InFavour, v.Passed, supersededBy.ContainsKey(e.Id), v.ListedOfficialMembers, v.OfficialMembersReason)
             : null;
 
         var timeline = history.All.Select(e => new TimelineEntry
@@ -176,11 +176,18 @@ public sealed partial class AdmissionService
                 CellPath = c.Cell.Path,
                 c.Stage,
                 c.StageSince,
+
+                // The file's latest vote (not corrected since) failed: the list marks it.
+                LastVoteFailed = c.History
+                    .Where(e => e.Vote != null && !c.History.Any(s => s.SupersedesId == e.Id))
+                    .OrderByDescending(e => e.EffectiveOn).ThenByDescending(e => e.Id)
+                    .Select(e => (bool?)!e.Vote!.Passed)
+                    .FirstOrDefault() == true,
             })
             .ToListAsync(cancellationToken);
         var items = rows.Select(r => new CandidateListItem(
                 r.Id, r.FullName, scope.PersonalFieldsAt(r.CellPath).KeepBirthDate(r.DateOfBirth), r.DateOfBirth.Year, r.Sex,
-                r.CellId, r.CellName, r.Stage, AdmissionLabels.Of(r.Stage), r.StageSince))
+                r.CellId, r.CellName, r.Stage, AdmissionLabels.Of(r.Stage), r.StageSince, r.LastVoteFailed))
             .ToList();
         await AuditListAsync(query, page, total, cancellationToken);
         return new PagedList<CandidateListItem>(items, page, pageSize, total);
@@ -351,6 +358,9 @@ public sealed partial class AdmissionService
     {
         var vote = e.Vote is { } v
             ? $"{v.InFavour}/{v.OfficialMembers} đảng viên chính thức tán thành ({v.Present} có mặt): {(v.Passed ? "đạt" : "không đạt")} hai phần ba"
+                + (v.OfficialMembersReason is not { } why ? ""
+                    : v.ListedOfficialMembers is { } listed && listed != v.OfficialMembers ? $". Khác danh sách ngày biểu quyết ({listed} đảng viên chính thức): {why}"
+                    : $". Số đảng viên chính thức: {why}")
             : null;
         return e.Kind switch
         {

@@ -3,6 +3,7 @@ using DangVien.Core.Data;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Calendar;
+using DangVien.Core.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -158,6 +159,11 @@ public sealed partial class AdmissionService(
             async file =>
             {
                 var entry = NewEntry(step.Kind, step.DateOf(request), e => step.Write(e, request, file.Facts));
+                if (request is IVoteRequest vote && entry.Vote is { } recorded)
+                {
+                    recorded.ListedOfficialMembers = (await RosterAsync(file.Candidate.CellId, vote.VotedOn, cancellationToken)).Official;
+                }
+
                 file.Append(entry);
                 if (step.Effect is not { } effect)
                 {
@@ -226,7 +232,55 @@ public sealed partial class AdmissionService(
         }
 
         var errors = step.Check(new StepCheck<TRequest>(file, request, members, target, context));
+        var dated = step.DateOf(request);
+        errors = await WithFrozenYearAsync(errors, file.Cell.Id, DateField(request, dated), dated, cancellationToken);
+        if (request is IVoteRequest vote && vote.VotedOn != default)
+        {
+            var roster = await RosterAsync(file.Cell.Id, vote.VotedOn, cancellationToken);
+            errors = [.. errors, .. AdmissionRules.VoteRosterRule(roster, vote.VotedOn, vote.OfficialMembers, vote.OfficialMembersReason)];
+        }
+
         return refused is null ? errors : [.. errors.Where(e => e.Field != refused.Field), refused];
+    }
+
+    /// <summary>The errors with the refusal of a date inside a frozen year (<see cref="FrozenYears"/>) on its field, if any.</summary>
+    private async Task<IReadOnlyList<FieldError>> WithFrozenYearAsync(
+        IReadOnlyList<FieldError> errors, int cellId, string field, DateOnly day, CancellationToken cancellationToken) =>
+        await FrozenYears.CheckAsync(db, cellId, field, [day], cancellationToken) is { } frozen
+            ? [.. errors.Where(e => e.Field != field), frozen]
+            : errors;
+
+    /// <summary>The request's date field that holds the step's date (for the message next to it); none when no field holds it.</summary>
+    private static string DateField<TRequest>(TRequest request, DateOnly dated) =>
+        typeof(TRequest).GetProperties().FirstOrDefault(p => p.PropertyType == typeof(DateOnly) && (DateOnly)p.GetValue(request)! == dated)?.Name ?? "";
+
+    /// <summary>The day the file's person was admitted (the ceremony), if they were.</summary>
+    private static DateOnly[] AdmittedOn(CandidateHistory history) => history.Ceremony is { } ceremony ? [ceremony.EffectiveOn] : [];
+
+    /// <summary>
+    /// The member list of the file's cell on <paramref name="on"/> (<see cref="VoteRoster"/>), which a vote form fills in
+    /// and a vote is checked against; null when the user may not read the file.
+    /// </summary>
+    public async Task<VoteRoster?> GetVoteRosterAsync(int candidateId, DateOnly on, CancellationToken cancellationToken = default)
+    {
+        var cell = await db.Candidates.AsNoTracking().Where(c => c.Id == candidateId)
+            .Select(c => new { c.CellId, Path = db.OrgUnits.Where(u => u.Id == c.CellId).Select(u => u.Path).Single() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (cell is null || !(await access.GetScopeAsync(cancellationToken)).CanRead(cell.Path))
+        {
+            return null;
+        }
+
+        return await RosterAsync(cell.CellId, on, cancellationToken);
+    }
+
+    /// <summary>The cell's member list on a day, by <see cref="MemberStanding"/>: members placed in the cell that day, and those of them official.</summary>
+    private async Task<VoteRoster> RosterAsync(int cellId, DateOnly on, CancellationToken cancellationToken)
+    {
+        var placed = db.Members.AsNoTracking().Where(MemberStanding.InCellOn(cellId, on));
+        var members = await placed.Where(MemberStanding.MemberOn(on)).CountAsync(cancellationToken);
+        var official = await placed.Where(MemberStanding.OfficialOn(on)).CountAsync(cancellationToken);
+        return new VoteRoster(cellId, on, official, members);
     }
 
     /// <summary>Đính chính: a new entry supersedes the one named; the old stays visible. The rules are checked again over the corrected history.</summary>
@@ -234,7 +288,7 @@ public sealed partial class AdmissionService(
     {
         StageEntry? correction = null;
         return ActAsync(request, expectedVersion, cancellationToken,
-            (file, context) =>
+            async (file, context) =>
             {
                 var original = file.Candidate.History.FirstOrDefault(e => e.Id == request.EntryId);
                 if (original is not null)
@@ -243,7 +297,13 @@ public sealed partial class AdmissionService(
                 }
 
                 var corrected = correction is null ? file.Facts.History : file.Facts.History.With(correction);
-                return Task.FromResult(AdmissionRules.CheckCorrection(file.Facts, original, corrected, request, context));
+                var errors = AdmissionRules.CheckCorrection(file.Facts, original, corrected, request, context);
+
+                // Both the date corrected away and the new one count in a year's figures.
+                return await FrozenYears.CheckAsync(db, file.Candidate.CellId, nameof(request.Date),
+                    [request.Date, original?.EffectiveOn ?? default], cancellationToken) is { } frozen
+                    ? [.. errors.Where(e => e.Field != frozen.Field), frozen]
+                    : errors;
             },
             async file =>
             {

@@ -222,7 +222,7 @@ public static class AdmissionSteps
                 e.FormCode = "6-KNĐ";
                 e.DocumentNumber = r.ResolutionNumber;
                 e.UnitId = file.Cell.Id;
-                e.Vote = Vote(r.OfficialMembers, r.Present, r.InFavour);
+                e.Vote = Vote(r, r.Present, r.InFavour);
             },
         },
         new AdmissionStep<RecordCommitteeResolutionRequest>
@@ -343,7 +343,7 @@ public static class AdmissionSteps
                 e.DocumentNumber = r.ResolutionNumber;
                 e.UnitId = file.Cell.Id;
                 e.Note = string.IsNullOrWhiteSpace(r.LateReason) ? null : r.LateReason.Trim();
-                e.Vote = Vote(r.OfficialMembers, r.Present, r.InFavour);
+                e.Vote = Vote(r, r.Present, r.InFavour);
             },
         },
         new AdmissionStep<RecordRecognitionDecisionRequest>
@@ -468,6 +468,14 @@ public static class AdmissionSteps
         e.MemberId = mentorId;
         e.DocumentNumber = documentNumber;
         e.Note = note;
+    }
+
+    /// <summary>A cell's vote as its form gives it, with the reason for a number of official members other than the list.</summary>
+    public static CellVote Vote(IVoteRequest r, int present, int inFavour)
+    {
+        var vote = Vote(r.OfficialMembers, present, inFavour);
+        vote.OfficialMembersReason = string.IsNullOrWhiteSpace(r.OfficialMembersReason) ? null : r.OfficialMembersReason.Trim();
+        return vote;
     }
 
     /// <summary>A vote as recorded: passed when the votes in favour reach two thirds of the official members.</summary>

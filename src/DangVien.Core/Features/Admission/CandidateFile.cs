@@ -168,7 +168,10 @@ public sealed record TimelineEntry
 
 public sealed record IntroducerItem(int MemberId, string FullName, DateOnly KnownSince, bool IsReplacement, int? ReplacesMemberId);
 
-public sealed record VoteItem(long EntryId, StageKind Kind, DateOnly VotedOn, int OfficialMembers, int Present, int InFavour, bool Passed, bool IsSuperseded);
+/// <summary>A vote on the file; <see cref="ListedOfficialMembers"/> is the cell's list of the day (null for an imported one) and <see cref="OfficialMembersReason"/> why the vote counted otherwise.</summary>
+public sealed record VoteItem(
+    long EntryId, StageKind Kind, DateOnly VotedOn, int OfficialMembers, int Present, int InFavour, bool Passed, bool IsSuperseded,
+    int? ListedOfficialMembers = null, string? OfficialMembersReason = null);
 
 /// <summary>A candidate list filtered to a unit's subtree.</summary>
 public sealed record CandidateListQuery
@@ -236,7 +239,8 @@ public sealed record CandidateListItem(
     string CellName,
     CandidateStage Stage,
     string StageLabel,
-    DateOnly StageSince);
+    DateOnly StageSince,
+    bool LastVoteFailed = false);
 
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
 {

@@ -3,7 +3,7 @@ using FluentValidation;
 namespace DangVien.Core.Features.Admission;
 
 /// <summary>Step 6: the cell's vote on admission (nghị quyết 6-KNĐ).</summary>
-public sealed record RecordCellVoteRequest : ICandidateRequest
+public sealed record RecordCellVoteRequest : IVoteRequest
 {
     public int CandidateId { get; init; }
 
@@ -17,6 +17,9 @@ public sealed record RecordCellVoteRequest : ICandidateRequest
     public int Present { get; init; }
 
     public int InFavour { get; init; }
+
+    /// <summary>Why <see cref="OfficialMembers"/> differs from the cell's member list of the day: required then, and recorded.</summary>
+    public string? OfficialMembersReason { get; init; }
 }
 
 public sealed class RecordCellVoteRequestValidator : AbstractValidator<RecordCellVoteRequest>
@@ -29,5 +32,6 @@ public sealed class RecordCellVoteRequestValidator : AbstractValidator<RecordCel
         RuleFor(r => r.OfficialMembers).GreaterThan(0).WithMessage("Số đảng viên chính thức của chi bộ phải lớn hơn 0.");
         RuleFor(r => r.Present).Count("số đảng viên có mặt");
         RuleFor(r => r.InFavour).Count("số đảng viên tán thành");
+        RuleFor(r => r.OfficialMembersReason).OptionalText("lý do khác danh sách", RequestValidation.ReasonLength, multiLine: true);
     }
 }

@@ -3,7 +3,7 @@ using FluentValidation;
 namespace DangVien.Core.Features.Admission;
 
 /// <summary>Step 11: the cell's vote on recognising the probationary member as official (13-KNĐ).</summary>
-public sealed record RecordRecognitionVoteRequest : ICandidateRequest
+public sealed record RecordRecognitionVoteRequest : IVoteRequest
 {
     public int CandidateId { get; init; }
 
@@ -16,6 +16,9 @@ public sealed record RecordRecognitionVoteRequest : ICandidateRequest
     public int Present { get; init; }
 
     public int InFavour { get; init; }
+
+    /// <summary>Why <see cref="OfficialMembers"/> differs from the cell's member list of the day: required then, and recorded.</summary>
+    public string? OfficialMembersReason { get; init; }
 
     /// <summary>Why the cell meets after its 30 working days: required then, and recorded.</summary>
     public string? LateReason { get; init; }
@@ -31,6 +34,7 @@ public sealed class RecordRecognitionVoteRequestValidator : AbstractValidator<Re
         RuleFor(r => r.OfficialMembers).GreaterThan(0).WithMessage("Số đảng viên chính thức của chi bộ phải lớn hơn 0.");
         RuleFor(r => r.Present).Count("số đảng viên có mặt");
         RuleFor(r => r.InFavour).Count("số đảng viên tán thành");
+        RuleFor(r => r.OfficialMembersReason).OptionalText("lý do khác danh sách", RequestValidation.ReasonLength, multiLine: true);
         RuleFor(r => r.LateReason).OptionalText("lý do xét chậm", RequestValidation.ReasonLength, multiLine: true);
     }
 }

@@ -3,6 +3,7 @@ using DangVien.Core.Data;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;
+using DangVien.Core.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
@@ -114,6 +115,7 @@ public sealed partial class ImportService
             OfficialMembers = row.Values.Number("so_dang_vien_chinh_thuc", required: true) ?? 0,
             Present = row.Values.Number("so_co_mat", required: true) ?? 0,
             InFavour = row.Values.Number("so_tan_thanh", required: true) ?? 0,
+            OfficialMembersReason = AdmissionRules.ImportedRosterReason,
         }),
         new ImportedStep<RecordCommitteeResolutionRequest>("ngay_nghi_quyet_dang_uy", new()
         {
@@ -184,6 +186,7 @@ public sealed partial class ImportService
             OfficialMembers = row.Values.Number("so_dang_vien_chinh_thuc_khi_xet", required: true) ?? 0,
             Present = row.Values.Number("so_co_mat_khi_xet", required: true) ?? 0,
             InFavour = row.Values.Number("so_tan_thanh_khi_xet", required: true) ?? 0,
+            OfficialMembersReason = AdmissionRules.ImportedRosterReason,
             LateReason = row.Values.Text("ly_do_xet_cham"),
         }),
         new ImportedStep<RecordRecognitionDecisionRequest>("ngay_quyet_dinh_chinh_thuc", new()
@@ -250,6 +253,7 @@ public sealed partial class ImportService
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var planned = new List<NewCandidate>();
+        var frozenByCell = new Dictionary<int, IReadOnlyList<int>>();
         var existing = 0;
 
         foreach (var row in rows)
@@ -373,6 +377,19 @@ public sealed partial class ImportService
                 continue;
             }
 
+            // Nothing dated inside a frozen year of the cell (or a unit above it) is imported.
+            if (!frozenByCell.TryGetValue(request.CellId, out var frozen))
+            {
+                frozenByCell[request.CellId] = frozen = await FrozenYears.AllFrozenAsync(db, request.CellId, cancellationToken);
+            }
+
+            if (entries.FirstOrDefault(e => frozen.Contains(e.EffectiveOn.Year)) is { } inFrozenYear)
+            {
+                values.Error(inFrozenYear.Kind == StageKind.Source ? "ngay_tao_nguon" : ImportedSteps.First(s => s.Kind == inFrozenYear.Kind).DateColumn,
+                    FrozenYears.Message(inFrozenYear.EffectiveOn.Year));
+                continue;
+            }
+
             (candidate.Stage, candidate.StageSince) = StageProjection.Derive(entries);
             planned.Add(new NewCandidate(candidate, categoryIds, entries, replay.Admitted));
         }
@@ -383,6 +400,12 @@ public sealed partial class ImportService
     /// <summary>A step as a row carries it (<see cref="ImportedSteps"/>), whatever its request type.</summary>
     private interface IImportedStep
     {
+        /// <summary>The column whose date says the step happened.</summary>
+        string DateColumn { get; }
+
+        /// <summary>The history entry the step writes.</summary>
+        StageKind Kind { get; }
+
         /// <summary>Replays the step when the row has its date; false when the row failed and the replay stops.</summary>
         bool ReplayOn(HistoryReplay replay);
     }
@@ -391,6 +414,8 @@ public sealed partial class ImportService
         : IImportedStep
         where TRequest : class, ICandidateRequest
     {
+        public StageKind Kind => AdmissionSteps.For<TRequest>().Kind;
+
         public bool ReplayOn(HistoryReplay replay) => replay.Replay(this);
     }
 

@@ -4,6 +4,7 @@ using DangVien.Core.Data;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;
+using DangVien.Core.Features.Reports;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -187,6 +188,18 @@ public sealed class MemberService(
         else if (!cell.Kind.IsCell())
         {
             errors.Add(new FieldError(nameof(request.CellId), $"{cell.Name} không phải chi bộ: đảng viên sinh hoạt ở chi bộ."));
+        }
+        else
+        {
+            // A member's dates move the member counts of their years: none may fall in a frozen year.
+            foreach (var (field, date) in new[] { (nameof(request.AdmittedOn), (DateOnly?)request.AdmittedOn), (nameof(request.RecognisedOn), request.RecognisedOn), (nameof(request.LeftOn), request.LeftOn) })
+            {
+                if (date is { } day && errors.All(e => e.Field != field)
+                    && await FrozenYears.CheckAsync(db, request.CellId, field, [day], cancellationToken) is { } frozen)
+                {
+                    errors.Add(frozen);
+                }
+            }
         }
 
         if (!string.IsNullOrEmpty(request.CitizenId)

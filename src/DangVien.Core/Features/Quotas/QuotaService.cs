@@ -4,6 +4,7 @@ using DangVien.Core.Data.Reference;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;
+using DangVien.Core.Features.Reports;
 using DangVien.Core.Features.Units;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -161,6 +162,10 @@ public sealed class QuotaService(
             else if (child.ParentId != parent.Id)
             {
                 errors.Add(new FieldError(RowField(i, nameof(ChildQuotaInput.Total)), $"{child.Name} không trực thuộc {parent.Name}."));
+            }
+            else if ((await FrozenYears.FrozenAsync(db, child.Id, [request.Year], cancellationToken)).Count > 0)
+            {
+                errors.Add(new FieldError(RowField(i, nameof(ChildQuotaInput.Total)), FrozenYears.Message(request.Year)));
             }
         }
 

@@ -382,6 +382,41 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
         return unit is not null && year < Today.Year && (await access.GetScopeAsync(cancellationToken)).CanWrite(unit.Path);
     }
 
+    /// <summary>Whether the user may unfreeze a frozen year: administrators only.</summary>
+    public async Task<bool> CanUnfreezeAsync(CancellationToken cancellationToken = default) =>
+        (await access.GetScopeAsync(cancellationToken)).HasRole(AccessRole.Administrator);
+
+    /// <summary>
+    /// Unfreezes a unit's year (mở chốt số liệu): the snapshot is dropped, the report is computed live again and records
+    /// dated in the year may be written again (<see cref="FrozenYears"/>). Administrators only; audited with who froze
+    /// the year and when.
+    /// </summary>
+    public async Task<Result> UnfreezeAsync(int unitId, int year, CancellationToken cancellationToken = default)
+    {
+        if (await access.ReadableUnitAsync(unitId, cancellationToken) is null)
+        {
+            return Result.Fail("unit", "Không tìm thấy tổ chức đảng.");
+        }
+
+        if (!await CanUnfreezeAsync(cancellationToken))
+        {
+            return Result.Fail("unit", "Chỉ quản trị hệ thống mới được mở chốt số liệu.");
+        }
+
+        var snapshot = await db.ReportSnapshots.AsTracking().FirstOrDefaultAsync(s => s.OrgUnitId == unitId && s.Year == year, cancellationToken);
+        if (snapshot is null)
+        {
+            return Result.Fail("year", $"Số liệu năm {year.ToString(CultureInfo.InvariantCulture)} chưa được chốt.");
+        }
+
+        db.ReportSnapshots.Remove(snapshot);
+        await access.AuditAsync(AuditActions.ReportUnfreeze, $"unit:{unitId.ToString(CultureInfo.InvariantCulture)}",
+            $"năm {year.ToString(CultureInfo.InvariantCulture)}; đã chốt bởi {snapshot.FrozenBy} lúc {snapshot.FrozenAt.ToString("O", CultureInfo.InvariantCulture)}",
+            save: false, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
     /// <summary>
     /// Freezes a closed year of the unit (chốt số liệu): stores the report and the candidates (or members) behind each
     /// figure as they are now, with who froze it and when; from then on the report and its lists are read from the snapshot. Only

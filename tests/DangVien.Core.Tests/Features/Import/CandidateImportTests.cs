@@ -6,6 +6,8 @@ using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;
 using DangVien.Core.Features.Calendar;
 using DangVien.Core.Features.Import;
+using DangVien.Core.Features.Reports;
+using DangVien.Core.Tests.Features.Reports;
 using DangVien.Core.Tests.Support;
 using DangVien.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -132,6 +134,23 @@ public sealed class CandidateImportTests
         Assert.Equal(CandidateStage.Probation, candidate.Stage);
         Assert.Contains(candidate.History, e => e.Kind == StageKind.LateCeremonyConsent && e.Issuer == "Ban Thường vụ Huyện ủy");
         Assert.Equal(new DateOnly(2024, 11, 20), (await db.Members.AsNoTracking().SingleAsync(m => m.CandidateId == candidate.Id)).AdmittedOn);
+    }
+
+    [Fact]
+    public async Task A_history_dated_inside_a_frozen_year_is_refused_on_its_row_naming_the_year()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var world = await WorldAsync(db);
+        Assert.True((await world.Reports().FreezeAsync(world.Commune.Id, 2024)).Succeeded);
+
+        var result = await Import(world, db).ImportAsync(
+            ImportKind.Candidates, new MemoryStream(Csv([Row("001099000131", "Cao Thị Chốt", "CB-GV", Until.Decision)])), "chot.csv", ImportMode.All);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((2, "ngay_tao_nguon", FrozenYears.Message(2024)), (error.Row, error.Column, error.Message));
+        Assert.StartsWith("Năm 2024 đã chốt số liệu;", error.Message, StringComparison.Ordinal);
+        Assert.False(await db.Candidates.AnyAsync(c => c.CitizenId == "001099000131"));
     }
 
     [Fact]
@@ -311,7 +330,7 @@ public sealed class CandidateImportTests
         await walk.VerificationAsync(new(2024, 5, 15), "Lý lịch rõ ràng", certifiedBy: null);
         Ok(await walk.IntroductionAsync(new(2024, 6, 3), members[1], members[2]));
         await walk.OpinionAsync(new(2024, 6, 20), OpinionForm.Summary, "Chi đoàn và chi ủy nơi cư trú");
-        Ok(await walk.CellVoteAsync(new(2024, 7, 1), teachers ? 10 : 4, teachers ? 10 : 4, teachers ? 9 : 3, resolutionNumber: null));
+        Ok(await walk.CellVoteAsync(new(2024, 7, 1), teachers ? 10 : 4, teachers ? 10 : 4, teachers ? 9 : 3, resolutionNumber: null, reason: AdmissionRules.ImportedRosterReason));
         if (teachers)
         {
             await walk.CommitteeResolutionAsync(new(2024, 7, 15));
@@ -337,7 +356,7 @@ public sealed class CandidateImportTests
             return walk.Id;
         }
 
-        Ok(await walk.RecognitionVoteAsync(new(2025, 9, 10), 10, 10, 9));
+        Ok(await walk.RecognitionVoteAsync(new(2025, 9, 10), 10, 10, 9, reason: AdmissionRules.ImportedRosterReason));
         Ok(await walk.RecognitionDecisionAsync(new(2025, 9, 25)));
         return walk.Id;
     }
@@ -355,7 +374,7 @@ public sealed class CandidateImportTests
             .. entries.Select(e => string.Join("|",
                 e.Kind, e.EffectiveOn, e.DocumentDate, e.FormCode, e.DocumentNumber, e.Issuer, e.UnitId, e.MemberId, e.ReceivedOn,
                 e.ExtensionWorkingDays, e.IntroductionBasis, e.Note, e.RecordedBy,
-                e.Vote is { } v ? $"{v.OfficialMembers}/{v.Present}/{v.InFavour}/{v.Passed}" : "",
+                e.Vote is { } v ? $"{v.OfficialMembers}/{v.Present}/{v.InFavour}/{v.Passed}/{v.OfficialMembersReason}" : "",
                 string.Join(",", e.Introducers.OrderBy(i => i.MemberId).Select(i => $"{i.MemberId}@{i.KnownSince}")))),
         ];
     }
