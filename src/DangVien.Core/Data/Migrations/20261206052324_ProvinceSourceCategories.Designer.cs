@@ -450,9 +450,18 @@ namespace DangVien.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("in_favour");
 
+                    b.Property<int?>("ListedOfficialMembers")
+                        .HasColumnType("integer")
+                        .HasColumnName("listed_official_members");
+
                     b.Property<int>("OfficialMembers")
                         .HasColumnType("integer")
                         .HasColumnName("official_members");
+
+                    b.Property<string>("OfficialMembersReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("official_members_reason");
 
                     b.Property<bool>("Passed")
                         .HasColumnType("boolean")
