@@ -420,6 +420,33 @@ public sealed partial class UserAdminComponentTests
         }
     }
 
+    [Fact]
+    public async Task After_sign_out_elsewhere_the_users_list_says_the_session_ended_and_creates_nobody()
+    {
+        await using var host = await ComponentHost.StartAsync();
+        var tree = await TreeAsync(host);
+        await host.SignInAsync("quantri", (tree.Province.Id, AccessRole.Administrator));
+        var list = host.Render<UsersPage>("/admin/users");
+        list.WaitForAssertion(() => Assert.Equal("true", list.Find(".page-head").GetAttribute("data-interactive")), Wait);
+        Assert.Empty(list.FindAll(".session-ended"));
+
+        await using (var scope = host.App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SignInService>().EndSessionAsync(host.SessionId, "quantri", "127.0.0.1");
+        }
+
+        Type(list, "#user-username", "canbomoi");
+        Type(list, "#user-fullname", "Phạm Thị Thu");
+        Type(list, "#user-password", "Tan-Lap-2026-xa");
+        Click(list, "#create-user-button");
+
+        list.WaitForAssertion(() => Assert.NotEmpty(list.FindAll(".session-ended")), Wait);
+        Assert.Equal("Phiên đăng nhập đã kết thúc. Đăng nhập lại", string.Join(' ', list.Find(".session-ended").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal("/account/login?returnUrl=%2Fadmin%2Fusers", list.Find(".session-ended a").GetAttribute("href"));
+        await using var db = host.App.Database.CreateContext();
+        Assert.False(await db.Users.AnyAsync(u => u.UserName == "canbomoi"));
+    }
+
     private static async Task<TinyProvince> TreeAsync(ComponentHost host)
     {
         await using var db = host.App.Database.CreateContext();
