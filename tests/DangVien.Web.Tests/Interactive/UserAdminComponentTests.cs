@@ -421,6 +421,34 @@ public sealed partial class UserAdminComponentTests
     }
 
     [Fact]
+    public async Task The_create_forms_names_come_back_from_the_tabs_draft_and_its_password_is_never_kept()
+    {
+        await using var host = await ComponentHost.StartAsync();
+        var tree = await TreeAsync(host);
+        await host.SignInAsync("quantri", (tree.Province.Id, AccessRole.Administrator));
+        var module = host.Context.JSInterop.SetupModule("./js/step-form.js");
+        var drafts = module.Setup<string?>("loadDraft", _ => true);
+        drafts.SetResult(null);
+        var list = host.Render<UsersPage>("/admin/users");
+        Type(list, "#user-username", "canbomoi");
+        Type(list, "#user-fullname", "Phạm Thị Thu");
+        Type(list, "#user-password", "Tan-Lap-2026-xa");
+
+        var kept = module.Invocations["saveDraft"].Select(i => (string)i.Arguments[1]!).ToList();
+        Assert.Contains(kept, d => System.Text.Json.JsonDocument.Parse(d).RootElement is var draft
+            && draft.GetProperty("userName").GetString() == "canbomoi" && draft.GetProperty("fullName").GetString() == "Phạm Thị Thu");
+        Assert.DoesNotContain(kept, d => d.Contains("Tan-Lap", StringComparison.Ordinal));
+        Assert.Equal("dangvien:draft:/admin/users:0", module.Invocations["saveDraft"][^1].Arguments[0]);
+
+        drafts.SetResult(kept[^1]);
+        await host.Context.DisposeComponentsAsync();
+        var again = host.Render<UsersPage>("/admin/users");
+        again.WaitForAssertion(() => Assert.Equal("canbomoi", again.Find("#user-username").GetAttribute("value")), Wait);
+        Assert.Equal("Phạm Thị Thu", again.Find("#user-fullname").GetAttribute("value"));
+        Assert.True(string.IsNullOrEmpty(again.Find("#user-password").GetAttribute("value")));
+    }
+
+    [Fact]
     public async Task After_sign_out_elsewhere_the_users_list_says_the_session_ended_and_creates_nobody()
     {
         await using var host = await ComponentHost.StartAsync();
