@@ -93,17 +93,37 @@ app_pid=""
 sampler_pid=""
 # Every simulated user signs in from 127.0.0.1: the per-address and per-name sign-in limits would refuse them.
 export SignInLimits__AttemptsPerAddress=1000000 SignInLimits__AttemptsPerUserName=1000000
-start_app() {
-  ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__DangVien="$db" Urls="http://127.0.0.1:$app_port" \
-    dotnet "$web" --migrate --seed-demo >>"$results/app.log" 2>&1 &
-  app_pid=$!
-  echo "$app_pid" >"$results/app.pid"
+wait_for_health() {
   for _ in $(seq 1 120); do
     if curl -sf -o /dev/null "http://127.0.0.1:$app_port/health"; then return 0; fi
     sleep 0.5
   done
   echo "the app did not answer /health; see $results/app.log" >&2
   return 1
+}
+# The bench users copy the demo users' password hash (bench/sql/users.sql). The demo users are created by
+# --seed-demo, which the app allows only in Development (DemoGuard): once, on a database without them, a short
+# Development start on 127.0.0.1 creates them and is stopped; the measured app never runs with the demo switched on.
+seed_demo_users() {
+  if [ "$(psql_db -tAc "SELECT count(*) FROM asp_net_users WHERE user_name = 'bithu'" 2>/dev/null || echo 0)" = 1 ]; then return 0; fi
+  echo "creating the demo users (a short start in Development with --seed-demo)..."
+  ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__DangVien="$db" Urls="http://127.0.0.1:$app_port" \
+    dotnet "$web" --migrate --seed-demo >>"$results/app-seed.log" 2>&1 &
+  app_pid=$!
+  wait_for_health || { echo "see $results/app-seed.log" >&2; return 1; }
+  stop_app
+  app_pid=""
+  if [ "$(psql_db -tAc "SELECT count(*) FROM asp_net_users WHERE user_name = 'bithu'")" != 1 ]; then
+    echo "the demo users were not created; see $results/app-seed.log" >&2
+    return 1
+  fi
+}
+start_app() {
+  ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__DangVien="$db" Urls="http://127.0.0.1:$app_port" \
+    dotnet "$web" --migrate >>"$results/app.log" 2>&1 &
+  app_pid=$!
+  echo "$app_pid" >"$results/app.pid"
+  wait_for_health
 }
 stop_app() {
   if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; fi
@@ -119,8 +139,9 @@ if curl -s -o /dev/null "http://127.0.0.1:$app_port/health"; then
   echo "something already answers on port $app_port (an app left from an earlier run?): stop it or set BENCH_APP_PORT" >&2
   exit 1
 fi
+seed_demo_users
 start_app
-# The demo users exist now (--seed-demo on a database without users); the bench users copy their password.
+# The demo users exist now; the bench users copy their password.
 psql_db -q -f bench/sql/users.sql >"$results/users.txt"
 
 # Resident memory of the app once a second (the pid changes when the failure run restarts the app).

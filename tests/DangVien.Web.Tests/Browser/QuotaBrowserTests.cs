@@ -57,6 +57,43 @@ public sealed class QuotaBrowserTests
         Assert.Equal(4, await check.Quotas.Where(q => q.OrgUnitId == tree.CellA.Id && q.Year == ThisYear).Select(q => q.Total).SingleAsync());
     }
 
+    [Fact]
+    public async Task Typed_quotas_are_back_after_the_page_is_reloaded_and_gone_once_saved()
+    {
+        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
+        await using var _ = app;
+        TinyProvince tree;
+        await using (var db = app.Database.CreateContext())
+        {
+            tree = await TinyProvince.CreateAsync(db, ThisYear);
+        }
+
+        await app.CreateUserAsync("vanphong", (tree.Commune.Id, AccessRole.CommitteeStaff));
+        var page = await Chromium.NewPageAsync(baseUrl, 360);
+        await page.GotoAsync("/");
+        await Chromium.SignInAsync(page, "vanphong", Accounts.Password);
+        var sheet = $"/units/{tree.Commune.Id}/quotas?year={ThisYear}";
+        await page.GotoAsync(sheet);
+        await page.Locator("#quota-sheet[data-interactive=true]").WaitForAsync(new() { Timeout = 20_000 });
+        await page.FillAsync($"#quota-{tree.CellA.Id}", "4");
+        await page.FillAsync($"#quota-{tree.CellB.Id}", "7");
+        await Expect(page, ".quota-sum strong", "11");
+        await page.WaitForFunctionAsync("() => Object.values(sessionStorage).some(v => v.includes('\"7\"') && v.includes('\"4\"'))");
+
+        await page.ReloadAsync();
+        await page.Locator("#quota-sheet[data-interactive=true]").WaitForAsync(new() { Timeout = 20_000 });
+        await page.WaitForFunctionAsync($"() => document.querySelector('#quota-{tree.CellB.Id}')?.value === '7'", null, new() { Timeout = 20_000 });
+        Assert.Equal("4", await page.InputValueAsync($"#quota-{tree.CellA.Id}"));
+        await Expect(page, ".quota-sum strong", "11");
+        await Chromium.ScreenshotAsync(page, "quotas-draft-after-reload-360");
+
+        await page.ClickAsync("#save-quotas");
+        await Expect(page, ".quota-saved", $"Đã lưu chỉ tiêu năm {ThisYear} của 2 đơn vị.");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(sessionStorage).filter(k => k.startsWith('dangvien:draft:')).length"));
+        await using var check = app.Database.CreateContext();
+        Assert.Equal(7, await check.Quotas.Where(q => q.OrgUnitId == tree.CellB.Id && q.Year == ThisYear).Select(q => q.Total).SingleAsync());
+    }
+
     private static Task Expect(IPage page, string selector, string text) =>
         page.WaitForFunctionAsync(
             "([selector, text]) => document.querySelector(selector)?.innerText.trim() === text",

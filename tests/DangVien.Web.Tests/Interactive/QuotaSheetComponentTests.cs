@@ -343,6 +343,56 @@ public sealed class QuotaSheetComponentTests
         Assert.Empty(page.FindAll("#assign-own-quota, #quota-own"));
     }
 
+    [Fact]
+    public async Task Typed_quotas_come_back_from_the_tabs_draft_until_they_are_saved_and_never_over_a_changed_sheet()
+    {
+        var (host, tree, women) = await StartAsync("vanphong", t => (t.Commune.Id, AccessRole.CommitteeStaff));
+        await using var _ = host;
+        var module = host.Context.JSInterop.SetupModule("./js/step-form.js");
+        var drafts = module.Setup<string?>("loadDraft", _ => true);
+        drafts.SetResult(null);
+        var first = Open(host, tree.Commune.Id);
+        Type(first, $"#quota-{tree.CellA.Id}", "4");
+        first.Find($"#targets-{tree.CellA.Id}").Click();
+        Type(first, $"#quota-{tree.CellA.Id}-c{women}", "3");
+
+        // Every change is kept in the tab, under the sheet's address and the versions it was read at.
+        var saved = module.Invocations["saveDraft"][^1].Arguments;
+        var key = (string)saved[0]!;
+        var draft = (string)saved[1]!;
+        Assert.StartsWith($"dangvien:draft:/units/{tree.Commune.Id}/quotas?year=2026:", key, StringComparison.Ordinal);
+        Assert.Contains($"\"{tree.CellA.Id}\":\"4\"", draft, StringComparison.Ordinal);
+        Assert.Contains($"\"{women}\":\"3\"", draft, StringComparison.Ordinal);
+
+        // The page again (a reload, a restarted app): what was typed is back, and the totals follow it.
+        drafts.SetResult(draft);
+        await host.Context.DisposeComponentsAsync();
+        var again = Open(host, tree.Commune.Id);
+        again.WaitForAssertion(() => Assert.Equal("4", Value(again, $"#quota-{tree.CellA.Id}")), Wait);
+        Assert.Equal("1", Value(again, $"#quota-{tree.CellB.Id}"));
+        Assert.Equal("5", again.Find(".quota-sum strong").TextContent);
+        Assert.Equal("Nữ: 3", Text(again.Find($"#quota-{tree.CellA.Id}").Closest("td")!.QuerySelector(".quota-target-list")!));
+        Assert.Equal(key, module.Invocations["loadDraft"][^1].Arguments[0]);
+
+        // Saved: the draft is cleared.
+        again.Find("#save-quotas").Click();
+        again.WaitForAssertion(() => Assert.Equal("Đã lưu chỉ tiêu năm 2026 của 1 đơn vị.", again.Find(".quota-saved").TextContent), Wait);
+        Assert.Contains(module.Invocations["clearDraft"], i => (string?)i.Arguments[0] == key);
+        await using (var db = host.App.Database.CreateContext())
+        {
+            Assert.Equal(4, await db.Quotas.Where(q => q.Year == Year && q.OrgUnitId == tree.CellA.Id).Select(q => q.Total).SingleAsync());
+        }
+
+        // The old draft offered over the sheet as it is now (a quota saved since): the stored figures show, not the draft.
+        Type(again, $"#quota-{tree.CellA.Id}", "9");
+        drafts.SetResult(draft.Replace("\"4\"", "\"7\"", StringComparison.Ordinal));
+        await host.Context.DisposeComponentsAsync();
+        var later = Open(host, tree.Commune.Id);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        later.WaitForAssertion(() => Assert.Equal("4", Value(later, $"#quota-{tree.CellA.Id}")), Wait);
+        Assert.Equal("5", later.Find(".quota-sum strong").TextContent);
+    }
+
     private static async Task<(ComponentHost Host, TinyProvince Tree, int Women)> StartAsync(string userName, Func<TinyProvince, (int UnitId, AccessRole Role)> role)
     {
         var host = await ComponentHost.StartAsync(June2026);

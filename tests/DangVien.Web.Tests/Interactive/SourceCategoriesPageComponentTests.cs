@@ -98,6 +98,33 @@ public sealed class SourceCategoriesPageComponentTests
         Assert.Empty(page.FindAll("#add-category"));
     }
 
+    [Fact]
+    public async Task A_new_category_typed_comes_back_from_the_tabs_draft_and_the_draft_goes_once_added()
+    {
+        await using var host = await ComponentHost.StartAsync(June2026);
+        await host.SignInAsync("bantochuc", (await TinyProvince.CreateRootAsync(host.App), AccessRole.ProvincialBoard));
+        var module = host.Context.JSInterop.SetupModule("./js/step-form.js");
+        var drafts = module.Setup<string?>("loadDraft", _ => true);
+        drafts.SetResult(null);
+        var page = host.Render<SourceCategoriesPage>("/categories");
+        page.WaitForAssertion(() => Assert.Equal(DefaultSourceCategories.All.Count, Rows(page).Count), Wait);
+        page.Find("#category-code").Change("cong-chuc");
+        page.Find("#category-name").Change("Công chức, viên chức");
+        page.WaitForAssertion(() => Assert.Equal(2, module.Invocations["saveDraft"].Count), Wait);
+        var draft = (string)module.Invocations["saveDraft"][^1].Arguments[1]!;
+        Assert.Equal("dangvien:draft:/categories:0", module.Invocations["saveDraft"][^1].Arguments[0]);
+
+        drafts.SetResult(draft);
+        await host.Context.DisposeComponentsAsync();
+        var again = host.Render<SourceCategoriesPage>("/categories");
+        again.WaitForAssertion(() => Assert.Equal("cong-chuc", again.Find("#category-code").GetAttribute("value")), Wait);
+        Assert.Equal("Công chức, viên chức", again.Find("#category-name").GetAttribute("value"));
+
+        again.Find("#add-category-button").Click();
+        again.WaitForAssertion(() => Assert.Equal("Đã thêm đối tượng \"Công chức, viên chức\".", again.Find(".notice[role=status]").TextContent), Wait);
+        Assert.Contains(module.Invocations["clearDraft"], i => (string?)i.Arguments[0] == "dangvien:draft:/categories:0");
+    }
+
     private static List<string[]> Rows(IRenderedComponent<SourceCategoriesPage> page) =>
         [.. page.FindAll(".category-table tbody tr").Select(r => r.QuerySelectorAll("td").Select(Text).ToArray())];
 

@@ -197,6 +197,48 @@ public sealed class UnitMoveComponentTests
         Assert.Null(await db.OrgUnits.Where(u => u.Id == tree.CellA.Id).Select(u => u.ValidTo).SingleAsync());
     }
 
+    [Fact]
+    public async Task What_was_typed_in_both_forms_comes_back_from_the_tabs_draft_of_the_units_version()
+    {
+        var (host, tree) = await StepPages.StartAsStaffAsync();
+        await using var _ = host;
+        var module = host.Context.JSInterop.SetupModule("./js/step-form.js");
+        var drafts = module.Setup<string?>("loadDraft", _ => true);
+        drafts.SetResult(null);
+        var first = Open(host, tree.CellB.Id);
+        await PickAsync(first, "g-TargetId", "", tree.CellA.Id);
+        Type(first, "#g-EffectiveOn", "01/07/2026");
+        Type(first, "#m-DecisionNumber", "12-QĐ/ĐU");
+
+        var saved = module.Invocations["saveDraft"][^1].Arguments;
+        var key = (string)saved[0]!;
+        var draft = (string)saved[1]!;
+        uint version;
+        await using (var db = host.App.Database.CreateContext())
+        {
+            version = await db.OrgUnits.Where(u => u.Id == tree.CellB.Id).Select(u => u.Version).SingleAsync();
+        }
+
+        Assert.Equal($"dangvien:draft:/units/{tree.CellB.Id}/move:{version.ToString(CultureInfo.InvariantCulture)}", key);
+
+        drafts.SetResult(draft);
+        await host.Context.DisposeComponentsAsync();
+        var again = Open(host, tree.CellB.Id);
+        again.WaitForAssertion(() => Assert.Equal("01/07/2026", again.Find("#g-EffectiveOn").GetAttribute("value")), Wait);
+        Assert.Equal("12-QĐ/ĐU", again.Find("#m-DecisionNumber").GetAttribute("value"));
+        Assert.StartsWith(tree.CellA.Name, again.Find("#g-TargetId").GetAttribute("value"), StringComparison.Ordinal);
+        Assert.True(string.IsNullOrEmpty(again.Find("#m-EffectiveOn").GetAttribute("value")));
+
+        // A draft typed over another version of the unit (changed since) is not put back.
+        drafts.SetResult(draft.Replace($"\"version\":\"{version.ToString(CultureInfo.InvariantCulture)}\"", "\"version\":\"1\"", StringComparison.Ordinal));
+        await host.Context.DisposeComponentsAsync();
+        var stale = Open(host, tree.CellB.Id);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        stale.Render();
+        Assert.True(string.IsNullOrEmpty(stale.Find("#g-EffectiveOn").GetAttribute("value")));
+        Assert.True(string.IsNullOrEmpty(stale.Find("#m-DecisionNumber").GetAttribute("value")));
+    }
+
     private static IRenderedComponent<UnitMovePage> Open(ComponentHost host, int unitId, bool anotherTab = false)
     {
         var url = $"/units/{unitId}/move";

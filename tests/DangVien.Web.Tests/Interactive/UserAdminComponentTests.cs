@@ -420,6 +420,61 @@ public sealed partial class UserAdminComponentTests
         }
     }
 
+    [Fact]
+    public async Task The_create_forms_names_come_back_from_the_tabs_draft_and_its_password_is_never_kept()
+    {
+        await using var host = await ComponentHost.StartAsync();
+        var tree = await TreeAsync(host);
+        await host.SignInAsync("quantri", (tree.Province.Id, AccessRole.Administrator));
+        var module = host.Context.JSInterop.SetupModule("./js/step-form.js");
+        var drafts = module.Setup<string?>("loadDraft", _ => true);
+        drafts.SetResult(null);
+        var list = host.Render<UsersPage>("/admin/users");
+        Type(list, "#user-username", "canbomoi");
+        Type(list, "#user-fullname", "Phạm Thị Thu");
+        Type(list, "#user-password", "Tan-Lap-2026-xa");
+
+        var kept = module.Invocations["saveDraft"].Select(i => (string)i.Arguments[1]!).ToList();
+        Assert.Contains(kept, d => System.Text.Json.JsonDocument.Parse(d).RootElement is var draft
+            && draft.GetProperty("userName").GetString() == "canbomoi" && draft.GetProperty("fullName").GetString() == "Phạm Thị Thu");
+        Assert.DoesNotContain(kept, d => d.Contains("Tan-Lap", StringComparison.Ordinal));
+        Assert.Equal("dangvien:draft:/admin/users:0", module.Invocations["saveDraft"][^1].Arguments[0]);
+
+        drafts.SetResult(kept[^1]);
+        await host.Context.DisposeComponentsAsync();
+        var again = host.Render<UsersPage>("/admin/users");
+        again.WaitForAssertion(() => Assert.Equal("canbomoi", again.Find("#user-username").GetAttribute("value")), Wait);
+        Assert.Equal("Phạm Thị Thu", again.Find("#user-fullname").GetAttribute("value"));
+        Assert.True(string.IsNullOrEmpty(again.Find("#user-password").GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task After_sign_out_elsewhere_the_users_list_says_the_session_ended_and_creates_nobody()
+    {
+        await using var host = await ComponentHost.StartAsync();
+        var tree = await TreeAsync(host);
+        await host.SignInAsync("quantri", (tree.Province.Id, AccessRole.Administrator));
+        var list = host.Render<UsersPage>("/admin/users");
+        list.WaitForAssertion(() => Assert.Equal("true", list.Find(".page-head").GetAttribute("data-interactive")), Wait);
+        Assert.Empty(list.FindAll(".session-ended"));
+
+        await using (var scope = host.App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SignInService>().EndSessionAsync(host.SessionId, "quantri", "127.0.0.1");
+        }
+
+        Type(list, "#user-username", "canbomoi");
+        Type(list, "#user-fullname", "Phạm Thị Thu");
+        Type(list, "#user-password", "Tan-Lap-2026-xa");
+        Click(list, "#create-user-button");
+
+        list.WaitForAssertion(() => Assert.NotEmpty(list.FindAll(".session-ended")), Wait);
+        Assert.Equal("Phiên đăng nhập đã kết thúc. Đăng nhập lại", string.Join(' ', list.Find(".session-ended").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal("/account/login?returnUrl=%2Fadmin%2Fusers", list.Find(".session-ended a").GetAttribute("href"));
+        await using var db = host.App.Database.CreateContext();
+        Assert.False(await db.Users.AnyAsync(u => u.UserName == "canbomoi"));
+    }
+
     private static async Task<TinyProvince> TreeAsync(ComponentHost host)
     {
         await using var db = host.App.Database.CreateContext();

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using DangVien.Core.Common;
+using DangVien.Web.Components.Shared;
 using DangVien.Web.Hosting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -67,9 +67,7 @@ public abstract class EntryFormBase<TRequest, TModel> : ComponentBase, IStepForm
     private IReadOnlyList<FieldError> _errors = [];
     private CancellationTokenSource? _pending;
     private bool _submitted;
-    private IJSObjectReference? _module;
-
-    private static readonly JsonSerializerOptions DraftJson = new(JsonSerializerDefaults.Web);
+    private FormDraft? _draft;
 
     [Inject]
     protected CircuitServices Calls { get; set; } = default!;
@@ -178,7 +176,7 @@ public abstract class EntryFormBase<TRequest, TModel> : ComponentBase, IStepForm
                 var (result, then) = await SaveRequestAsync(request);
                 if (result.Succeeded)
                 {
-                    await (await ModuleAsync()).InvokeVoidAsync("clearDraft", DraftKey);
+                    await Draft.ClearAsync(DraftVersion);
                     // The file is a static page: it is loaded whole, as a link would.
                     Navigation.NavigateTo(then, forceLoad: true);
                     return;
@@ -240,8 +238,7 @@ public abstract class EntryFormBase<TRequest, TModel> : ComponentBase, IStepForm
             return;
         }
 
-        var draft = await (await ModuleAsync()).InvokeAsync<string?>("loadDraft", DraftKey);
-        if (draft is not null && JsonSerializer.Deserialize<TModel>(draft, DraftJson) is { } restored)
+        if (await Draft.LoadAsync<TModel>(DraftVersion) is { } restored)
         {
             Input = restored;
             StateHasChanged();
@@ -297,38 +294,20 @@ public abstract class EntryFormBase<TRequest, TModel> : ComponentBase, IStepForm
     {
         _pending?.Cancel();
         _pending?.Dispose();
-        if (_module is not null)
+        if (_draft is not null)
         {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone with the tab: nothing to release in the browser.
-            }
+            await _draft.DisposeAsync();
         }
 
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>The draft of this form in this tab: its address and the version it opened on.</summary>
-    private string DraftKey => $"dangvien:draft:{new Uri(Navigation.Uri).PathAndQuery}:{DraftVersion}";
+    /// <summary>The draft of this form in this tab, kept by its address and the version it opened on.</summary>
+    private FormDraft Draft => _draft ??= new FormDraft(JS, Navigation);
 
-    private async Task SaveDraftAsync()
-    {
-        try
-        {
-            await (await ModuleAsync()).InvokeVoidAsync("saveDraft", DraftKey, JsonSerializer.Serialize(Typed, DraftJson));
-        }
-        catch (JSDisconnectedException)
-        {
-            // The tab is gone: nothing to keep.
-        }
-    }
+    private Task SaveDraftAsync() => Draft.SaveAsync(DraftVersion, Typed);
 
-    private async Task<IJSObjectReference> ModuleAsync() =>
-        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/step-form.js");
+    private Task<IJSObjectReference> ModuleAsync() => Draft.ModuleAsync();
 
     private async Task CheckAsync(CancellationToken cancellationToken)
     {
