@@ -298,6 +298,13 @@ public sealed partial class AdmissionService(
 
                 var corrected = correction is null ? file.Facts.History : file.Facts.History.With(correction);
                 var errors = AdmissionRules.CheckCorrection(file.Facts, original, corrected, request, context);
+                if (correction?.Vote is { } vote && request.OfficialMembers is { } official && request.Date != default)
+                {
+                    // A corrected vote counts on the member list of its (new) date, as a recorded one does.
+                    var roster = await RosterAsync(file.Candidate.CellId, request.Date, cancellationToken);
+                    vote.ListedOfficialMembers = roster.Official;
+                    errors = [.. errors, .. AdmissionRules.VoteRosterRule(roster, request.Date, official, request.OfficialMembersReason)];
+                }
 
                 // Both the date corrected away and the new one count in a year's figures.
                 return await FrozenYears.CheckAsync(db, file.Candidate.CellId, nameof(request.Date),
@@ -348,7 +355,7 @@ public sealed partial class AdmissionService(
             CorrectionReason = request.Reason.Trim(),
             RecordedBy = access.User.Name,
             RecordedAt = time.GetUtcNow(),
-            Vote = original.Vote is null ? null : AdmissionSteps.Vote(request.OfficialMembers ?? 0, request.Present ?? 0, request.InFavour ?? 0),
+            Vote = original.Vote is null ? null : CorrectedVote(request),
             Introducers = [.. original.Introducers.Select(i => new Introducer
             {
                 MemberId = i.MemberId,
@@ -357,6 +364,13 @@ public sealed partial class AdmissionService(
                 ReplacesMemberId = i.ReplacesMemberId,
             })],
         };
+    }
+
+    private static CellVote CorrectedVote(CorrectEntryRequest request)
+    {
+        var vote = AdmissionSteps.Vote(request.OfficialMembers ?? 0, request.Present ?? 0, request.InFavour ?? 0);
+        vote.OfficialMembersReason = string.IsNullOrWhiteSpace(request.OfficialMembersReason) ? null : request.OfficialMembersReason.Trim();
+        return vote;
     }
 
     // ------------------------------------------------------------ plumbing
