@@ -234,6 +234,11 @@ public sealed partial class AdmissionService(
         var errors = step.Check(new StepCheck<TRequest>(file, request, members, target, context));
         var dated = step.DateOf(request);
         errors = await WithFrozenYearAsync(errors, file.Cell.Id, DateField(request, dated), dated, cancellationToken);
+        if (request is RecordRecognitionDecisionRequest && file.History.Ceremony is { } ceremony)
+        {
+            // The decision takes effect when the probation ends, whatever the day it is signed: that day's year counts too.
+            errors = await WithFrozenYearAsync(errors, file.Cell.Id, DateField(request, dated), AdmissionRules.OfficialFrom(ceremony.EffectiveOn), cancellationToken);
+        }
         if (request is IVoteRequest vote && vote.VotedOn != default)
         {
             var roster = await RosterAsync(file.Cell.Id, vote.VotedOn, cancellationToken);
