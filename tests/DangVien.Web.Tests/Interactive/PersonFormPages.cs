@@ -10,7 +10,7 @@ namespace DangVien.Web.Tests.Interactive;
 
 /// <summary>
 /// The interactive pages that open a file or change its person (<see cref="NewCandidatePage"/>,
-/// <see cref="EditPersonalDataPage"/>, <see cref="ReadmissionPage"/>) in bUnit over the real app, filled as a person
+/// <see cref="EditPersonalDataPage"/>, <see cref="ReadmissionPage"/>, <see cref="CorrectDetailsPage"/>) in bUnit over the real app, filled as a person
 /// fills them (<see cref="StepPages"/>' typing, choosing and picking).
 /// </summary>
 public static class PersonFormPages
@@ -27,6 +27,13 @@ public static class PersonFormPages
         var url = $"/candidates/{candidateId}/edit";
         void Parameters(ComponentParameterCollectionBuilder<EditPersonalDataPage> p) => p.Add(x => x.Id, candidateId);
         return Live(anotherTab ? host.RenderInAnotherTab<EditPersonalDataPage>(url, Parameters) : host.Render<EditPersonalDataPage>(url, Parameters));
+    }
+
+    public static IRenderedComponent<CorrectDetailsPage> OpenDetails(ComponentHost host, int candidateId, bool anotherTab = false)
+    {
+        var url = $"/candidates/{candidateId}/details";
+        void Parameters(ComponentParameterCollectionBuilder<CorrectDetailsPage> p) => p.Add(x => x.Id, candidateId);
+        return Live(anotherTab ? host.RenderInAnotherTab<CorrectDetailsPage>(url, Parameters) : host.Render<CorrectDetailsPage>(url, Parameters));
     }
 
     public static IRenderedComponent<ReadmissionPage> OpenReadmission(ComponentHost host, int cellId, int memberId, bool anotherTab = false)

@@ -21,14 +21,7 @@ public sealed partial class AdmissionService
             async (file, context) =>
             {
                 before = await db.CandidateCategories.AsTracking().Where(k => k.CandidateId == file.Candidate.Id).ToListAsync(cancellationToken);
-                var mentor = request.MentorMemberId == file.Candidate.MentorMemberId
-                    ? null
-                    : (await LoadMembersAsync([request.MentorMemberId], cancellationToken)).GetValueOrDefault(request.MentorMemberId);
-                var cell = await LoadCellAsync(file.Candidate.CellId, cancellationToken)
-                    ?? throw new InvalidOperationException($"The cell of candidate {file.Candidate.Id} is missing.");
-                var active = await ActiveCategoriesAsync(request.CategoryIds, cancellationToken);
-                return AdmissionRules.CheckDetailsCorrection(
-                    request, file.Facts, [.. before.Select(k => k.SourceCategoryId)], file.Candidate.MentorMemberId, mentor, cell, active, context);
+                return await DetailsErrorsAsync(request, file, [.. before.Select(k => k.SourceCategoryId)], context, cancellationToken);
             },
             async file =>
             {
@@ -56,5 +49,37 @@ public sealed partial class AdmissionService
                     + $"{mentorBefore?.ToString(CultureInfo.InvariantCulture) ?? "—"} → {request.MentorMemberId.ToString(CultureInfo.InvariantCulture)}", save: false, cancellationToken);
             },
             StepRecorder.Committee);
+    }
+
+    /// <summary>
+    /// What <see cref="CorrectDetailsAsync"/> would answer, nothing saved (the version is the write's concern): a file the
+    /// user may not change answers as it would there.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> CheckDetailsAsync(CorrectDetailsRequest request, CancellationToken cancellationToken = default)
+    {
+        var invalid = validators.For<CorrectDetailsRequest>().Errors(request);
+        var (file, refusal) = await LoadWritableAsync(request.CandidateId, StepRecorder.Committee, nameof(CorrectDetailsRequest), cancellationToken);
+        if (file is null)
+        {
+            return refusal!.Errors;
+        }
+
+        var context = await ContextAsync(file.Candidate.CellId, cancellationToken);
+        var current = await db.CandidateCategories.AsNoTracking().Where(k => k.CandidateId == file.Candidate.Id)
+            .Select(k => k.SourceCategoryId).ToListAsync(cancellationToken);
+        return await DryRunAsync(invalid, () => DetailsErrorsAsync(request, file, current, context, cancellationToken));
+    }
+
+    /// <summary>The rules of a correction of the categories and mentor on the loaded file, its current categories given.</summary>
+    private async Task<IReadOnlyList<FieldError>> DetailsErrorsAsync(
+        CorrectDetailsRequest request, LoadedFile file, IReadOnlyCollection<int> currentCategoryIds, RuleContext context, CancellationToken cancellationToken)
+    {
+        var mentor = request.MentorMemberId == file.Candidate.MentorMemberId
+            ? null
+            : (await LoadMembersAsync([request.MentorMemberId], cancellationToken)).GetValueOrDefault(request.MentorMemberId);
+        var cell = await LoadCellAsync(file.Candidate.CellId, cancellationToken)
+            ?? throw new InvalidOperationException($"The cell of candidate {file.Candidate.Id} is missing.");
+        var active = await ActiveCategoriesAsync(request.CategoryIds, cancellationToken);
+        return AdmissionRules.CheckDetailsCorrection(request, file.Facts, currentCategoryIds, file.Candidate.MentorMemberId, mentor, cell, active, context);
     }
 }

@@ -234,6 +234,11 @@ public sealed partial class AdmissionService(
         var errors = step.Check(new StepCheck<TRequest>(file, request, members, target, context));
         var dated = step.DateOf(request);
         errors = await WithFrozenYearAsync(errors, file.Cell.Id, DateField(request, dated), dated, cancellationToken);
+        if (request is RecordRecognitionDecisionRequest && file.History.Ceremony is { } ceremony)
+        {
+            // The decision takes effect when the probation ends, whatever the day it is signed: that day's year counts too.
+            errors = await WithFrozenYearAsync(errors, file.Cell.Id, DateField(request, dated), AdmissionRules.OfficialFrom(ceremony.EffectiveOn), cancellationToken);
+        }
         if (request is IVoteRequest vote && vote.VotedOn != default)
         {
             var roster = await RosterAsync(file.Cell.Id, vote.VotedOn, cancellationToken);
@@ -298,6 +303,13 @@ public sealed partial class AdmissionService(
 
                 var corrected = correction is null ? file.Facts.History : file.Facts.History.With(correction);
                 var errors = AdmissionRules.CheckCorrection(file.Facts, original, corrected, request, context);
+                if (correction?.Vote is { } vote && request.OfficialMembers is { } official && request.Date != default)
+                {
+                    // A corrected vote counts on the member list of its (new) date, as a recorded one does.
+                    var roster = await RosterAsync(file.Candidate.CellId, request.Date, cancellationToken);
+                    vote.ListedOfficialMembers = roster.Official;
+                    errors = [.. errors, .. AdmissionRules.VoteRosterRule(roster, request.Date, official, request.OfficialMembersReason)];
+                }
 
                 // Both the date corrected away and the new one count in a year's figures.
                 return await FrozenYears.CheckAsync(db, file.Candidate.CellId, nameof(request.Date),
@@ -348,7 +360,7 @@ public sealed partial class AdmissionService(
             CorrectionReason = request.Reason.Trim(),
             RecordedBy = access.User.Name,
             RecordedAt = time.GetUtcNow(),
-            Vote = original.Vote is null ? null : AdmissionSteps.Vote(request.OfficialMembers ?? 0, request.Present ?? 0, request.InFavour ?? 0),
+            Vote = original.Vote is null ? null : CorrectedVote(request),
             Introducers = [.. original.Introducers.Select(i => new Introducer
             {
                 MemberId = i.MemberId,
@@ -357,6 +369,13 @@ public sealed partial class AdmissionService(
                 ReplacesMemberId = i.ReplacesMemberId,
             })],
         };
+    }
+
+    private static CellVote CorrectedVote(CorrectEntryRequest request)
+    {
+        var vote = AdmissionSteps.Vote(request.OfficialMembers ?? 0, request.Present ?? 0, request.InFavour ?? 0);
+        vote.OfficialMembersReason = string.IsNullOrWhiteSpace(request.OfficialMembersReason) ? null : request.OfficialMembersReason.Trim();
+        return vote;
     }
 
     // ------------------------------------------------------------ plumbing

@@ -33,6 +33,9 @@ public sealed record CorrectEntryRequest : ICandidateRequest
     public int? Present { get; init; }
 
     public int? InFavour { get; init; }
+
+    /// <summary>For a vote: why <see cref="OfficialMembers"/> differs from the cell's member list of the (corrected) vote date.</summary>
+    public string? OfficialMembersReason { get; init; }
 }
 
 public sealed class CorrectEntryRequestValidator : AbstractValidator<CorrectEntryRequest>
@@ -49,6 +52,7 @@ public sealed class CorrectEntryRequestValidator : AbstractValidator<CorrectEntr
         RuleFor(r => r.OfficialMembers).GreaterThan(0).When(r => r.OfficialMembers is not null)
             .WithMessage("Số đảng viên chính thức của chi bộ phải lớn hơn 0.");
         RuleFor(r => r.Present).GreaterThanOrEqualTo(0).When(r => r.Present is not null).WithMessage("Số đảng viên có mặt không được âm.");
+        RuleFor(r => r.OfficialMembersReason).OptionalText("lý do số đảng viên chính thức khác danh sách", RequestValidation.ReasonLength, multiLine: true);
         RuleFor(r => r.InFavour).GreaterThanOrEqualTo(0).When(r => r.InFavour is not null).WithMessage("Số đảng viên tán thành không được âm.");
     }
 }

@@ -3,6 +3,7 @@ using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;
 using DangVien.Core.Features.Members;
+using DangVien.Core.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -79,7 +80,7 @@ public sealed partial class OrgUnitService
     public async Task<Result> MoveAsync(MoveUnitRequest request, uint expectedVersion, CancellationToken cancellationToken = default)
     {
         var (unit, facts, parent, refusal) = await CheckReorganiseAsync(
-            request.UnitId, request.NewParentId, expectedVersion, moveValidator.Errors(request),
+            request.UnitId, request.NewParentId, request.EffectiveOn, expectedVersion, moveValidator.Errors(request),
             (subtree, other, scope) => ReorganisationRules.CheckMove(subtree, other, request.EffectiveOn, _time.Today(), scope),
             cancellationToken);
         if (refusal is not null || unit is null)
@@ -119,7 +120,7 @@ public sealed partial class OrgUnitService
     public async Task<Result> MergeAsync(MergeUnitRequest request, uint expectedVersion, CancellationToken cancellationToken = default)
     {
         var (unit, _, target, refusal) = await CheckReorganiseAsync(
-            request.UnitId, request.TargetId, expectedVersion, mergeValidator.Errors(request),
+            request.UnitId, request.TargetId, request.EffectiveOn, expectedVersion, mergeValidator.Errors(request),
             (subtree, other, scope) => ReorganisationRules.CheckMerge(subtree, other, request.EffectiveOn, _time.Today(), scope),
             cancellationToken);
         if (refusal is not null || unit is null)
@@ -187,6 +188,7 @@ public sealed partial class OrgUnitService
     private async Task<(OrgUnit? Unit, UnitFacts? Facts, UnitFacts? Other, Result? Refusal)> CheckReorganiseAsync(
         int unitId,
         int otherId,
+        DateOnly effectiveOn,
         uint expectedVersion,
         IReadOnlyList<FieldError> invalid,
         Func<UnitFacts, UnitFacts?, AccessScope, IReadOnlyList<FieldError>> rules,
@@ -205,7 +207,30 @@ public sealed partial class OrgUnitService
             ? await FactsAsync(otherId, subtree: false, cancellationToken)
             : null;
         var errors = invalid.Concat(rules(facts, other, scope).Where(e => !invalid.Any(i => i.Field == e.Field))).ToList();
+
+        // The move changes the figures of the unit's places before and after from the day: a year frozen for either is kept.
+        const string dated = nameof(MoveUnitRequest.EffectiveOn);
+        if (errors.All(e => e.Field != dated)
+            && await FrozenUnitsAsync(other is null ? [unit.Id] : [unit.Id, other.Id], dated, effectiveOn, cancellationToken) is { } frozen)
+        {
+            errors.Add(frozen);
+        }
+
         return errors.Count > 0 ? (unit, facts, other, Result.Fail(errors)) : (unit, facts, other, null);
+    }
+
+    /// <summary>The refusal of a reorganisation dated in a year frozen for one of the units (at it or above it), if any.</summary>
+    private async Task<FieldError?> FrozenUnitsAsync(IEnumerable<int> unitIds, string field, DateOnly day, CancellationToken cancellationToken)
+    {
+        foreach (var id in unitIds)
+        {
+            if (await FrozenYears.CheckAsync(db, id, field, [day], cancellationToken) is { } frozen)
+            {
+                return frozen;
+            }
+        }
+
+        return null;
     }
 
     private async Task<(OrgUnit? Unit, Result? Refusal)> LoadForReorganiseAsync(int id, uint expectedVersion, CancellationToken cancellationToken)

@@ -105,4 +105,58 @@ public sealed class VoteRosterTests
         Assert.Equal(new VoteRoster(world.VillageCell.Id, VotedOn.AddDays(-1), 4, 6), await j.Service.GetVoteRosterAsync(j.Id, VotedOn.AddDays(-1)));
         Assert.Equal(new VoteRoster(world.VillageCell.Id, VotedOn.AddDays(1), 3, 4), await j.Service.GetVoteRosterAsync(j.Id, VotedOn.AddDays(1)));
     }
+
+    [Fact]
+    public async Task A_corrected_vote_counts_on_the_member_list_of_its_new_date_with_the_reason_field()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var world = await World.CreateAsync(db, Today);
+        var j = await world.StartCandidateAsync(new DateOnly(2025, 1, 6));
+        await j.ReadyForVoteAsync(new(2025, 2, 10), new(2025, 3, 3), new(2025, 4, 7), new(2025, 4, 14), new(2025, 4, 21));
+        Assert.True((await j.CellVoteAsync(VotedOn, official: 10, present: 9, inFavour: 8)).Succeeded);
+        var entry = await db.StageEntries.AsNoTracking().Where(e => e.CandidateId == j.Id && e.Kind == StageKind.CellVote).Select(e => e.Id).SingleAsync();
+
+        // A member recognised the day after the vote: 10 official on the vote date, 11 from the next day on.
+        var nextDay = VotedOn.AddDays(1);
+        db.Members.Add(new Member
+        {
+            FullName = "Đảng viên Mới Công Nhận", DateOfBirth = new DateOnly(1995, 1, 1), CellId = world.TeachersCell.Id,
+            Status = MemberStatus.Official, AdmittedOn = new DateOnly(2024, 5, 6), RecognisedOn = nextDay,
+        });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        Assert.Equal(new VoteRoster(world.TeachersCell.Id, VotedOn, 10, 11), await j.Service.GetVoteRosterAsync(j.Id, VotedOn));
+        Assert.Equal(new VoteRoster(world.TeachersCell.Id, nextDay, 11, 11), await j.Service.GetVoteRosterAsync(j.Id, nextDay));
+
+        Task<Result> Correct(long id, DateOnly on, int official, string? reason = null) => j.DoAsync(v => j.Service.CorrectEntryAsync(new()
+        {
+            CandidateId = j.Id, EntryId = id, Reason = "Ghi nhầm biên bản", Date = on,
+            OfficialMembers = official, Present = 9, InFavour = 8, OfficialMembersReason = reason,
+        }, v));
+
+        // Moved to the next day, the unchanged 10 differ from that day's list of 11: a reason is needed.
+        var moved = await Correct(entry, nextDay, 10);
+        Assert.Equal([(nameof(CorrectEntryRequest.OfficialMembersReason), "Số đảng viên chính thức khác danh sách (11) cần ghi lý do.")],
+            moved.Errors.Select(e => (e.Field, e.Message)));
+        var beyond = await Correct(entry, nextDay, 12, "Tính cả đảng viên sinh hoạt tạm thời");
+        Assert.Equal([(nameof(CorrectEntryRequest.OfficialMembers),
+            "Số đảng viên chính thức (12) không thể lớn hơn số đảng viên của chi bộ ngày 06/05/2025 (11, kể cả đảng viên dự bị).")],
+            beyond.Errors.Select(e => (e.Field, e.Message)));
+        // On the vote date, 11 is one more than that day's list of 10.
+        Assert.Equal([nameof(CorrectEntryRequest.OfficialMembersReason)], (await Correct(entry, VotedOn, 11)).Errors.Select(e => e.Field));
+        Assert.Equal(1, await db.StageEntries.CountAsync(e => e.CandidateId == j.Id && e.Kind == StageKind.CellVote));
+
+        var explained = await Correct(entry, VotedOn, 11, "  Một đồng chí được công nhận chính thức trước ngày họp  ");
+        Assert.True(explained.Succeeded, CandidateWalk.Describe(explained));
+        var corrected = await db.StageEntries.AsNoTracking().Include(e => e.Vote).Where(e => e.SupersedesId == entry).SingleAsync();
+        Assert.Equal((11, 10, "Một đồng chí được công nhận chính thức trước ngày họp"),
+            (corrected.Vote!.OfficialMembers, corrected.Vote.ListedOfficialMembers, corrected.Vote.OfficialMembersReason));
+
+        // The list's number on the new date needs no reason.
+        var listed = await Correct(corrected.Id, nextDay, 11);
+        Assert.True(listed.Succeeded, CandidateWalk.Describe(listed));
+        var last = await db.StageEntries.AsNoTracking().Include(e => e.Vote).Where(e => e.SupersedesId == corrected.Id).SingleAsync();
+        Assert.Equal((nextDay, 11, 11, (string?)null), (last.EffectiveOn, last.Vote!.OfficialMembers, last.Vote.ListedOfficialMembers, last.Vote.OfficialMembersReason));
+    }
 }

@@ -161,6 +161,16 @@ public sealed class SourceCategoryTests
             [.. (await admission.CorrectDetailsAsync(request, await walk.VersionAsync())).Errors.Select(e => (e.Field, e.Message))];
 
         Assert.Equal([("", AdmissionRules.NothingCorrected)], await Refused(new(walk.Id, [women.Id, youth.Id], mentor, "Không đổi")));
+
+        // The form's dry run answers what the write would, in one pass, and saves nothing.
+        var version = await walk.VersionAsync();
+        Assert.Equal([("CategoryIds", "Chưa chọn đối tượng nguồn."), ("Reason", "Chưa nhập lý do đính chính.")],
+            (await admission.CheckDetailsAsync(new(walk.Id, [], mentor, " "))).Select(e => (e.Field, e.Message)));
+        Assert.Equal([("MentorMemberId", "Không tìm thấy đảng viên theo dõi, giúp đỡ.")],
+            (await admission.CheckDetailsAsync(new(walk.Id, [youth.Id], 999_999, "Đổi"))).Select(e => (e.Field, e.Message)));
+        Assert.Empty(await admission.CheckDetailsAsync(new(walk.Id, [youth.Id], mentor, "Bỏ nữ")));
+        Assert.Equal(version, await walk.VersionAsync());
+        Assert.Equal(0, await db.CandidateDetailsCorrections.CountAsync(c => c.CandidateId == walk.Id));
         Assert.Equal([("CategoryIds", "Chưa chọn đối tượng nguồn."), ("Reason", "Chưa nhập lý do đính chính.")], await Refused(new(walk.Id, [], mentor, " ")));
         // A member of another cell, a probationary member, one outside the user's reach read as the rule says.
         Assert.Equal(

@@ -41,6 +41,9 @@ public static class ActionRoutes
 
     public static string File(int candidateId) => string.Create(CultureInfo.InvariantCulture, $"/candidates/{candidateId}");
 
+    /// <summary>The correction of the file's source categories and mentor.</summary>
+    public static string Details(int candidateId) => string.Create(CultureInfo.InvariantCulture, $"/candidates/{candidateId}/details");
+
     public static string Form(int candidateId, AdmissionAction action) =>
         string.Create(CultureInfo.InvariantCulture, $"/candidates/{candidateId}/actions/{Slug(action)}");
 
