@@ -34,15 +34,15 @@ public sealed class QuotaSheetComponentTests
 
         Type(page, $"#quota-{tree.CellA.Id}", "4");
         Type(page, $"#quota-{tree.CellB.Id}", "2");
-        page.Find($"#targets-{tree.CellA.Id}").Click();
+        Click(page, $"#targets-{tree.CellA.Id}");
         Type(page, $"#quota-{tree.CellA.Id}-c{women}", "3");
-        page.Find("#save-quotas").Click();
+        Click(page, "#save-quotas");
 
         page.WaitForAssertion(() => Assert.Equal("Đã lưu chỉ tiêu năm 2026 của 2 đơn vị.", page.Find(".quota-saved").TextContent), Wait);
         Assert.Equal("4", Value(page, $"#quota-{tree.CellA.Id}"));
         Assert.Equal("2", Value(page, $"#quota-{tree.CellB.Id}"));
         Assert.Equal("Nữ: 3", Text(page.Find($"#quota-{tree.CellA.Id}").Closest("td")!.QuerySelector(".quota-target-list")!));
-        page.Find($"#targets-{tree.CellA.Id}").Click();
+        Click(page, $"#targets-{tree.CellA.Id}");
         Assert.Equal("3", Value(page, $"#quota-{tree.CellA.Id}-c{women}"));
         // 6 assigned against the commune's own 3: saved, with a warning.
         Assert.Contains("vượt 3 so với chỉ tiêu của Đảng bộ xã Tân Lập (3)", Text(page.Find(".quota-exceeded")));
@@ -93,9 +93,9 @@ public sealed class QuotaSheetComponentTests
         page.WaitForAssertion(() => Assert.Equal("Chỉ tiêu không được âm.", ComponentHost.MessageOf(page.Find($"#quota-{tree.CellA.Id}"))), Wait);
         Assert.Equal("true", page.Find($"#quota-{tree.CellA.Id}").GetAttribute("aria-invalid"));
         Type(page, $"#quota-{tree.CellB.Id}", "7");
-        page.Find($"#targets-{tree.CellB.Id}").Click();
+        Click(page, $"#targets-{tree.CellB.Id}");
         Type(page, $"#quota-{tree.CellB.Id}-c{women}", "2");
-        page.Find("#save-quotas").Click();
+        Click(page, "#save-quotas");
 
         page.WaitForAssertion(() => Assert.Equal("Chi bộ thôn Đồng Tâm: Chỉ tiêu không được âm.", Text(page.Find(".quota-summary[role=alert]"))), Wait);
         Assert.Equal("Chỉ tiêu không được âm.", ComponentHost.MessageOf(page.Find($"#quota-{tree.CellA.Id}")));
@@ -121,7 +121,7 @@ public sealed class QuotaSheetComponentTests
 
         Type(page, $"#quota-{tree.CellB.Id}", typed);
         page.WaitForAssertion(() => Assert.Equal(message, ComponentHost.MessageOf(page.Find($"#quota-{tree.CellB.Id}"))), Wait);
-        page.Find("#save-quotas").Click();
+        Click(page, "#save-quotas");
 
         page.WaitForAssertion(() => Assert.Equal($"Chi bộ thôn Ấp Bắc: {message}", Text(page.Find(".quota-summary"))), Wait);
         Assert.Equal(typed, Value(page, $"#quota-{tree.CellB.Id}"));
@@ -136,7 +136,7 @@ public sealed class QuotaSheetComponentTests
         await using var _ = host;
         var page = Open(host, tree.Commune.Id);
 
-        page.Find($"#targets-{tree.CellB.Id}").Click();
+        Click(page, $"#targets-{tree.CellB.Id}");
         Type(page, $"#quota-{tree.CellB.Id}-c{women}", "5");
 
         page.WaitForAssertion(
@@ -155,7 +155,7 @@ public sealed class QuotaSheetComponentTests
         var page = Open(host, tree.Commune.Id);
 
         Type(page, $"#quota-{tree.CellA.Id}", "");
-        page.Find("#save-quotas").Click();
+        Click(page, "#save-quotas");
 
         page.WaitForAssertion(
             () => Assert.Equal("Chưa nhập chỉ tiêu (nhập 0 nếu năm nay đơn vị không có chỉ tiêu).", ComponentHost.MessageOf(page.Find($"#quota-{tree.CellA.Id}"))),
@@ -174,11 +174,11 @@ public sealed class QuotaSheetComponentTests
 
         // The other tab changes Ấp Bắc's quota after the first was opened.
         Type(fresh, $"#quota-{tree.CellB.Id}", "3");
-        fresh.Find("#save-quotas").Click();
+        Click(fresh, "#save-quotas");
         fresh.WaitForAssertion(() => Assert.Equal("Đã lưu chỉ tiêu năm 2026 của 1 đơn vị.", fresh.Find(".quota-saved").TextContent), Wait);
 
         Type(stale, $"#quota-{tree.CellA.Id}", "5");
-        stale.Find("#save-quotas").Click();
+        Click(stale, "#save-quotas");
 
         stale.WaitForAssertion(
             () => Assert.StartsWith(
@@ -265,12 +265,12 @@ public sealed class QuotaSheetComponentTests
 
         Type(page, "#quota-own", "-2");
         page.WaitForAssertion(() => Assert.Equal("Chỉ tiêu không được âm.", ComponentHost.MessageOf(page.Find("#quota-own"))), Wait);
-        page.Find("#save-own-quota").Click();
+        Click(page, "#save-own-quota");
         page.WaitForAssertion(() => Assert.Equal("Chỉ tiêu không được âm.", ComponentHost.MessageOf(page.Find("#quota-own"))), Wait);
         Assert.Equal("-2", Value(page, "#quota-own"));
 
         Type(page, "#quota-own", "4");
-        page.Find("#save-own-quota").Click();
+        Click(page, "#save-own-quota");
 
         page.WaitForAssertion(() => Assert.Equal("Đã lưu chỉ tiêu năm 2026 của 1 đơn vị.", Text(page.Find(".quota-saved"))), Wait);
         Assert.Equal("4", Value(page, "#quota-own"));
@@ -303,11 +303,11 @@ public sealed class QuotaSheetComponentTests
         var stale = Open(host, tree.Province.Id);
         var fresh = Open(host, tree.Province.Id, anotherTab: true);
         Type(fresh, "#quota-own", "4");
-        fresh.Find("#save-own-quota").Click();
+        Click(fresh, "#save-own-quota");
         fresh.WaitForAssertion(() => Assert.NotEmpty(fresh.FindAll(".quota-saved")), Wait);
 
         Type(stale, "#quota-own", "9");
-        stale.Find("#save-own-quota").Click();
+        Click(stale, "#save-own-quota");
 
         stale.WaitForAssertion(() => Assert.StartsWith("Chỉ tiêu của đơn vị vừa được người khác thay đổi", Text(stale.Find("#assign-own-quota .notice--error[role=alert]"))), Wait);
         Assert.Equal("9", Value(stale, "#quota-own"));
@@ -353,7 +353,7 @@ public sealed class QuotaSheetComponentTests
         drafts.SetResult(null);
         var first = Open(host, tree.Commune.Id);
         Type(first, $"#quota-{tree.CellA.Id}", "4");
-        first.Find($"#targets-{tree.CellA.Id}").Click();
+        Click(first, $"#targets-{tree.CellA.Id}");
         Type(first, $"#quota-{tree.CellA.Id}-c{women}", "3");
 
         // Every change is kept in the tab, under the sheet's address and the versions it was read at.
@@ -375,7 +375,7 @@ public sealed class QuotaSheetComponentTests
         Assert.Equal(key, module.Invocations["loadDraft"][^1].Arguments[0]);
 
         // Saved: the draft is cleared.
-        again.Find("#save-quotas").Click();
+        Click(again, "#save-quotas");
         again.WaitForAssertion(() => Assert.Equal("Đã lưu chỉ tiêu năm 2026 của 1 đơn vị.", again.Find(".quota-saved").TextContent), Wait);
         Assert.Contains(module.Invocations["clearDraft"], i => (string?)i.Arguments[0] == key);
         await using (var db = host.App.Database.CreateContext())
@@ -437,6 +437,13 @@ public sealed class QuotaSheetComponentTests
         page.InvokeAsync(() => page.Find(selector).Input(value)).GetAwaiter().GetResult();
         page.WaitForAssertion(() => Assert.Equal(value, page.Find(selector).GetAttribute("value") ?? ""), Wait);
     }
+
+    /// <summary>
+    /// Presses a button and waits until its handler has run and the page has drawn again: bUnit's <c>Click()</c> only
+    /// queues the event when the renderer is busy, and a <c>Find</c> right after it can read the page before the press.
+    /// </summary>
+    private static void Click(IRenderedComponent<UnitQuotasPage> page, string selector) =>
+        page.InvokeAsync(() => page.Find(selector).ClickAsync(new())).GetAwaiter().GetResult();
 
     private static string? Value(IRenderedComponent<UnitQuotasPage> page, string selector) => page.Find(selector).GetAttribute("value");
 

@@ -23,6 +23,27 @@ namespace DangVien.Web.Tests.Interactive;
 public sealed class StepFormComponentTests
 {
     [Fact]
+    public async Task A_draft_the_tab_answers_with_only_after_typing_began_does_not_overwrite_what_was_typed()
+    {
+        var (host, tree) = await StartAsStaffAsync();
+        await using var _ = host;
+        var id = await host.App.ReadyForVoteAsync(tree.CellA);
+        // Over a slow connection the tab answers the draft read late: the person has typed by then.
+        var module = host.Context.JSInterop.SetupModule("./js/step-form.js");
+        var drafts = module.Setup<string?>("loadDraft", _ => true);
+        var page = Open(host, ActionRoutes.Form(id, AdmissionAction.RecordCellVote));
+
+        Type(page, "VotedOn", "05/05/2025");
+        Type(page, "Present", "11");
+        Type(page, "InFavour", "12");
+        await page.InvokeAsync(() => drafts.SetResult("""{"votedOn":"01/01/2025","present":3,"inFavour":2}"""));
+
+        const string rule = "Số đảng viên tán thành (12) không thể lớn hơn số đảng viên có mặt (11).";
+        page.WaitForAssertion(() => Assert.Equal(rule, MessageOf(page, "InFavour")), Wait);
+        Assert.Equal(("05/05/2025", "11", "12"), (Value(page, "VotedOn"), Value(page, "Present"), Value(page, "InFavour")));
+    }
+
+    [Fact]
     public async Task A_refused_cell_vote_shows_the_rule_next_to_the_in_favour_field_and_keeps_every_typed_value()
     {
         var (host, tree) = await StartAsStaffAsync();

@@ -18,18 +18,26 @@ public sealed class FormDraft(IJSRuntime js, NavigationManager navigation) : IAs
 
     private IJSObjectReference? _module;
 
+    /// <summary>The drafts written since this page opened: what was typed here.</summary>
+    private readonly HashSet<string> _typedHere = [];
+
     /// <summary>A short version from the versions of every record a form shows (a quota sheet's rows).</summary>
     public static string VersionOf(IEnumerable<string> parts) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', parts))).AsSpan(0, 8));
 
-    /// <summary>The draft kept of this page at this version, or none (none kept, or it cannot be read).</summary>
+    /// <summary>
+    /// The draft kept of this page at this version, or none (none kept, or it cannot be read, or something was typed on
+    /// the page while the draft was being read: over a slow connection a person types before the tab answers, and what
+    /// they typed is newer than any draft).
+    /// </summary>
     public async Task<T?> LoadAsync<T>(string version)
         where T : class
     {
         try
         {
-            var text = await (await ModuleAsync()).InvokeAsync<string?>("loadDraft", Key(version));
-            return text is null ? null : JsonSerializer.Deserialize<T>(text, Json);
+            var key = Key(version);
+            var text = await (await ModuleAsync()).InvokeAsync<string?>("loadDraft", key);
+            return text is null || _typedHere.Contains(key) ? null : JsonSerializer.Deserialize<T>(text, Json);
         }
         catch (JsonException)
         {
@@ -43,9 +51,11 @@ public sealed class FormDraft(IJSRuntime js, NavigationManager navigation) : IAs
 
     public async Task SaveAsync<T>(string version, T typed)
     {
+        var key = Key(version);
+        _typedHere.Add(key);
         try
         {
-            await (await ModuleAsync()).InvokeVoidAsync("saveDraft", Key(version), JsonSerializer.Serialize(typed, Json));
+            await (await ModuleAsync()).InvokeVoidAsync("saveDraft", key, JsonSerializer.Serialize(typed, Json));
         }
         catch (JSDisconnectedException)
         {
