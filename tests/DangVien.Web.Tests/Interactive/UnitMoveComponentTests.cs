@@ -36,6 +36,8 @@ public sealed class UnitMoveComponentTests
         }
 
         var page = Open(host, tree.CellB.Id);
+        // A cell recorded without its founding day has no day it took its place: the page says none (not 01/01/0001).
+        Assert.DoesNotContain("ở vị trí hiện tại", page.Find("p.muted").TextContent, StringComparison.Ordinal);
         Assert.Equal($"Chuyển theo: 1 đơn vị (kể cả đơn vị này), {members} đảng viên và 0 hồ sơ đang xét.", page.Find("#move-preview").TextContent);
         Assert.Contains(await OfferedAsync(page, "m-NewParentId", ""), o => o.Id == committee.Id);
         Assert.Contains(await OfferedAsync(page, "g-TargetId", ""), o => o.Id == tree.CellA.Id);
@@ -66,6 +68,10 @@ public sealed class UnitMoveComponentTests
         var audit = await check.AuditEntries.SingleAsync(a => a.Action == "unit.move");
         Assert.Equal(("vanphong", $"unit:{cell.Id}"), (audit.UserName, audit.Subject));
         Assert.Contains("12-QĐ/ĐU", audit.Detail);
+
+        await host.Context.DisposeComponentsAsync();
+        var moved = Open(host, tree.CellB.Id);
+        Assert.Contains("ở vị trí hiện tại từ 01/07/2026", moved.Find("p.muted").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
