@@ -53,7 +53,7 @@ public sealed class DetailsFormComponentTests
         var after = await staff.PageAsync($"/candidates/{id}?notice=details");
         Assert.Equal("Đã ghi đính chính đối tượng nguồn, người giúp đỡ.", after.QuerySelector(".notice")!.TextContent.Trim());
         Assert.Equal([other], after.QuerySelectorAll("#cell-heading ~ .facts .tags li").Select(li => li.TextContent.Trim()));
-        Assert.Contains($"{Youth} → {other}; đảng viên giúp đỡ: Đảng viên A0 → Đảng viên A5", after.QuerySelector(".details-corrections li")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Đối tượng: {Youth} → {other}. Đảng viên giúp đỡ: Đảng viên A0 → Đảng viên A5.", after.QuerySelector(".details-corrections li")!.TextContent, StringComparison.Ordinal);
         Assert.Equal([(other, "1")], await CategoriesAsync(staff, tree));
     }
 

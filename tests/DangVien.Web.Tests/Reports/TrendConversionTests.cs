@@ -115,7 +115,7 @@ public sealed class TrendConversionTests
 
         Assert.Equal("Đính chính đối tượng nguồn, người giúp đỡ", page.QuerySelector("#details-corrections-heading")!.TextContent);
         Assert.Equal(
-            "Đối tượng: Đoàn viên thanh niên → Khác; đảng viên giúp đỡ: — → —. Lý do: Ghi nhầm đoàn viên (vanphong, 03/08/2026 09:30)",
+            "Đối tượng: Đoàn viên thanh niên → Khác. Lý do: Ghi nhầm đoàn viên (vanphong, 03/08/2026 09:30)",
             Text(page.QuerySelector(".details-corrections li")!));
     }
 
