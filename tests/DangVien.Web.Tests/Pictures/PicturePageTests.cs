@@ -212,7 +212,7 @@ public sealed class PicturePageTests
         Assert.Equal("Đảng viên dự bị (hiện tại)", Words(steps[8].QuerySelector(".stepbar__label")!));
         Assert.Equal("Bước 9/11: Đảng viên dự bị, từ ngày 20/06/2025", Words(page.QuerySelector("#stepbar-where")!));
         var next = page.QuerySelector("#stepbar-next")!;
-        Assert.Equal("Bước tiếp theo: Ghi nhận giấy chứng nhận lớp bồi dưỡng đảng viên mới — quá hạn từ 19/06/2026 (45 ngày)", Words(next));
+        Assert.Equal("Bước tiếp theo: Ghi nhận giấy chứng nhận lớp bồi dưỡng đảng viên mới quá hạn từ 19/06/2026 (45 ngày)", Words(next));
         Assert.Equal("2026-06-19", next.QuerySelector("[data-due]")!.GetAttribute("data-due"));
         Assert.Contains("due--overdue", next.QuerySelector("[data-due]")!.ClassList);
 
