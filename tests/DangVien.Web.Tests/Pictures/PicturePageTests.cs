@@ -171,6 +171,38 @@ public sealed class PicturePageTests
         Assert.Null((await committee.PageAsync("/")).QuerySelector("#outlook"));
     }
 
+    /// <summary>
+    /// The yearly report's funnel over the tiny province of <see cref="Reports.YearlyReportPageTests"/>: one bar per step of
+    /// its table with the same count and link, and each step's people against the step before, as a percentage.
+    /// </summary>
+    [Fact]
+    public async Task The_yearly_reports_funnel_draws_each_steps_people_and_the_conversion_from_the_step_before()
+    {
+        await using var app = await DangVienApp.StartAsync(new FixedClock(new DateTimeOffset(2027, 2, 1, 9, 0, 0, TimeSpan.FromHours(7))));
+        var tree = await Reports.YearlyReportPageTests.ProvinceAsync(app);
+        await app.CreateUserAsync("vanphong", (tree.Commune.Id, AccessRole.CommitteeStaff));
+        var client = await app.SignedInClientAsync("vanphong");
+
+        var page = await client.PageAsync($"/reports?unit={tree.Commune.Id}&year=2026");
+
+        var section = page.QuerySelector("#funnel-heading")!.ParentElement!;
+        var rows = section.QuerySelectorAll("table")[0].QuerySelectorAll("tbody tr:not(.report-exit)").ToList();
+        var steps = section.QuerySelectorAll(".funnel__step").ToList();
+        Assert.Equal(rows.Count, steps.Count);
+        Assert.Equal(["Được giới thiệu", "2"], [Words(steps[4].QuerySelector(".funnel__label")!), Words(steps[4].QuerySelector(".funnel__count")!)]);
+        var counts = rows.Select(r => int.Parse(Words(r.QuerySelectorAll("td")[1]), CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(counts, steps.Select(s => int.Parse(Words(s.QuerySelector(".funnel__count")!), CultureInfo.InvariantCulture)));
+        Assert.Equal(
+            rows.Select(r => r.QuerySelector("a")!.GetAttribute("href")),
+            steps.Select(s => s.QuerySelector(".funnel__label a")!.GetAttribute("href")));
+        var expected = counts.Select((count, i) => i > 0 && counts[i - 1] > 0
+            ? (count * 100.0 / counts[i - 1]).ToString("N1", CultureInfo.GetCultureInfo("vi-VN")) + " %"
+            : "").ToList();
+        Assert.Equal(expected, steps.Select(s => Words(s.QuerySelector(".funnel__conversion")!).Replace("so với bước trước: ", "", StringComparison.Ordinal)));
+        Assert.Contains(expected, e => e.Length > 0);
+        Assert.Contains("có thể quá 100 %", Words(section.QuerySelector(".funnel__legend")!));
+    }
+
     [Fact]
     public async Task A_cell_without_a_quota_reads_no_quota_in_the_line()
     {
