@@ -7,6 +7,15 @@ namespace DangVien.Core.Features.Admission;
 public static partial class AdmissionRules
 {
     /// <summary>
+    /// The stages of a file's path to official membership, in order: every stage a candidate stands at on the way, the
+    /// committee's resolution only for a cell under a grassroots committee (the others have no such step).
+    /// </summary>
+    public static IReadOnlyList<CandidateStage> PathStages(bool needsCommitteeResolution) =>
+        [.. Enum.GetValues<CandidateStage>()
+            .Where(s => s <= CandidateStage.Official && (needsCommitteeResolution || s != CandidateStage.CommitteeResolved))
+            .Order()];
+
+    /// <summary>
     /// Whether the action may be taken now, given where the file stands. Null when allowed; else a
     /// form-level refusal that says which step is missing.
     /// </summary>

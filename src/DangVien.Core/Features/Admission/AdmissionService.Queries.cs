@@ -132,6 +132,7 @@ public sealed partial class AdmissionService
             FormerMember = Member(candidate.FormerMemberId),
             MemberId = memberId,
             Stage = stage,
+            Path = AdmissionRules.PathStages(facts.Cell.NeedsCommitteeResolution),
             StageLabel = AdmissionLabels.Of(stage),
             StageSince = since,
             OfficialFrom = history.Ceremony is { } ceremony ? AdmissionRules.OfficialFrom(ceremony.EffectiveOn) : null,

@@ -81,6 +81,9 @@ public sealed record CandidateFile
 
     public required CandidateStage Stage { get; init; }
 
+    /// <summary>The stages of this file's path, in order (<see cref="AdmissionRules.PathStages"/>).</summary>
+    public IReadOnlyList<CandidateStage> Path { get; init; } = [];
+
     public required string StageLabel { get; init; }
 
     public required DateOnly StageSince { get; init; }

@@ -103,8 +103,26 @@ public sealed record DashboardView(
     /// <summary>Probationary members still in the pipeline (the funnel's last stages).</summary>
     public int Probationary => Funnel.Where(s => s.IsProbationary).Sum(s => s.Count);
 
+    /// <summary>Per funnel stage, the share of those who reached the stage before that reached it (<see cref="FunnelConversion.OfStanding"/>).</summary>
+    public IReadOnlyList<double?> FunnelConversions => FunnelConversion.OfStanding([.. Funnel.Select(s => s.Count)]);
+
+    /// <summary>A cell's year ahead, on its dashboard of the current year; null for a committee or another year.</summary>
+    public CellOutlook? Outlook { get; init; }
+
     /// <summary>A committee: the dashboard has a table of child units.</summary>
     public bool HasChildren => Children.Count > 0;
 
     public int ChildrenWithoutAdmission => Children.Count(c => c.NoAdmission);
 }
+
+/// <summary>
+/// What a cell secretary comes to the dashboard for: the days left in the year, the admissions still needed to reach the
+/// cell's quota, and the open files that can still be admitted this year.
+/// </summary>
+/// <param name="DaysLeft">Days from today to 31 December, today not counted.</param>
+/// <param name="Needed">The quota minus the admissions counted so far (never below 0); null without a quota.</param>
+/// <param name="Admittable">
+/// Open files not yet counted as admitted whose candidate the age rule lets the cell vote on some day from today to
+/// 31 December (or who passed the cell vote already): see <see cref="DashboardService"/>.
+/// </param>
+public sealed record CellOutlook(int DaysLeft, int? Needed, int Admittable);

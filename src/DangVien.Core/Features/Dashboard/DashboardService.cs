@@ -2,6 +2,7 @@ using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
+using DangVien.Core.Features.Admission;
 using DangVien.Core.Features.Alerts;
 using DangVien.Core.Features.Quotas;
 using DangVien.Core.Features.Units;
@@ -115,7 +116,46 @@ public sealed class DashboardService(
             dashboardAlerts,
             Sorted(children, query.Sort, query.Descending),
             query.Sort,
-            query.Descending);
+            query.Descending)
+        {
+            Outlook = sheet.Kind.IsCell() && query.Year == today.Year
+                ? await OutlookAsync(id, sheet.Basis, sheet.Quota?.Total, sheet.Admitted, today, cancellationToken)
+                : null,
+        };
+    }
+
+    /// <summary>
+    /// The cell's year ahead (<see cref="CellOutlook"/>). A file counts as admittable this year when it is open and not yet
+    /// counted as admitted (by <paramref name="basis"/>) and either passed the cell vote already, or the age rule
+    /// (<see cref="AdmissionRules.AgeAt"/>) allows a vote on some day from today to 31 December: 18 by then, and not
+    /// yet past 60 today unless the over-60 consent is recorded.
+    /// </summary>
+    private async Task<CellOutlook> OutlookAsync(
+        int cellId, AdmissionCountingBasis basis, int? quota, int admitted, DateOnly today, CancellationToken cancellationToken)
+    {
+        var yearEnd = new DateOnly(today.Year, 12, 31);
+        var countedFrom = basis == AdmissionCountingBasis.CeremonyDate ? CandidateStage.Probation : CandidateStage.AdmissionDecided;
+        var open = await db.Candidates.AsNoTracking()
+            .Where(c => c.CellId == cellId && c.Stage < countedFrom)
+            .Select(c => new { c.Id, c.DateOfBirth, c.Stage })
+            .ToListAsync(cancellationToken);
+
+        var voted = open.Where(c => c.Stage >= CandidateStage.CellVoted).ToList();
+        var notVoted = open.Where(c => c.Stage < CandidateStage.CellVoted && AdmissionRules.EighteenFrom(c.DateOfBirth) <= yearEnd).ToList();
+        var pastSixty = notVoted.Where(c => AdmissionRules.PastSixtyFrom(c.DateOfBirth) <= today).Select(c => c.Id).ToList();
+        var withConsent = 0;
+        if (pastSixty.Count > 0)
+        {
+            var entries = await db.StageEntries.AsNoTracking()
+                .Where(e => pastSixty.Contains(e.CandidateId))
+                .ToListAsync(cancellationToken);
+            withConsent = entries.GroupBy(e => e.CandidateId)
+                .Count(g => new CandidateHistory(g).HasExceptionOn(EligibilityExceptionKind.OverSixty, yearEnd));
+        }
+
+        var admittable = voted.Count + notVoted.Count - pastSixty.Count + withConsent;
+        var needed = quota is { } total ? Math.Max(0, total - admitted) : (int?)null;
+        return new CellOutlook(yearEnd.DayNumber - today.DayNumber, needed, admittable);
     }
 
     /// <summary>

@@ -129,6 +129,9 @@ public sealed record YearlyReport(
     /// <summary>Members at the end minus members at the start.</summary>
     public int MembersChange => MembersAtEnd - MembersAtStart;
 
+    /// <summary>Per step of <see cref="Funnel"/>, its people ÷ those of the step before (<see cref="Dashboard.FunnelConversion.OfReached"/>).</summary>
+    public IReadOnlyList<double?> FunnelConversions => Dashboard.FunnelConversion.OfReached([.. Funnel.Select(s => s.Candidates)]);
+
     /// <summary>Who froze the year and when, when the report is read from its snapshot; null for live data.</summary>
     public ReportFreeze? Frozen { get; init; }
 }
@@ -148,6 +151,12 @@ public sealed record TrendYear(int Year, int MembersAtStart, int MembersAtEnd, i
     public double? Reached => QuotaMath.Reached(Admitted, Quota);
 
     public double? ShareOfMembers => MembersAtStart > 0 ? Admitted / (double)MembersAtStart : null;
+
+    /// <summary>3 % of the members at the start of the year: the low end of the guide (Nghị quyết 21-NQ/TW).</summary>
+    public decimal GuideLow => QuotaMath.Share(MembersAtStart, QuotaMath.GuideLowPercent);
+
+    /// <summary>4 % of the members at the start of the year: the high end of the guide.</summary>
+    public decimal GuideHigh => QuotaMath.Share(MembersAtStart, QuotaMath.GuideHighPercent);
 }
 
 /// <summary>
