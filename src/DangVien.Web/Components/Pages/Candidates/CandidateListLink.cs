@@ -29,7 +29,7 @@ public static class CandidateListLink
     /// ones, or every one when a stage is chosen (the stage already says whether the file is live or closed).
     /// </summary>
     public static CandidateState ParseState(string? value, CandidateStage? stage) =>
-        StateNames.FirstOrDefault(p => string.Equals(p.Value, value, StringComparison.OrdinalIgnoreCase)) is { Value: not null } found
+        StateNames.FirstOrDefault(p => string.Equals(p.Value, value?.Trim(), StringComparison.OrdinalIgnoreCase)) is { Value: not null } found
             ? found.Key
             : stage is null ? CandidateState.Live : CandidateState.All;
 
