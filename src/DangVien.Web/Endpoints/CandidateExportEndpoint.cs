@@ -83,10 +83,12 @@ public static class CandidateExportEndpoint
             return null;
         }
 
+        var stage = CandidateListLink.ParseStage(request["stage"]);
         var query = new CandidateListQuery
         {
             UnitId = unitId.Value,
-            Stage = CandidateListLink.ParseStage(request["stage"]),
+            Stage = stage,
+            State = CandidateListLink.ParseState(request["state"], stage),
             CategoryId = Int(request["category"]),
             Year = Int(request["year"]) is { } year && SupportedRange.IsYear(year) ? year : null,
             OverdueOnly = CandidateListLink.ParseFlag(request["overdue"]),

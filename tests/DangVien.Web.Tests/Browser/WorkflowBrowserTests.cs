@@ -97,8 +97,13 @@ public sealed class WorkflowBrowserTests
         var names = await page.Locator(".candidate-table tbody tr td:first-child").AllInnerTextsAsync();
         Assert.Contains(names, n => n.Contains("Phạm Thị Hồng", StringComparison.Ordinal));
         Assert.DoesNotContain(names, n => n.Contains("Trần Thị Cúc", StringComparison.Ordinal));
-        Assert.Equal([tree.CellA.Name], await page.Locator("#filter-unit option").AllInnerTextsAsync());
+        Assert.Equal(tree.CellA.Name, await page.InnerTextAsync(".unit-picker__current"));
         await Chromium.ScreenshotAsync(page, "secretary-candidates-360");
+        // The unit picker offers the secretary's own cell only.
+        await page.FillAsync("#candidates-unit-q", "chi bo");
+        await page.PressAsync("#candidates-unit-q", "Enter");
+        await page.WaitForURLAsync("**/candidates?unitq=chi*");
+        Assert.Equal([tree.CellA.Name], await page.Locator(".unit-picker__results a").AllInnerTextsAsync());
 
         var response = await page.GotoAsync($"/candidates/{other}");
         Assert.Equal(404, response!.Status);

@@ -110,7 +110,7 @@ public sealed class ListFiltersExportTests
             var audit = await db.AuditEntries.SingleAsync(a => a.Action == AuditActions.CandidatesExport);
             Assert.Equal("vanphong", audit.UserName);
             Assert.Equal($"unit:{tree.Commune.Id}", audit.Subject);
-            Assert.Equal($"unit={tree.Commune.Id}&q=thi&sort=Name; 2 dòng", audit.Detail);
+            Assert.Equal($"unit={tree.Commune.Id}&state=Live&q=thi&sort=Name; 2 dòng", audit.Detail);
         }
 
         var secretary = await app.SecretaryAsync(tree.CellB);

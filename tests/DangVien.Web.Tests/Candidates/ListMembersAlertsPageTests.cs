@@ -20,7 +20,7 @@ public sealed class ListMembersAlertsPageTests
 
         var all = await staff.PageAsync("/candidates");
         Assert.Equal(["Lê Văn Bình", "Phạm Thị Hồng", "Trần Thị Cúc"], Names(all));
-        Assert.Equal(tree.Commune.Id.ToString(CultureInfo.InvariantCulture), all.QuerySelector("#filter-unit option[selected]")!.GetAttribute("value"));
+        Assert.Equal(tree.Commune.Id.ToString(CultureInfo.InvariantCulture), all.QuerySelector(".filter-form input[name=unit]")!.GetAttribute("value"));
         Assert.Equal($"/candidates/{binh}", all.QuerySelector(".candidate-table td a")!.GetAttribute("href"));
         Assert.NotNull(all.QuerySelector(".app-nav a[href='/candidates']"));
 

@@ -277,6 +277,11 @@ public sealed partial class AdmissionService
             parts.Add("overdue=true");
         }
 
+        if (query.State != CandidateState.All)
+        {
+            parts.Add("state=" + query.State);
+        }
+
         if (SupportedRange.Search(query.Search) is { } search)
         {
             parts.Add("q=" + search);
@@ -300,6 +305,14 @@ public sealed partial class AdmissionService
         {
             candidates = candidates.Where(c => c.Stage == stage);
         }
+
+        // The same line as CandidateStageExtensions.IsInProgress, written out so that it becomes SQL.
+        candidates = query.State switch
+        {
+            CandidateState.Live => candidates.Where(c => c.Stage < CandidateStage.Official),
+            CandidateState.Closed => candidates.Where(c => c.Stage >= CandidateStage.Official),
+            _ => candidates,
+        };
 
         if (query.CategoryId is { } categoryId)
         {

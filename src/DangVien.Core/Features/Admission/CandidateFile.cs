@@ -195,6 +195,9 @@ public sealed record CandidateListQuery
     /// <summary>Only files with a deadline overdue today (as <see cref="Alerts.AlertService"/> computes it).</summary>
     public bool OverdueOnly { get; init; }
 
+    /// <summary>Files still in progress, closed ones, or both (the default here; the list page asks for live ones).</summary>
+    public CandidateState State { get; init; } = CandidateState.All;
+
     public CandidateSort Sort { get; init; } = CandidateSort.Name;
 
     public bool Descending { get; init; }
@@ -202,6 +205,18 @@ public sealed record CandidateListQuery
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = 50;
+}
+
+/// <summary>Which files a candidate list holds by where they ended: still in progress, closed, or both.</summary>
+public enum CandidateState
+{
+    All = 0,
+
+    /// <summary>Still in progress: not yet an official member, removed or exited (<see cref="CandidateStageExtensions.IsInProgress"/>).</summary>
+    Live = 1,
+
+    /// <summary>Closed: official member, removed from probation, or exited.</summary>
+    Closed = 2,
 }
 
 /// <summary>The orders a candidate list can be read in.</summary>

@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,9 @@ public sealed record UnitOption(int Id, string Name, OrgUnitKind Kind, string? P
 {
     public bool IsCell => Kind.IsCell();
 }
+
+/// <summary>What a unit search found: at most the asked number of units, and whether more matched.</summary>
+public sealed record UnitSearchResult(IReadOnlyList<UnitOption> Units, bool More);
 
 /// <summary>The units a user can pick: one unit by id, and the cells for a new file, a transfer or a member.</summary>
 public sealed partial class OrgUnitService
@@ -59,6 +63,33 @@ public sealed partial class OrgUnitService
             .Select(u => new { u.Id, u.Name, u.Kind, ParentName = u.Parent == null ? null : u.Parent.Name, u.Path })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new UnitOption(r.Id, r.Name, r.Kind, r.ParentName, scope.CanWrite(r.Path)))];
+    }
+
+    /// <summary>How many units a unit search shows at most; more are found by typing more of the name.</summary>
+    public const int MaxSearchResults = 20;
+
+    /// <summary>
+    /// The open units of any level the user may read whose name contains <paramref name="search"/> (accents and case
+    /// ignored), the higher levels first, then by name; at most <paramref name="limit"/>, with whether more matched.
+    /// Empty for an empty search: a province has thousands of units, a picker never lists them all.
+    /// </summary>
+    public async Task<UnitSearchResult> SearchUnitsAsync(string? search, int limit = MaxSearchResults, CancellationToken cancellationToken = default)
+    {
+        if (SupportedRange.Search(search) is not { } text)
+        {
+            return new UnitSearchResult([], More: false);
+        }
+
+        limit = Math.Clamp(limit, 1, MaxCellOptions);
+        var scope = await access.GetScopeAsync(cancellationToken);
+        var rows = await scope.Units(db.OrgUnits.AsNoTracking())
+            .Where(u => u.ValidTo == null && DangVienDbContext.Unaccent(u.Name).Contains(DangVienDbContext.Unaccent(text)))
+            .OrderBy(u => u.Path.NLevel).ThenBy(u => u.Name).ThenBy(u => u.Id)
+            .Take(limit + 1)
+            .Select(u => new { u.Id, u.Name, u.Kind, ParentName = u.Parent == null ? null : u.Parent.Name, u.Path })
+            .ToListAsync(cancellationToken);
+        var units = rows.Take(limit).Select(r => new UnitOption(r.Id, r.Name, r.Kind, r.ParentName, scope.CanWrite(r.Path))).ToList();
+        return new UnitSearchResult(units, More: rows.Count > limit);
     }
 
     /// <summary>
