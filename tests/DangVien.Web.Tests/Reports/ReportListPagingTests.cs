@@ -114,6 +114,27 @@ public sealed class ReportListPagingTests
         Assert.Null(page.QuerySelector(".pager"));
     }
 
+    [Fact]
+    public async Task A_cells_members_page_is_paged_too_and_its_pages_give_the_count()
+    {
+        var (app, client, tree) = await StartAsync();
+        await using var _ = app;
+        var link = $"/units/{tree.CellA.Id}/members";
+
+        var pages = await WalkAsync(client, link, ".member-table");
+
+        var heading = pages[0].Page.QuerySelector("#members-heading")!.TextContent;
+        var total = pages.Sum(p => p.Names.Count);
+        Assert.Contains($"({total})", heading, StringComparison.Ordinal);
+        Assert.True(total > ExtraMembers, heading);
+        Assert.Equal(total, pages.SelectMany(p => p.Names).Distinct().Count());
+        Assert.All(pages[..^1], p => Assert.Equal(50, p.Names.Count));
+        Assert.Equal(link + "?page=2", pages[0].Page.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal($"Trang {pages.Count} / {pages.Count}", pages[^1].Page.QuerySelector(".pager__current")!.TextContent);
+        var last = await DangVienApp.ParseAsync(await client.GetAsync(link + "?page=999"));
+        Assert.Equal(pages[^1].Names, last.QuerySelectorAll(".member-table tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+    }
+
     private static async Task<List<(IDocument Page, List<string> Names)>> WalkAsync(HttpClient client, string first, string table)
     {
         var pages = new List<(IDocument, List<string>)>();

@@ -381,7 +381,7 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             AuditActions.ReportList,
             AuditActions.UnitSubject(unitId),
             string.Create(CultureInfo.InvariantCulture, $"figure={figure.Key}&from={from}&to={to}; {window.Total} dòng")
-                + (window.Paged ? string.Create(CultureInfo.InvariantCulture, $", trang {window.Page}") : ""),
+                + (window.PageCount > 1 ? string.Create(CultureInfo.InvariantCulture, $", trang {window.Page}") : ""),
             cancellationToken: cancellationToken);
 
     /// <summary>Whether the user may freeze the unit's <paramref name="year"/>: committee staff of the unit or above, and the year is closed.</summary>
