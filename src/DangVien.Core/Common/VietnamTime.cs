@@ -13,6 +13,9 @@ public static class VietnamTime
     /// <summary>Today in Vietnam, whatever the server's time zone.</summary>
     public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Offset).DateTime);
 
+    /// <summary>The instant a day begins in Vietnam (00:00 at +07:00), in UTC as the database compares instants.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
+
     /// <summary>A date as users read it: dd/MM/yyyy (vi-VN; parse stored or typed dates with the invariant culture).</summary>
     public static string Display(this DateOnly date) => date.ToString("dd/MM/yyyy", Culture);
 }

@@ -60,13 +60,13 @@ public static class ReportExportEndpoints
 
         if (figure.IsMembers)
         {
-            return await reports.GetMemberListAsync(unit, from, Year(query["to"]) ?? from, figure, cancellationToken) is { } members
+            return await reports.GetMemberListAsync(unit, from, Year(query["to"]) ?? from, figure, cancellationToken: cancellationToken) is { } members
                 ? await FileAsync(access, format, ReportDocuments.MemberList(members), $"danh-sach-{figure.Key}-{Inv(members.From)}-{Inv(members.To)}-{await CodeAsync(reports, unit, cancellationToken)}", unit,
                     $"danh sách {figure.Key} {Inv(members.From)}–{Inv(members.To)}; {Inv(members.Rows.Count)} dòng", cancellationToken)
                 : TypedResults.NotFound();
         }
 
-        if (await reports.GetListAsync(unit, from, Year(query["to"]) ?? from, figure, cancellationToken) is not { } list)
+        if (await reports.GetListAsync(unit, from, Year(query["to"]) ?? from, figure, cancellationToken: cancellationToken) is not { } list)
         {
             return TypedResults.NotFound();
         }

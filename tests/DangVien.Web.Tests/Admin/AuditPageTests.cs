@@ -98,7 +98,7 @@ public sealed class AuditPageTests
         Assert.Equal(["candidate:5", "candidate:4", "candidate:3", "candidate:2", "candidate:1"], Pages.Rows(second, "table.audit-table").Select(r => r[3]));
         Assert.Equal("/admin/audit?user=vanphong", second.QuerySelector(".pager a[rel=prev]")!.GetAttribute("href"));
         Assert.Null(second.QuerySelector(".pager a[rel=next]"));
-        Assert.Equal("Trang 2", second.QuerySelector(".pager__current")!.TextContent);
+        Assert.Equal("Trang 2 / 2", second.QuerySelector(".pager__current")!.TextContent);
     }
 
     private static async Task WriteAsync(DangVienApp app, string userName, string action, string subject, string? detail)

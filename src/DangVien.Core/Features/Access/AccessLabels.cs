@@ -1,4 +1,6 @@
+using System.Reflection;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Import;
 
 namespace DangVien.Core.Features.Access;
 
@@ -26,33 +28,6 @@ public static class AccessLabels
         AccessRole.CommitteeStaff => "xem và cập nhật hồ sơ, biểu quyết, quyết định, chỉ tiêu trong đơn vị",
         AccessRole.CellSecretary => "xem quần chúng của chi bộ, ghi biểu quyết và ý kiến của chi bộ",
         _ => "",
-    };
-
-    /// <summary>The audit log's action codes ("candidate.view" …); an unknown code is shown as it is.</summary>
-    public static string OfAction(string action) => action switch
-    {
-        AuditActions.CandidateView => "Xem hồ sơ quần chúng",
-        AuditActions.CandidatesExport => "Xuất danh sách quần chúng",
-        AuditActions.UserCreate => "Tạo tài khoản",
-        AuditActions.UserPasswordReset => "Đặt lại mật khẩu",
-        AuditActions.UserLock => "Khóa tài khoản",
-        AuditActions.UserUnlock => "Mở khóa tài khoản",
-        AuditActions.UserRoleAdd => "Giao vai trò",
-        AuditActions.UserRoleRemove => "Bỏ vai trò",
-        AuditActions.PasswordChange => "Tự đổi mật khẩu",
-        AuditActions.SignIn => "Đăng nhập",
-        AuditActions.SignInFailure => "Đăng nhập sai",
-        AuditActions.SignInLocked => "Đăng nhập vào tài khoản đã khóa",
-        AuditActions.SignInLimited => "Đăng nhập bị chặn vì thử quá nhiều lần",
-        AuditActions.SignOut => "Đăng xuất",
-        AuditActions.UnitMove => "Chuyển đơn vị",
-        AuditActions.UnitMerge => "Sáp nhập đơn vị",
-        AuditActions.CategoryAdd => "Thêm đối tượng nguồn",
-        AuditActions.CategoryRename => "Đổi tên đối tượng nguồn",
-        AuditActions.CategoryRetire => "Ngừng sử dụng đối tượng nguồn",
-        AuditActions.CategoryRestore => "Dùng lại đối tượng nguồn",
-        AuditActions.CandidateDetailsCorrect => "Đính chính đối tượng nguồn, người giúp đỡ",
-        _ => action,
     };
 }
 
@@ -98,6 +73,22 @@ public static class AuditActions
     public const string CategoryRetire = "category.retire";
     public const string CategoryRestore = "category.restore";
     public const string CandidateDetailsCorrect = "candidate.details.correct";
+    public const string ImportUnits = "import.units";
+    public const string ImportMembers = "import.members";
+    public const string ImportCandidates = "import.candidates";
+
+    /// <summary>Every action code, in the order declared here: what the audit page offers to filter by.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [.. typeof(AuditActions).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)];
+
+    /// <summary>The action of a file imported of the given kind.</summary>
+    public static string Import(ImportKind kind) => kind switch
+    {
+        ImportKind.Units => ImportUnits,
+        ImportKind.Members => ImportMembers,
+        ImportKind.Candidates => ImportCandidates,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
 
     /// <summary>The subject of a source category's entries: <c>category:CODE</c>.</summary>
     public static string CategorySubject(string code) => "category:" + code;

@@ -140,6 +140,12 @@ public sealed class CurrentAccess(ICurrentUser user, DangVienDbContext db, TimeP
     /// <summary>Appends to the audit log (who, when, what). Saved with the next SaveChanges of the caller, or now when <paramref name="save"/>.</summary>
     public async Task AuditAsync(string action, string subject, string? detail = null, bool save = true, CancellationToken cancellationToken = default)
     {
+        // The log shows every action in words (one resource per code of AuditActions.All): a code without them is a bug.
+        if (!AuditActions.All.Contains(action, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"The audit action '{action}' is not one of AuditActions.", nameof(action));
+        }
+
         db.AuditEntries.Add(new AuditEntry
         {
             At = time.GetUtcNow(),

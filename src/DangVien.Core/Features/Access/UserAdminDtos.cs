@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 
 namespace DangVien.Core.Features.Access;
@@ -31,8 +32,16 @@ public sealed record UnitChoices(IReadOnlyList<UnitChoice> Units, bool HasMore);
 /// <summary>One line of the audit log.</summary>
 public sealed record AuditLine(long Id, DateTimeOffset At, string UserName, string Action, string Subject, string? Detail);
 
-/// <summary>What the audit page asks for: filters (empty for none) and a page (from 1).</summary>
-public sealed record AuditQuery(string? UserName, string? Subject, int Page);
+/// <summary>
+/// What the audit page asks for: filters (empty for none) and a page (from 1). <see cref="From"/> and <see cref="To"/> are
+/// days in Vietnam, both included; <see cref="Action"/> is one of <see cref="AuditActions.All"/>.
+/// </summary>
+public sealed record AuditQuery(string? UserName, string? Subject, int Page, DateOnly? From = null, DateOnly? To = null, string? Action = null);
 
 /// <summary>One page of the audit log, newest first.</summary>
-public sealed record AuditPage(IReadOnlyList<AuditLine> Entries, int Page, bool HasMore);
+public sealed record AuditPage(IReadOnlyList<AuditLine> Entries, ListWindow Window)
+{
+    public int Page => Window.Page;
+
+    public bool HasMore => Window.HasMore;
+}

@@ -109,7 +109,7 @@ public sealed partial class ImportService(
             }
 
             var written = await plan.Write(connection, cancellationToken);
-            await access.AuditAsync($"import.{ImportLayout.Slug(kind)}", $"file:{Shorten(fileName, 100)}",
+            await access.AuditAsync(AuditActions.Import(kind), $"file:{Shorten(fileName, 100)}",
                 $"chế độ {(mode == ImportMode.All ? "toàn bộ" : "chỉ dòng hợp lệ")}; {table.Rows.Count} dòng, ghi {written}, đã có {plan.Existing}, lỗi {plan.Errors.Select(e => e.Row).Distinct().Count()}",
                 save: true, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -36,7 +36,8 @@ public sealed record FormerMemberItem(
     bool BarredFromReadmission);
 
 /// <summary>What the members page of a cell shows.</summary>
-public sealed record CellMembers(IReadOnlyList<MemberListItem> Official, IReadOnlyList<FormerMemberItem> Former);
+/// <remarks><see cref="Official"/> holds the page of <see cref="OfficialWindow"/>.</remarks>
+public sealed record CellMembers(IReadOnlyList<MemberListItem> Official, ListWindow OfficialWindow, IReadOnlyList<FormerMemberItem> Former);
 
 /// <summary>Members of cells: the pickers for introducers, mentors and helpers, and members entered by hand.</summary>
 public sealed class MemberService(
@@ -47,23 +48,25 @@ public sealed class MemberService(
     IValidator<AddMemberRequest> addValidator)
 {
     /// <summary>The official members of a cell on a day (today when not given), in Vietnamese name order: who may introduce, mentor or help.</summary>
-    public async Task<IReadOnlyList<MemberListItem>> ListOfficialMembersAsync(int cellId, DateOnly? onDate = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MemberListItem>> ListOfficialMembersAsync(int cellId, DateOnly? onDate = null, CancellationToken cancellationToken = default) =>
+        (await OfficialMembersAsync(cellId, onDate ?? time.Today(), page: null, cancellationToken)).Items;
+
+    private async Task<(IReadOnlyList<MemberListItem> Items, ListWindow Window)> OfficialMembersAsync(int cellId, DateOnly day, int? page, CancellationToken cancellationToken)
     {
-        var day = onDate ?? time.Today();
         if (await access.ReadableUnitAsync(cellId, cancellationToken) is not { } cell)
         {
-            return [];
+            return ([], new ListWindow(0, 1, 1, Paged: false));
         }
 
         var shown = (await access.GetScopeAsync(cancellationToken)).PersonalFieldsAt(cell.Path);
-
-        var rows = await db.Members.AsNoTracking()
+        var official = db.Members.AsNoTracking()
             .Where(m => m.CellId == cellId)
-            .Where(MemberStanding.OfficialOn(day))
-            .OrderBy(m => m.FullName).ThenBy(m => m.Id)
+            .Where(MemberStanding.OfficialOn(day));
+        var window = await ListWindow.ReadAsync(official, page, MembersPageSize, cancellationToken);
+        var rows = await window.Apply(official.OrderBy(m => m.FullName).ThenBy(m => m.Id))
             .Select(m => new { m.Id, m.FullName, m.DateOfBirth, m.AdmittedOn, m.RecognisedOn })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(m => new MemberListItem(m.Id, m.FullName, shown.KeepBirthDate(m.DateOfBirth), m.DateOfBirth.Year, m.AdmittedOn, m.RecognisedOn))];
+        return ([.. rows.Select(m => new MemberListItem(m.Id, m.FullName, shown.KeepBirthDate(m.DateOfBirth), m.DateOfBirth.Year, m.AdmittedOn, m.RecognisedOn))], window);
     }
 
     /// <summary>
@@ -113,22 +116,27 @@ public sealed class MemberService(
                 MemberStanding.IsOfficialOn(m, day), m.RecognisedOn, m.AdmittedOn, counts.GetValueOrDefault(m.Id)))];
     }
 
+    /// <summary>Official members on one page of a cell's members page.</summary>
+    public const int MembersPageSize = 50;
+
     /// <summary>
-    /// The members page of a cell: its official members today and its former members, written to the audit log.
-    /// Null when the user may not read the cell.
+    /// The members page of a cell: one page (<see cref="MembersPageSize"/>; past the last reads as the last) of its official
+    /// members today and its former members, written to the audit log. Null when the user may not read the cell.
     /// </summary>
-    public async Task<CellMembers?> GetCellMembersAsync(int cellId, CancellationToken cancellationToken = default)
+    public async Task<CellMembers?> GetCellMembersAsync(int cellId, int page = 1, CancellationToken cancellationToken = default)
     {
         if (await access.ReadableUnitAsync(cellId, cancellationToken) is null)
         {
             return null;
         }
 
-        var members = new CellMembers(await ListOfficialMembersAsync(cellId, cancellationToken: cancellationToken), await ListFormerMembersAsync(cellId, cancellationToken));
+        var (official, window) = await OfficialMembersAsync(cellId, time.Today(), page, cancellationToken);
+        var members = new CellMembers(official, window, await ListFormerMembersAsync(cellId, cancellationToken));
         await access.AuditAsync(
             AuditActions.MembersView,
             AuditActions.UnitSubject(cellId),
-            $"{members.Official.Count.ToString(CultureInfo.InvariantCulture)} đảng viên, {members.Former.Count.ToString(CultureInfo.InvariantCulture)} đã ra khỏi Đảng",
+            string.Create(CultureInfo.InvariantCulture, $"{window.Total} đảng viên, {members.Former.Count} đã ra khỏi Đảng")
+                + (window.PageCount > 1 ? string.Create(CultureInfo.InvariantCulture, $", trang {window.Page}") : ""),
             cancellationToken: cancellationToken);
         return members;
     }

@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Quotas;
@@ -224,7 +225,9 @@ public sealed record IdleCellsReport(int UnitId, string UnitName, int Year, int 
 public sealed record ReportListRow(int Id, string FullName, DateOnly? DateOfBirth, int BirthYear, Sex Sex, PersonalFields Shown, string? CitizenId, string CellName, string StageLabel, DateOnly StageSince);
 
 /// <summary>The candidates behind one figure of the report of a unit for a span of years.</summary>
-public sealed record ReportList(int UnitId, string UnitName, int From, int To, ReportFigure Figure, string Label, IReadOnlyList<ReportListRow> Rows, int OutsideScope, bool Frozen);
+/// <remarks><see cref="Rows"/> holds the page of <see cref="Window"/> (every row when the list was read unpaged).</remarks>
+public sealed record ReportList(
+    int UnitId, string UnitName, int From, int To, ReportFigure Figure, string Label, IReadOnlyList<ReportListRow> Rows, ListWindow Window, int OutsideScope, bool Frozen);
 
 /// <summary>
 /// One member behind a members figure: the member's cell now, the admission and recognition dates, the day they left
@@ -238,5 +241,7 @@ public sealed record ReportMemberRow(
 }
 
 /// <summary>The members behind a members figure of the report of a unit (<see cref="ReportFigure.IsMembers"/>), counted on <see cref="CountedOn"/>.</summary>
+/// <remarks><see cref="Rows"/> holds the page of <see cref="Window"/> (every row when the list was read unpaged).</remarks>
 public sealed record ReportMemberList(
-    int UnitId, string UnitName, int From, int To, ReportFigure Figure, DateOnly CountedOn, string Label, IReadOnlyList<ReportMemberRow> Rows, int OutsideScope, bool Frozen);
+    int UnitId, string UnitName, int From, int To, ReportFigure Figure, DateOnly CountedOn, string Label, IReadOnlyList<ReportMemberRow> Rows, ListWindow Window,
+    int OutsideScope, bool Frozen);

@@ -21,6 +21,9 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
     /// <summary>The longest span of years a trend, a list or the idle-cells view covers.</summary>
     public const int MaxTrendYears = 30;
 
+    /// <summary>Rows on one page of a drill-down list.</summary>
+    public const int ListPageSize = 50;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The steps of the stage funnel, in pipeline order.</summary>
@@ -268,8 +271,10 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
     /// by name; for a frozen single year, those stored with the snapshot. Only candidates the user may read now are listed
     /// (<see cref="ReportList.OutsideScope"/> counts the others, e.g. of a cell that moved out of the user's units since);
     /// personal data as <see cref="PersonalDataPolicy"/> shows it; written to the audit log. Null when the unit is not readable.
+    /// With <paramref name="page"/>, only that page of <see cref="ListPageSize"/> rows is read (brought into the pages there
+    /// are); without, every row (the downloads).
     /// </summary>
-    public async Task<ReportList?> GetListAsync(int unitId, int from, int to, ReportFigure figure, CancellationToken cancellationToken = default)
+    public async Task<ReportList?> GetListAsync(int unitId, int from, int to, ReportFigure figure, int? page = null, CancellationToken cancellationToken = default)
     {
         if (from > to || to - from + 1 > MaxTrendYears || await access.ReadableUnitAsync(unitId, cancellationToken) is not { } unit)
         {
@@ -302,10 +307,11 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             ? figure.Label + ": " + await db.SourceCategories.Where(s => s.Id == category).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken)
             : figure.Label;
         var scope = await access.GetScopeAsync(cancellationToken);
-        var rows = await scope.Candidates(db.Candidates.AsNoTracking())
-            .Where(c => ids.Contains(c.Id))
+        var listed = scope.Candidates(db.Candidates.AsNoTracking()).Where(c => ids.Contains(c.Id));
+        var window = await ListWindow.ReadAsync(listed, page, ListPageSize, cancellationToken);
+        var rows = await window.Apply(listed
             .OrderBy(c => EF.Functions.Collate(c.FullName, DangVienDbContext.VietnameseCollation))
-            .ThenBy(c => c.Id)
+            .ThenBy(c => c.Id))
             .Select(c => new { c.Id, c.FullName, c.DateOfBirth, c.Sex, c.CitizenId, CellName = c.Cell!.Name, CellPath = c.Cell.Path, c.Stage, c.StageSince })
             .ToListAsync(cancellationToken);
         var list = rows
@@ -316,8 +322,8 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
                     shown.Keep(PersonalFields.CitizenId, r.CitizenId), r.CellName, AdmissionLabels.Of(r.Stage), r.StageSince);
             })
             .ToList();
-        await AuditListAsync(unitId, from, to, figure, list.Count, cancellationToken);
-        return new ReportList(unitId, unit.Name, from, to, figure, label, list, ids.Length - list.Count, frozen);
+        await AuditListAsync(unitId, from, to, figure, window, cancellationToken);
+        return new ReportList(unitId, unit.Name, from, to, figure, label, list, window, ids.Length - window.Total, frozen);
     }
 
     /// <summary>
@@ -327,8 +333,9 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
     /// figure (<see cref="ReportFacts.MemberIdsSql"/>); for a frozen single year, those stored with the snapshot. Only
     /// members the user may read now are listed (<see cref="ReportMemberList.OutsideScope"/> counts the others); personal data
     /// as <see cref="PersonalDataPolicy"/> shows it; written to the audit log. Null when the unit is not readable or the figure is not a members figure.
+    /// Paged as <see cref="GetListAsync"/>.
     /// </summary>
-    public async Task<ReportMemberList?> GetMemberListAsync(int unitId, int from, int to, ReportFigure figure, CancellationToken cancellationToken = default)
+    public async Task<ReportMemberList?> GetMemberListAsync(int unitId, int from, int to, ReportFigure figure, int? page = null, CancellationToken cancellationToken = default)
     {
         if (!figure.IsMembers || from > to || to - from + 1 > MaxTrendYears || await access.ReadableUnitAsync(unitId, cancellationToken) is not { } unit)
         {
@@ -349,10 +356,11 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
 
         var countedOn = figure.AtEnd ? QuotaMath.MembersCountedOn(to + 1) : QuotaMath.MembersCountedOn(from);
         var scope = await access.GetScopeAsync(cancellationToken);
-        var rows = await scope.Members(db.Members.AsNoTracking())
-            .Where(m => ids.Contains(m.Id))
+        var listed = scope.Members(db.Members.AsNoTracking()).Where(m => ids.Contains(m.Id));
+        var window = await ListWindow.ReadAsync(listed, page, ListPageSize, cancellationToken);
+        var rows = await window.Apply(listed
             .OrderBy(m => EF.Functions.Collate(m.FullName, DangVienDbContext.VietnameseCollation))
-            .ThenBy(m => m.Id)
+            .ThenBy(m => m.Id))
             .Select(m => new { m.Id, m.FullName, m.DateOfBirth, m.Sex, m.CitizenId, CellName = m.Cell!.Name, CellPath = m.Cell.Path, m.AdmittedOn, m.RecognisedOn, m.LeftOn })
             .ToListAsync(cancellationToken);
         var list = rows
@@ -363,16 +371,17 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
                     shown.Keep(PersonalFields.CitizenId, r.CitizenId), r.CellName, r.AdmittedOn, r.RecognisedOn, r.LeftOn);
             })
             .ToList();
-        await AuditListAsync(unitId, from, to, figure, list.Count, cancellationToken);
+        await AuditListAsync(unitId, from, to, figure, window, cancellationToken);
         var label = "Đảng viên đến " + countedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-        return new ReportMemberList(unitId, unit.Name, from, to, figure, countedOn, label, list, ids.Length - list.Count, frozen);
+        return new ReportMemberList(unitId, unit.Name, from, to, figure, countedOn, label, list, window, ids.Length - window.Total, frozen);
     }
 
-    private Task AuditListAsync(int unitId, int from, int to, ReportFigure figure, int rows, CancellationToken cancellationToken) =>
+    private Task AuditListAsync(int unitId, int from, int to, ReportFigure figure, ListWindow window, CancellationToken cancellationToken) =>
         access.AuditAsync(
             AuditActions.ReportList,
             AuditActions.UnitSubject(unitId),
-            $"figure={figure.Key}&from={from.ToString(CultureInfo.InvariantCulture)}&to={to.ToString(CultureInfo.InvariantCulture)}; {rows.ToString(CultureInfo.InvariantCulture)} dòng",
+            string.Create(CultureInfo.InvariantCulture, $"figure={figure.Key}&from={from}&to={to}; {window.Total} dòng")
+                + (window.PageCount > 1 ? string.Create(CultureInfo.InvariantCulture, $", trang {window.Page}") : ""),
             cancellationToken: cancellationToken);
 
     /// <summary>Whether the user may freeze the unit's <paramref name="year"/>: committee staff of the unit or above, and the year is closed.</summary>
