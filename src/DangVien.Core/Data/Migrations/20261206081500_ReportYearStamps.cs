@@ -19,6 +19,13 @@ namespace DangVien.Core.Data.Migrations
         /// <summary>Every year: what touches the tree's current paths, the categories or the rule parameters.</summary>
         private const string AllYears = "date '0001-01-01'";
 
+        /// <summary>Every year when rows were inserted or deleted (a statement trigger also runs for none).</summary>
+        private static string AllYearsIfAny(string rows) => $"(SELECT {AllYears} WHERE EXISTS (SELECT 1 FROM {rows}))";
+
+        /// <summary>Every year when an updated row really changed (the app rewrites some rows unchanged at start).</summary>
+        private const string AllYearsIfChanged =
+            $"(SELECT {AllYears} WHERE EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n IS DISTINCT FROM o))";
+
         /// <summary>
         /// Per table, the earliest day the changed rows <c>R</c> touch (for an insert, an update and a delete); null when
         /// they touch no figure. An update of a candidate matters only when its cell changes (every step updates the row), of a member only when
@@ -39,14 +46,14 @@ namespace DangVien.Core.Data.Migrations
                  WHERE (n.admitted_on, n.left_on, n.status, n.cell_id) IS DISTINCT FROM (o.admitted_on, o.left_on, o.status, o.cell_id))
                 """, "(SELECT min(admitted_on) FROM old_rows)"),
             ("member_placements", PlacementsDay("new_rows"), PlacementsDay("(SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows)"), PlacementsDay("old_rows")),
-            ("org_units", "(SELECT min(valid_from) FROM new_rows)", AllYears, AllYears),
+            ("org_units", "(SELECT min(valid_from) FROM new_rows)", AllYearsIfChanged, AllYearsIfAny("old_rows")),
             ("org_unit_placements", UnitPlacementsDay("new_rows"), UnitPlacementsDay("(SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows)"), UnitPlacementsDay("old_rows")),
             ("quotas", YearDay("new_rows"), YearDay("(SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows)"), YearDay("old_rows")),
             ("quota_category_targets", TargetsDay("SELECT quota_id FROM new_rows"),
                 TargetsDay("SELECT quota_id FROM new_rows UNION SELECT quota_id FROM old_rows"), TargetsDay("SELECT quota_id FROM old_rows")),
             ("report_snapshots", YearDay("new_rows"), YearDay("(SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows)"), YearDay("old_rows")),
-            ("source_categories", AllYears, AllYears, AllYears),
-            ("rule_parameters", AllYears, AllYears, AllYears),
+            ("source_categories", AllYearsIfAny("new_rows"), AllYearsIfChanged, AllYearsIfAny("old_rows")),
+            ("rule_parameters", AllYearsIfAny("new_rows"), AllYearsIfChanged, AllYearsIfAny("old_rows")),
         ];
 
         /// <summary>
