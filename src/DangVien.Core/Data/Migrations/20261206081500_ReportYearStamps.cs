@@ -119,10 +119,12 @@ namespace DangVien.Core.Data.Migrations
                     SELECT extract(year FROM now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::integer;
                 $$;
 
+                -- -infinity (DateOnly.MinValue) touches every year, infinity none.
                 CREATE FUNCTION bump_report_years_since(day date) RETURNS void LANGUAGE sql AS $$
                     INSERT INTO report_year_stamps AS s (year, version)
-                    SELECT extract(year FROM day)::integer, nextval('report_year_stamp_versions')
-                    WHERE day IS NOT NULL AND extract(year FROM day) < report_current_year()
+                    SELECT d.year, nextval('report_year_stamp_versions')
+                    FROM (SELECT CASE WHEN day = '-infinity' THEN 1 WHEN isfinite(day) THEN extract(year FROM day)::integer END AS year) d
+                    WHERE d.year < report_current_year()
                     ON CONFLICT (year) DO UPDATE SET version = excluded.version;
                 $$;
                 """);
