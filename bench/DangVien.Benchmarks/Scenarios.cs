@@ -158,13 +158,33 @@ internal static class Scenarios
             (s, unit) => s.GetRequiredService<AdmissionService>().ListAsync(new CandidateListQuery { UnitId = unit, OverdueOnly = true })),
         new("list-province-overdue", "bench_province", "candidate list of the province, overdue only",
             (s, unit) => s.GetRequiredService<AdmissionService>().ListAsync(new CandidateListQuery { UnitId = unit, OverdueOnly = true })),
-        new("alerts-province", "bench_province", "deadline alerts of the whole province today",
+        new("alerts-province", "bench_province", "deadline alerts of the whole province today (AlertCache)",
             (s, unit) => s.GetRequiredService<AlertService>().GetAlertsAsync(unit, VietnamTime.Today(TimeProvider.System))),
-        new("report-province", "bench_province", "yearly report of the province (last year)",
+        // The alerts computed every time: what the overdue list of the province costs on the first request after a write under it.
+        new("alerts-province-computed", "bench_province", "deadline alerts of the whole province today, computed",
+            (s, unit) => UncachedAlerts(s).GetAlertsAsync(unit, VietnamTime.Today(TimeProvider.System))),
+        new("report-province", "bench_province", "yearly report of the province (last year, ReportCache)",
             (s, unit) => s.GetRequiredService<YearlyReportService>().GetAsync(unit, Year - 1)),
-        new("trend-province-10y", "bench_province", "ten-year trend of the province (the last ten closed years, live)",
+        new("trend-province-10y", "bench_province", "ten-year trend of the province (the last ten closed years, ReportCache)",
             (s, unit) => s.GetRequiredService<YearlyReportService>().GetTrendAsync(unit, Year - 10, Year - 1)),
+        // The same reports computed every time: the first request after a write dated in a closed year.
+        new("report-province-computed", "bench_province", "yearly report of the province (last year), computed",
+            (s, unit) => UncachedReports(s).GetAsync(unit, Year - 1)),
+        new("trend-province-10y-computed", "bench_province", "ten-year trend of the province, computed",
+            (s, unit) => UncachedReports(s).GetTrendAsync(unit, Year - 10, Year - 1)),
     ];
+
+    private static AlertService UncachedAlerts(IServiceProvider s) => new(
+        s.GetRequiredService<DangVienDbContext>(),
+        s.GetRequiredService<Core.Features.Calendar.CalendarService>(),
+        s.GetRequiredService<RuleParameterReader>(),
+        s.GetRequiredService<CurrentAccess>());
+
+    private static YearlyReportService UncachedReports(IServiceProvider s) => new(
+        s.GetRequiredService<DangVienDbContext>(),
+        s.GetRequiredService<CurrentAccess>(),
+        s.GetRequiredService<RuleParameterReader>(),
+        s.GetRequiredService<TimeProvider>());
 
     /// <summary>The app's dashboard service without its cache.</summary>
     private static DashboardService Computed(IServiceProvider s) => new(
@@ -172,7 +192,7 @@ internal static class Scenarios
         s.GetRequiredService<CurrentAccess>(),
         s.GetRequiredService<OrgUnitService>(),
         s.GetRequiredService<QuotaService>(),
-        s.GetRequiredService<AlertService>(),
+        UncachedAlerts(s),
         s.GetRequiredService<TimeProvider>());
 
     public static Scenario Get(string name) =>

@@ -43,8 +43,10 @@ public static class DependencyInjection
         services.AddScoped<Features.Admission.RuleParameterReader>();
         services.AddScoped<Features.Admission.AdmissionService>();
         services.AddScoped<Features.Members.MemberService>();
+        services.AddSingleton<Features.Alerts.AlertCache>();
         services.AddScoped<Features.Alerts.AlertService>();
         services.AddScoped<Features.Quotas.QuotaService>();
+        services.AddSingleton<Features.Reports.ReportCache>();
         services.AddScoped<Features.Reports.YearlyReportService>();
         services.AddSingleton<Features.Dashboard.DashboardCache>();
         services.AddScoped<Features.Dashboard.DashboardService>();

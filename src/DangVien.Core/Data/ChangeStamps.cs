@@ -9,17 +9,19 @@ namespace DangVien.Core.Data;
 /// or into stamp 0 when it touched what every unit depends on (the tree, holidays, rule parameters, categories).
 /// </summary>
 /// <remarks>
-/// The stamp of a set of subtrees is the highest stamp inside them or of 0. A write under them always makes it
-/// higher (the sequence only grows), a write elsewhere never changes it, and it is read in one indexed query, so a
-/// cached result computed after reading stamp S is still exact as long as the stamp still reads S. Stamps are kept
+/// The stamp of a set of subtrees is the sum of the stamps inside them and of 0. A committed write under them always
+/// makes it higher (a stamp only ever takes a new, higher number; a sum, unlike the highest stamp, also changes when a
+/// write that took its number earlier commits after one that took a later number), a write elsewhere never changes it,
+/// and it is read in one indexed query, so a cached result computed after reading stamp S is still exact as long as
+/// the stamp still reads S. Stamps are kept
 /// by triggers, so bulk COPY, imports and any SQL by hand bump them too.
 /// </remarks>
 public static class ChangeStamps
 {
-    private const string OfEverything = "SELECT coalesce(max(version), 0) FROM change_stamps";
+    private const string OfEverything = "SELECT coalesce(sum(version), 0)::bigint FROM change_stamps";
 
     private const string OfSubtrees = """
-        SELECT coalesce(max(s.version), 0)
+        SELECT coalesce(sum(s.version), 0)::bigint
         FROM change_stamps s
         WHERE s.unit_id = 0
            OR s.unit_id IN (

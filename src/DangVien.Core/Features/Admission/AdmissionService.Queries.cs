@@ -328,7 +328,7 @@ public sealed partial class AdmissionService
 
         if (query.OverdueOnly)
         {
-            var alerts = await new AlertService(db, calendarService, parameterReader, access).GetAlertsAsync(root.Id, time.Today(), cancellationToken);
+            var alerts = await new AlertService(db, calendarService, parameterReader, access, alertCache).GetAlertsAsync(root.Id, time.Today(), cancellationToken);
             var overdue = alerts.Where(a => a.Urgency == AlertUrgency.Overdue).Select(a => a.CandidateId).Distinct().ToList();
             candidates = candidates.Where(c => overdue.Contains(c.Id));
         }

@@ -23,7 +23,8 @@ public sealed partial class AdmissionService(
     CurrentAccess access,
     RequestValidators validators,
     TimeProvider time,
-    ILogger<AdmissionService> logger)
+    ILogger<AdmissionService> logger,
+    Alerts.AlertCache? alertCache = null)
 {
     // ------------------------------------------------------------ new files
 

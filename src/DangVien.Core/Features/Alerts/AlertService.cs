@@ -12,7 +12,9 @@ namespace DangVien.Core.Features.Alerts;
 /// (what had happened by the end of that day). Two narrow queries (the candidates still open on the
 /// day, then only the entry columns the deadlines read) so that it holds for a whole province.
 /// </summary>
-public sealed class AlertService(DangVienDbContext db, CalendarService calendarService, RuleParameterReader parameterReader, CurrentAccess access)
+/// <remarks>With an <see cref="AlertCache"/> (the app has one), a subtree's alerts of a day are computed once per change under it.</remarks>
+public sealed class AlertService(
+    DangVienDbContext db, CalendarService calendarService, RuleParameterReader parameterReader, CurrentAccess access, AlertCache? cache = null)
 {
     /// <summary>The kinds of entry the deadlines read; the others (opinions, transfers…) are not loaded.</summary>
     private static readonly StageKind[] DeadlineKinds =
@@ -30,8 +32,25 @@ public sealed class AlertService(DangVienDbContext db, CalendarService calendarS
             return [];
         }
 
-        var rootPath = root.Path;
+        if (cache is null)
+        {
+            return await ComputeAsync(root.Path, asOf, cancellationToken);
+        }
 
+        // The stamp is read before the alerts are computed: a write committing meanwhile leaves a newer stamp.
+        var stamp = await ChangeStamps.ReadAsync(db, [root.Id], cancellationToken);
+        if (cache.TryGet(root.Id, asOf, stamp, out var kept))
+        {
+            return kept;
+        }
+
+        var alerts = await ComputeAsync(root.Path, asOf, cancellationToken);
+        cache.Set(root.Id, asOf, stamp, alerts);
+        return alerts;
+    }
+
+    private async Task<IReadOnlyList<Alert>> ComputeAsync(LTree rootPath, DateOnly asOf, CancellationToken cancellationToken)
+    {
         // Files that may have been open on the day: in progress now, or closed (official, removed, stopped) within
         // the year before it with some entry dated after the day (a recognition takes effect before its decision is
         // signed, so StageSince of an official member can precede the day the file really closed). The stage is

@@ -16,7 +16,12 @@ namespace DangVien.Core.Features.Reports;
 /// The yearly report on party development of a unit's subtree (báo cáo năm), computed in a few set-based queries
 /// over the history so it can run province-wide.
 /// </summary>
-public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess access, RuleParameterReader parameters, TimeProvider? time = null)
+/// <remarks>
+/// With a <see cref="ReportCache"/> (the app has one), the report and the trend of closed years are computed once and kept
+/// in the database while nothing they count changes; the current year is always computed.
+/// </remarks>
+public sealed class YearlyReportService(
+    DangVienDbContext db, CurrentAccess access, RuleParameterReader parameters, TimeProvider? time = null, ReportCache? cache = null)
 {
     /// <summary>The longest span of years a trend, a list or the idle-cells view covers.</summary>
     public const int MaxTrendYears = 30;
@@ -78,14 +83,22 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             return JsonSerializer.Deserialize<YearlyReport>(snapshot.Report, Json)! with { Frozen = new ReportFreeze(snapshot.FrozenBy, snapshot.FrozenAt) };
         }
 
-        return await LiveAsync(unit, year, cancellationToken);
+        if (cache is null)
+        {
+            return await LiveAsync(unit, year, cancellationToken);
+        }
+
+        // The crumbs above the unit depend on who asks: kept without them, added to every answer.
+        var counted = QuotaMath.CountedKind(await AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken));
+        var report = await cache.GetOrComputeAsync(db, ReportCache.Kind.YearlyReport, unitId, year, year, counted, Today.Year,
+            async () => await LiveAsync(unit, year, cancellationToken) with { Ancestors = [] }, cancellationToken);
+        return report with { Ancestors = await AncestorsAsync(unit, cancellationToken) };
     }
 
     /// <summary>The report computed from the history now (never from a snapshot).</summary>
     private async Task<YearlyReport> LiveAsync(UnitRef unit, int year, CancellationToken cancellationToken)
     {
         var unitId = unit.Id;
-        var scope = await access.GetScopeAsync(cancellationToken);
         var basis = await AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken);
         var counted = QuotaMath.CountedKind(basis);
 
@@ -115,11 +128,7 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
             .Select(s => new { s.Id, s.Code, s.Name })
             .ToListAsync(cancellationToken);
-        var ancestors = await scope.Units(db.OrgUnits.AsNoTracking())
-            .Where(u => u.Path.IsAncestorOf(unit.Path) && u.Id != unitId)
-            .OrderBy(u => u.Path.NLevel)
-            .Select(u => new UnitCrumb(u.Id, u.Name))
-            .ToListAsync(cancellationToken);
+        var ancestors = await AncestorsAsync(unit, cancellationToken);
 
         var boardIds = board.Select(b => b.Id).ToList();
         var childQuotas = await db.Quotas.AsNoTracking()
@@ -176,6 +185,20 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             return null;
         }
 
+        if (cache is null)
+        {
+            return await LiveTrendAsync(unit, from, to, cancellationToken);
+        }
+
+        var counted = QuotaMath.CountedKind(await AdmissionCounting.BasisAsync(parameters, unitId, cancellationToken));
+        return await cache.GetOrComputeAsync(db, ReportCache.Kind.Trend, unitId, from, to, counted, Today.Year,
+            () => LiveTrendAsync(unit, from, to, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The trend computed from the history and the snapshots now.</summary>
+    private async Task<ReportTrend> LiveTrendAsync(UnitRef unit, int from, int to, CancellationToken cancellationToken)
+    {
+        var unitId = unit.Id;
         var snapshots = (await db.ReportSnapshots.AsNoTracking()
                 .Where(s => s.OrgUnitId == unitId && s.Year >= from && s.Year <= to)
                 .Select(s => s.Report)
@@ -516,6 +539,17 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             : await db.OrgUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Code).FirstOrDefaultAsync(cancellationToken);
 
     private DateOnly Today => (time ?? TimeProvider.System).Today();
+
+    /// <summary>The units above <paramref name="unit"/> the user may read, from the top.</summary>
+    private async Task<List<UnitCrumb>> AncestorsAsync(UnitRef unit, CancellationToken cancellationToken)
+    {
+        var scope = await access.GetScopeAsync(cancellationToken);
+        return await scope.Units(db.OrgUnits.AsNoTracking())
+            .Where(u => u.Path.IsAncestorOf(unit.Path) && u.Id != unit.Id)
+            .OrderBy(u => u.Path.NLevel)
+            .Select(u => new UnitCrumb(u.Id, u.Name))
+            .ToListAsync(cancellationToken);
+    }
 
     private Task<ReportSnapshot?> SnapshotAsync(int unitId, int year, CancellationToken cancellationToken) =>
         db.ReportSnapshots.AsNoTracking().FirstOrDefaultAsync(s => s.OrgUnitId == unitId && s.Year == year, cancellationToken);

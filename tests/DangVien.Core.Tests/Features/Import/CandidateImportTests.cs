@@ -23,7 +23,7 @@ namespace DangVien.Core.Tests.Features.Import;
 public sealed class CandidateImportTests
 {
     private const string User = "can.bo@test";
-    private static readonly DateOnly Today = new(2026, 8, 3);
+    internal static readonly DateOnly Today = new(2026, 8, 3);
 
     private static readonly string[] Header =
     [
@@ -41,7 +41,7 @@ public sealed class CandidateImportTests
     ];
 
     /// <summary>How far a row (and the same file through the forms) goes.</summary>
-    private enum Until
+    internal enum Until
     {
         Decision,
         Ceremony,
@@ -234,7 +234,7 @@ public sealed class CandidateImportTests
             $"expected row {row}, column {column}: \"{reason}\"; got:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors)}");
 
     /// <summary>The World of the pipeline tests, with citizen IDs on the members the files name.</summary>
-    private static async Task<World> WorldAsync(DangVienDbContext db)
+    internal static async Task<World> WorldAsync(DangVienDbContext db)
     {
         var world = await World.CreateAsync(db, Today);
         for (var i = 0; i < 3; i++)
@@ -257,7 +257,7 @@ public sealed class CandidateImportTests
 
     private static string VillagerId(int i) => $"00108000020{i}";
 
-    private static Dictionary<string, string> Row(string citizenId, string name, string cellCode, Until until)
+    internal static Dictionary<string, string> Row(string citizenId, string name, string cellCode, Until until)
     {
         var teachers = cellCode == "CB-GV";
         string Member(int i) => teachers ? TeacherId(i) : VillagerId(i);
@@ -385,7 +385,7 @@ public sealed class CandidateImportTests
                 m.BarredFromReadmission, m.HadCriminalConviction)
             : "no member";
 
-    private static ImportService Import(World world, DangVienDbContext db)
+    internal static ImportService Import(World world, DangVienDbContext db)
     {
         var access = new CurrentAccess(new SystemUser(User), db, world.Time);
         var calendar = new CalendarService(db);
@@ -394,7 +394,7 @@ public sealed class CandidateImportTests
         return new ImportService(db, access, admission, calendar, parameters, CoreValidators.All, world.Time, NullLogger<ImportService>.Instance);
     }
 
-    private static byte[] Csv(IEnumerable<Dictionary<string, string>> rows)
+    internal static byte[] Csv(IEnumerable<Dictionary<string, string>> rows)
     {
         var text = new StringBuilder();
         text.Append(string.Join(";", Header)).Append("\r\n");
