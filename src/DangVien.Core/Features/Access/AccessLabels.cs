@@ -1,59 +1,22 @@
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 
 namespace DangVien.Core.Features.Access;
 
-/// <summary>What users read for the codes of accounts, roles and the audit log.</summary>
+/// <summary>What users read for the codes of accounts, roles and the audit log (<see cref="CoreText"/>).</summary>
 public static class AccessLabels
 {
     /// <summary>Every role, in the order the forms offer them.</summary>
     public static IReadOnlyList<AccessRole> Roles { get; } =
         [AccessRole.CommitteeStaff, AccessRole.CellSecretary, AccessRole.ProvincialBoard, AccessRole.Administrator];
 
-    public static string Of(AccessRole role) => role switch
-    {
-        AccessRole.Administrator => "Quản trị hệ thống",
-        AccessRole.ProvincialBoard => "Ban Tổ chức Tỉnh ủy",
-        AccessRole.CommitteeStaff => "Cán bộ văn phòng, ban tổ chức đảng ủy",
-        AccessRole.CellSecretary => "Bí thư chi bộ",
-        _ => role.ToString(),
-    };
+    public static string Of(AccessRole role) => CoreText.Find("Role." + role) ?? role.ToString();
 
     /// <summary>What a role allows, in one line, for the form that assigns it.</summary>
-    public static string Describe(AccessRole role) => role switch
-    {
-        AccessRole.Administrator => "toàn quyền trên mọi đơn vị, quản lý tài khoản",
-        AccessRole.ProvincialBoard => "xem toàn bộ đơn vị, lập báo cáo, giao chỉ tiêu cho đơn vị trực thuộc",
-        AccessRole.CommitteeStaff => "xem và cập nhật hồ sơ, biểu quyết, quyết định, chỉ tiêu trong đơn vị",
-        AccessRole.CellSecretary => "xem quần chúng của chi bộ, ghi biểu quyết và ý kiến của chi bộ",
-        _ => "",
-    };
+    public static string Describe(AccessRole role) => CoreText.Find("RoleDescription." + role) ?? "";
 
     /// <summary>The audit log's action codes ("candidate.view" …); an unknown code is shown as it is.</summary>
-    public static string OfAction(string action) => action switch
-    {
-        AuditActions.CandidateView => "Xem hồ sơ quần chúng",
-        AuditActions.CandidatesExport => "Xuất danh sách quần chúng",
-        AuditActions.UserCreate => "Tạo tài khoản",
-        AuditActions.UserPasswordReset => "Đặt lại mật khẩu",
-        AuditActions.UserLock => "Khóa tài khoản",
-        AuditActions.UserUnlock => "Mở khóa tài khoản",
-        AuditActions.UserRoleAdd => "Giao vai trò",
-        AuditActions.UserRoleRemove => "Bỏ vai trò",
-        AuditActions.PasswordChange => "Tự đổi mật khẩu",
-        AuditActions.SignIn => "Đăng nhập",
-        AuditActions.SignInFailure => "Đăng nhập sai",
-        AuditActions.SignInLocked => "Đăng nhập vào tài khoản đã khóa",
-        AuditActions.SignInLimited => "Đăng nhập bị chặn vì thử quá nhiều lần",
-        AuditActions.SignOut => "Đăng xuất",
-        AuditActions.UnitMove => "Chuyển đơn vị",
-        AuditActions.UnitMerge => "Sáp nhập đơn vị",
-        AuditActions.CategoryAdd => "Thêm đối tượng nguồn",
-        AuditActions.CategoryRename => "Đổi tên đối tượng nguồn",
-        AuditActions.CategoryRetire => "Ngừng sử dụng đối tượng nguồn",
-        AuditActions.CategoryRestore => "Dùng lại đối tượng nguồn",
-        AuditActions.CandidateDetailsCorrect => "Đính chính đối tượng nguồn, người giúp đỡ",
-        _ => action,
-    };
+    public static string OfAction(string action) => CoreText.Find("Audit." + action) ?? action;
 }
 
 /// <summary>The action codes written to the audit log.</summary>

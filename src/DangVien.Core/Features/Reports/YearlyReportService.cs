@@ -110,7 +110,7 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             .FirstOrDefaultAsync(cancellationToken);
         var categories = await db.SourceCategories.AsNoTracking()
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
-            .Select(s => new { s.Id, s.Code, s.Name })
+            .Select(s => new { s.Id, s.Code, Name = DefaultSourceCategories.Shown(s.Code, s.Name) })
             .ToListAsync(cancellationToken);
         var ancestors = await scope.Units(db.OrgUnits.AsNoTracking())
             .Where(u => u.Path.IsAncestorOf(unit.Path) && u.Id != unitId)
@@ -222,7 +222,7 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
             .ToDictionary(g => g.Key, g => g.Sum(c => c.Admitted));
         var categories = await db.SourceCategories.AsNoTracking()
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
-            .Select(s => new { s.Id, s.Code, s.Name })
+            .Select(s => new { s.Id, s.Code, Name = DefaultSourceCategories.Shown(s.Code, s.Name) })
             .ToListAsync(cancellationToken);
         var all = conversions.FirstOrDefault(c => c.Category is null);
         var spanConversions = categories
@@ -299,7 +299,7 @@ public sealed class YearlyReportService(DangVienDbContext db, CurrentAccess acce
         }
 
         var label = figure.CategoryId is { } category
-            ? figure.Label + ": " + await db.SourceCategories.Where(s => s.Id == category).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken)
+            ? figure.Label + ": " + await db.SourceCategories.Where(s => s.Id == category).Select(s => DefaultSourceCategories.Shown(s.Code, s.Name)).FirstOrDefaultAsync(cancellationToken)
             : figure.Label;
         var scope = await access.GetScopeAsync(cancellationToken);
         var rows = await scope.Candidates(db.Candidates.AsNoTracking())
