@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Admission;
+using DangVien.Web.Components.Pages.Candidates;
 using DangVien.Web.Tests.Candidates;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,9 +46,15 @@ public sealed partial class EnglishCrawlTests
                 "/", "/units", $"/units/{tree.Commune.Id}", $"/units/{tree.CellA.Id}/members", "/candidates",
                 $"/candidates/{admitted}", $"/candidates/{admitted}/print", "/alerts", "/reports?year=2025",
                 "/reports/trend", "/reports/idle-cells", $"/units/{tree.Commune.Id}/quotas?year=2026",
+
+                // Refusals a reading page answers itself: a date that does not exist, a year out of range, a step out of order.
+                "/alerts?asOf=31/02/2026", "/reports?year=1800", ActionRoutes.Form(admitted, AdmissionAction.RecordCellVote),
             };
             pages.AddRange(await CrawlAsync(client, seeds));
         }
+
+        var refused = pages.First(p => p.Url == "/alerts?asOf=31/02/2026").Page;
+        Assert.Equal("There is no day 31/02/2026. Showing up to today, 03/08/2026.", refused.QuerySelector("#alerts-asof-error")?.TextContent.Trim());
 
         // Read once every page is in: reading pages writes audit rows, whose details are data too.
         var data = await StoredTextAsync(app, "source_categories");
@@ -82,8 +90,9 @@ public sealed partial class EnglishCrawlTests
         {
             var url = queue.Dequeue();
             var response = await client.GetAsync(url);
-            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Redirect, $"{url}: {response.StatusCode}");
-            if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html")
+            // 400: a refused address answers with a page of its own, read like the others.
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Redirect, $"{url}: {response.StatusCode}");
+            if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.BadRequest) || response.Content.Headers.ContentType?.MediaType != "text/html")
             {
                 continue;
             }
