@@ -150,7 +150,6 @@ public static class DependencyInjection
         app.UseStatusCodePagesWithReExecute("/not-found");
         // Inside the pages' handlers: the API answers its errors as JSON problems before they would see them.
         app.UseWhen(ApiErrors.IsApi, api => api.UseApiErrors());
-        app.UseMiddleware<QueryGuard>();
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
             app.UseHsts();
@@ -166,6 +165,8 @@ public static class DependencyInjection
             SupportedUICultures = [Vietnamese, CultureInfo.GetCultureInfo("en")],
             RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = LanguageEndpoint.CookieName }],
         });
+        // After the language is read, so a refused address is answered in the reader's language.
+        app.UseMiddleware<QueryGuard>();
         app.Use(SignInLimits.ReadSignInNameAsync);
         app.UseRateLimiter();
         app.UseAuthentication();

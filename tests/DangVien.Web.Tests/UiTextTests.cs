@@ -35,6 +35,22 @@ public sealed partial class UiTextTests
     }
 
     [Fact]
+    public void Every_key_the_exports_use_is_in_the_Vietnamese_and_the_English_resources()
+    {
+        var vietnamese = Keys("UiText.resx");
+        var english = Keys("UiText.en.resx");
+        var prefixes = vietnamese.Select(k => k.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+        var used = Directory.EnumerateFiles(Path.Combine(WebProject, "Endpoints"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => CodeKey().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
+            .Where(u => prefixes.Contains(u.Key[..u.Key.IndexOf('.', StringComparison.Ordinal)]))
+            .ToList();
+
+        Assert.True(used.Count >= 60, $"only {used.Count} uses");
+        Assert.Empty(used.Where(u => !vietnamese.Contains(u.Key)).Select(u => $"{u.File}: {u.Key} (vi)"));
+        Assert.Empty(used.Where(u => !english.Contains(u.Key)).Select(u => $"{u.File}: {u.Key} (en)"));
+    }
+
+    [Fact]
     public async Task The_footer_link_switches_to_English_and_back_dates_stay_day_first()
     {
         var (app, tree) = await Candidates.CandidateFiles.StartAsync();
@@ -125,6 +141,10 @@ public sealed partial class UiTextTests
     /// <summary>A key: <c>L["Nav.Candidates"]</c>, or a literal shaped like one (<c>"Common.Quota"</c>) handed to <c>L[…]</c> later.</summary>
     [GeneratedRegex("""L\["([^"]+)"[,\]]|"([A-Z][A-Za-z]+\.[A-Z][A-Za-z0-9]+)"[,:)\s]""")]
     private static partial Regex Key();
+
+    /// <summary>A literal shaped like a key in C# code (<c>T("Export.Value")</c>, <c>"Reports.Official"</c> in a conditional).</summary>
+    [GeneratedRegex(@"""([A-Z][A-Za-z]+\.[A-Z][A-Za-z0-9]+)""")]
+    private static partial Regex CodeKey();
 
     /// <summary>A Vietnamese letter with a diacritic: text that was not translated.</summary>
     [GeneratedRegex("[À-ỹ]")]

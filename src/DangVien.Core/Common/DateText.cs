@@ -19,10 +19,10 @@ public readonly record struct DateReading(DateOnly? Date, string? Message)
 /// </summary>
 public static partial class DateText
 {
-    public const string FormatMessage = "Ngày phải theo dạng ngày/tháng/năm, ví dụ 05/03/2026.";
+    public static string FormatMessage => CoreText.Get("Date.Format");
 
     public static string NoSuchDayMessage(int day, int month, int year) =>
-        string.Create(CultureInfo.InvariantCulture, $"Không có ngày {day:00}/{month:00}/{year:0000}.");
+        string.Format(CultureInfo.InvariantCulture, CoreText.Get("Date.NoSuchDay"), day, month, year);
 
     /// <summary>The date typed, or the message that says why it cannot be one; empty text reads as neither.</summary>
     public static DateReading Read(string? text)

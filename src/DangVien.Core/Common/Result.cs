@@ -50,7 +50,9 @@ public sealed class Result<T> : Result
 /// <summary>Messages shared across features.</summary>
 public static class Messages
 {
-    public const string RecordChanged = "Hồ sơ này vừa được người khác thay đổi. Vui lòng tải lại trang để xem dữ liệu mới nhất rồi thực hiện lại.";
-    public const string NotFound = "Không tìm thấy hồ sơ.";
-    public const string NotAllowed = "Bạn không có quyền thực hiện thao tác này đối với hồ sơ của đơn vị này.";
+    public static string RecordChanged => CoreText.Get("Messages.RecordChanged");
+
+    public static string NotFound => CoreText.Get("Messages.NotFound");
+
+    public static string NotAllowed => CoreText.Get("Messages.NotAllowed");
 }

@@ -24,9 +24,9 @@ public static class SupportedRange
 
     public static readonly DateOnly MaxDate = new(MaxYear, 12, 31);
 
-    public static string YearMessage => $"Năm phải từ {MinYear} đến {MaxYear}.";
+    public static string YearMessage => CoreText.Format("Range.Year", MinYear, MaxYear);
 
-    public static string DateMessage => $"Ngày phải từ {MinDate.Display()} đến {MaxDate.Display()}.";
+    public static string DateMessage => CoreText.Format("Range.Date", MinDate.Display(), MaxDate.Display());
 
     public static bool IsYear(int year) => year is >= MinYear and <= MaxYear;
 

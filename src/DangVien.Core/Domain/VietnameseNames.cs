@@ -1,46 +1,18 @@
+using DangVien.Core.Common;
+
 namespace DangVien.Core.Domain;
 
-/// <summary>The Vietnamese names of the domain's enumerations, shared by messages and pages.</summary>
+/// <summary>
+/// The names of the domain's enumerations, shared by messages and pages: Vietnamese, or English when the interface
+/// is in English (<see cref="CoreText"/>).
+/// </summary>
 public static class VietnameseNames
 {
-    public static string Of(OrgUnitKind kind) => kind switch
-    {
-        OrgUnitKind.Province => "Tỉnh ủy",
-        OrgUnitKind.UpperCommittee => "Đảng bộ cấp trên cơ sở",
-        OrgUnitKind.CommuneCommittee => "Đảng ủy xã/phường",
-        OrgUnitKind.GrassrootsCommittee => "Đảng bộ cơ sở",
-        OrgUnitKind.GrassrootsCell => "Chi bộ cơ sở",
-        OrgUnitKind.Cell => "Chi bộ trực thuộc",
-        _ => kind.ToString(),
-    };
+    public static string Of(OrgUnitKind kind) => CoreText.Find("UnitKind." + kind) ?? kind.ToString();
 
-    public static string Of(CandidateStage stage) => stage switch
-    {
-        CandidateStage.Source => "Tạo nguồn",
-        CandidateStage.AwarenessCourse => "Đã học lớp nhận thức về Đảng",
-        CandidateStage.Application => "Đã nộp đơn và lý lịch",
-        CandidateStage.HistoryVerified => "Đã thẩm tra lý lịch",
-        CandidateStage.Introduced => "Đã có người giới thiệu",
-        CandidateStage.Opinions => "Đã có ý kiến nhận xét",
-        CandidateStage.CellVoted => "Chi bộ đã biểu quyết",
-        CandidateStage.CommitteeResolved => "Đảng ủy đã có nghị quyết",
-        CandidateStage.AdmissionDecided => "Đã có quyết định kết nạp",
-        CandidateStage.Probation => "Đảng viên dự bị",
-        CandidateStage.RecognitionVoted => "Chi bộ đã xét công nhận",
-        CandidateStage.Official => "Đảng viên chính thức",
-        CandidateStage.Removed => "Đã xóa tên",
-        CandidateStage.Exited => "Dừng xem xét",
-        _ => stage.ToString(),
-    };
+    public static string Of(CandidateStage stage) => CoreText.Find("StageShort." + stage) ?? stage.ToString();
 
-    public static string Of(MemberStatus status) => status switch
-    {
-        MemberStatus.Probationary => "Dự bị",
-        MemberStatus.Official => "Chính thức",
-        MemberStatus.Removed => "Đã xóa tên",
-        MemberStatus.Left => "Đã ra khỏi Đảng",
-        _ => status.ToString(),
-    };
+    public static string Of(MemberStatus status) => CoreText.Find("MemberStatus." + status) ?? status.ToString();
 
-    public static string Of(Sex sex) => sex == Sex.Female ? "Nữ" : "Nam";
+    public static string Of(Sex sex) => CoreText.Get(sex == Sex.Female ? "Sex.Female" : "Sex.Male");
 }

@@ -19,9 +19,6 @@ public static class CandidateExportEndpoint
 {
     public const string Separator = ";";
 
-    private static readonly string[] Header =
-        ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Chi bộ", "Đối tượng", "Giai đoạn", "Từ ngày"];
-
     public static async Task<IResult> ExportAsync(HttpContext context, AdmissionService admission, OrgUnitService units, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await RowsAsync(context, admission, units, time, cancellationToken) is not { } rows)
@@ -34,7 +31,7 @@ public static class CandidateExportEndpoint
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         context.Response.Headers.CacheControl = "no-store";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024);
-        await WriteLineAsync(writer, Header);
+        await WriteLineAsync(writer, Exports.ReportDocuments.CandidateHeader());
         var number = 0;
         foreach (var row in rows)
         {
@@ -44,7 +41,7 @@ public static class CandidateExportEndpoint
                 number.ToString(CultureInfo.InvariantCulture),
                 row.FullName,
                 Components.Shared.Format.Born(row.DateOfBirth, row.BirthYear),
-                row.Sex == Core.Domain.Sex.Female ? "Nữ" : "Nam",
+                Core.Domain.VietnameseNames.Of(row.Sex),
                 Exports.ReportDocuments.CitizenId(row.Shown, row.CitizenId),
                 row.CellName,
                 row.Categories,
@@ -66,8 +63,8 @@ public static class CandidateExportEndpoint
         }
 
         var today = time.Today();
-        var document = Exports.ReportDocuments.Candidates(rows, "Danh sách hồ sơ quần chúng, ngày " + today.Display());
-        return TypedResults.File(Exports.XlsxExport.Write(document, "Hồ sơ"), Exports.XlsxExport.ContentType,
+        var document = Exports.ReportDocuments.Candidates(rows, UiText.Format("Export.CandidateListTitle", today.Display()));
+        return TypedResults.File(Exports.XlsxExport.Write(document, UiText.Get("Export.FilesSheet")), Exports.XlsxExport.ContentType,
             $"ho-so-quan-chung-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx");
     }
 

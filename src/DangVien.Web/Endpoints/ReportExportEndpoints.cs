@@ -99,7 +99,7 @@ public static class ReportExportEndpoints
                 (bytes, contentType) = (CsvExport.Write(document), "text/csv; charset=utf-8");
                 break;
             case "xlsx":
-                (bytes, contentType) = (XlsxExport.Write(document, "Báo cáo"), XlsxExport.ContentType);
+                (bytes, contentType) = (XlsxExport.Write(document, UiText.Get("Export.ReportSheet")), XlsxExport.ContentType);
                 break;
             default:
                 try

@@ -44,7 +44,7 @@ public sealed class QueryGuard(RequestDelegate next)
             {
                 if (value is not null && value.Any(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n')))
                 {
-                    return "Địa chỉ có ký tự điều khiển, không đọc được.";
+                    return UiText.Get("Query.ControlChars");
                 }
             }
         }
@@ -58,18 +58,18 @@ public sealed class QueryGuard(RequestDelegate next)
         {
             if (Given(query, key) is { } year && !(int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && SupportedRange.IsYear(y)))
             {
-                return $"Năm “{Shown(year)}” không hợp lệ: {SupportedRange.YearMessage}";
+                return UiText.Format("Query.BadYear", Shown(year), SupportedRange.YearMessage);
             }
         }
 
         if (Given(query, "page") is { } page
             && !(int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= SupportedRange.MaxPage))
         {
-            return $"Trang “{Shown(page)}” không hợp lệ: số trang là một số từ 1 đến {SupportedRange.MaxPage.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))}.";
+            return UiText.Format("Query.BadPage", Shown(page), SupportedRange.MaxPage.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")));
         }
 
         return Given(query, "q") is { Length: > SupportedRange.MaxSearchLength } search
-            ? $"Từ khóa tìm kiếm dài {search.Length.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} ký tự: tối đa {SupportedRange.MaxSearchLength} ký tự."
+            ? UiText.Format("Query.SearchTooLong", search.Length.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), SupportedRange.MaxSearchLength)
             : null;
     }
 

@@ -1,3 +1,5 @@
+using DangVien.Core.Common;
+
 namespace DangVien.Core.Data.Reference;
 
 /// <summary>
@@ -47,4 +49,13 @@ public static class DefaultSourceCategories
         (ReligiousFollower, "Người theo tôn giáo"),
         (Other, "Khác"),
     ];
+
+    /// <summary>
+    /// The name a category is shown under: a built-in category that still has its default name reads in the
+    /// interface's language (<see cref="CoreText"/>); a category a province added or renamed keeps its own name.
+    /// </summary>
+    public static string Shown(string? code, string name) =>
+        code is not null && CoreText.IsEnglish && All.Any(c => c.Code == code && c.Name == name)
+            ? CoreText.Find("Category." + code) ?? name
+            : name;
 }

@@ -1,34 +1,21 @@
 using System.Reflection;
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Import;
 
 namespace DangVien.Core.Features.Access;
 
-/// <summary>What users read for the codes of accounts, roles and the audit log.</summary>
+/// <summary>What users read for the codes of accounts, roles and the audit log (<see cref="CoreText"/>).</summary>
 public static class AccessLabels
 {
     /// <summary>Every role, in the order the forms offer them.</summary>
     public static IReadOnlyList<AccessRole> Roles { get; } =
         [AccessRole.CommitteeStaff, AccessRole.CellSecretary, AccessRole.ProvincialBoard, AccessRole.Administrator];
 
-    public static string Of(AccessRole role) => role switch
-    {
-        AccessRole.Administrator => "Quản trị hệ thống",
-        AccessRole.ProvincialBoard => "Ban Tổ chức Tỉnh ủy",
-        AccessRole.CommitteeStaff => "Cán bộ văn phòng, ban tổ chức đảng ủy",
-        AccessRole.CellSecretary => "Bí thư chi bộ",
-        _ => role.ToString(),
-    };
+    public static string Of(AccessRole role) => CoreText.Find("Role." + role) ?? role.ToString();
 
     /// <summary>What a role allows, in one line, for the form that assigns it.</summary>
-    public static string Describe(AccessRole role) => role switch
-    {
-        AccessRole.Administrator => "toàn quyền trên mọi đơn vị, quản lý tài khoản",
-        AccessRole.ProvincialBoard => "xem toàn bộ đơn vị, lập báo cáo, giao chỉ tiêu cho đơn vị trực thuộc",
-        AccessRole.CommitteeStaff => "xem và cập nhật hồ sơ, biểu quyết, quyết định, chỉ tiêu trong đơn vị",
-        AccessRole.CellSecretary => "xem quần chúng của chi bộ, ghi biểu quyết và ý kiến của chi bộ",
-        _ => "",
-    };
+    public static string Describe(AccessRole role) => CoreText.Find("RoleDescription." + role) ?? "";
 }
 
 /// <summary>The action codes written to the audit log.</summary>

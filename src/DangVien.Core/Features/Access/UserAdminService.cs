@@ -346,7 +346,7 @@ public sealed class UserAdminService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, OrgUnitId = unitId, Role = role });
         await access.AuditAsync(
-            AuditActions.UserRoleAdd, AuditActions.UserSubject(user.UserName!), $"{AccessLabels.Of(role)} — {unitName}", save: false, cancellationToken: cancellationToken);
+            AuditActions.UserRoleAdd, AuditActions.UserSubject(user.UserName!), CoreText.InVietnamese(() => $"{AccessLabels.Of(role)} — {unitName}"), save: false, cancellationToken: cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -402,7 +402,7 @@ public sealed class UserAdminService(
         await access.AuditAsync(
             AuditActions.UserRoleRemove,
             AuditActions.UserSubject(user.UserName!),
-            $"{AccessLabels.Of(assignment.Role)} — {assignment.OrgUnit!.Name}",
+            CoreText.InVietnamese(() => $"{AccessLabels.Of(assignment.Role)} — {assignment.OrgUnit!.Name}"),
             save: false,
             cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

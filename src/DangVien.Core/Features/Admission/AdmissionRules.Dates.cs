@@ -94,13 +94,8 @@ public static partial class AdmissionRules
 
         var extended = history.AdmissionDecisionExtension is not null;
         return new FieldError(field,
-            $"Quá hạn ra quyết định kết nạp: trong {DecisionWorkingDays} ngày làm việc kể từ ngày chi bộ có nghị "
-            + $"quyết ({D(CandidateHistory.ActDate(vote))})"
-            + (extended ? $", đã gia hạn thêm {ExtensionWorkingDays} ngày làm việc" : "")
-            + $", tức chậm nhất ngày {D(deadline)}; quyết định ngày {D(decidedOn)} là ngày làm việc thứ "
-            + $"{calendar.WorkingDaysBetween(CandidateHistory.ActDate(vote), decidedOn)}."
-            + (extended ? "" : $" Cấp ủy có thẩm quyền có thể gia hạn thêm {ExtensionWorkingDays} ngày làm việc (ghi "
-            + "nhận gia hạn, có lý do, trước khi hết hạn)."));
+            CoreText.Format(extended ? "Dates.DecisionLateExtended" : "Dates.DecisionLate", DecisionWorkingDays, D(CandidateHistory.ActDate(vote)),
+                ExtensionWorkingDays, D(deadline), D(decidedOn), calendar.WorkingDaysBetween(CandidateHistory.ActDate(vote), decidedOn)));
     }
 
     /// <summary>The ceremony within 30 working days of the decision reaching the cell, later only with the recorded consent.</summary>
@@ -140,17 +135,13 @@ public static partial class AdmissionRules
         if (votedOn < officialFrom)
         {
             return new FieldError(field,
-                $"Chưa hết {ProbationMonths} tháng dự bị: kết nạp ngày {D(ceremony.EffectiveOn)}, dự bị đến hết "
-                + $"ngày {D(ProbationLastDay(ceremony.EffectiveOn))}; chi bộ chỉ xét công nhận chính thức từ ngày "
-                + $"{D(officialFrom)}.");
+                CoreText.Format("Dates.ProbationNotOver", ProbationMonths, D(ceremony.EffectiveOn), D(ProbationLastDay(ceremony.EffectiveOn)), D(officialFrom)));
         }
 
         var deadline = RecognitionVoteDeadline(history, calendar)!.Value;
         return votedOn > deadline && !hasLateReason
             ? new FieldError("LateReason",
-                $"Chi bộ xét công nhận chính thức trong {RecognitionVoteWorkingDays} ngày làm việc kể từ khi hết "
-                + $"{ProbationMonths} tháng dự bị ({D(ProbationLastDay(ceremony.EffectiveOn))}), tức chậm nhất ngày "
-                + $"{D(deadline)}; biểu quyết ngày {D(votedOn)} là chậm: phải ghi lý do.")
+                CoreText.Format("Dates.RecognitionVoteLate", RecognitionVoteWorkingDays, ProbationMonths, D(ProbationLastDay(ceremony.EffectiveOn)), D(deadline), D(votedOn)))
             : null;
     }
 

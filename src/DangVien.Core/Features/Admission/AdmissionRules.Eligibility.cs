@@ -15,17 +15,14 @@ public static partial class AdmissionRules
         if (voteDate < eighteen)
         {
             return new FieldError(field,
-                $"Chưa đủ {MinimumAgeYears} tuổi (tính theo tháng) vào ngày chi bộ biểu quyết {D(voteDate)}: sinh ngày "
-                + $"{D(dateOfBirth)}, đủ {MinimumAgeYears} tuổi từ {D(eighteen)}.");
+                CoreText.Format("Eligibility.TooYoung", MinimumAgeYears, D(voteDate), D(dateOfBirth), D(eighteen)));
         }
 
         var pastSixty = PastSixtyFrom(dateOfBirth);
         if (voteDate >= pastSixty && !hasOverSixtyConsent)
         {
             return new FieldError(field,
-                $"Quá {MaximumAgeYears} tuổi (tính theo tháng) vào ngày chi bộ biểu quyết {D(voteDate)}: sinh ngày "
-                + $"{D(dateOfBirth)}, quá {MaximumAgeYears} tuổi từ {D(pastSixty)}. Chỉ được xét khi đã ghi nhận văn "
-                + "bản đồng ý của cấp ủy trực thuộc Trung ương (trường hợp trên 60 tuổi).");
+                CoreText.Format("Eligibility.TooOld", MaximumAgeYears, D(voteDate), D(dateOfBirth), D(pastSixty)));
         }
 
         return null;
@@ -52,10 +49,7 @@ public static partial class AdmissionRules
         }
 
         return new FieldError(field,
-            $"Trình độ giáo dục phổ thông ({AdmissionLabels.Of(education)}) chưa đạt trung học cơ sở. Chỉ được "
-            + "xét khi đã ghi nhận văn bản đồng ý cho trường hợp đặc biệt: tiểu học ở vùng cao, biên giới, "
-            + "hải đảo, vùng đồng bào dân tộc thiểu số, vùng đặc biệt khó khăn; hoặc biết đọc, biết "
-            + "viết đối với già làng, trưởng bản (có văn bản đồng ý của cấp ủy trực thuộc Trung ương).");
+            CoreText.Format("Eligibility.Education", AdmissionLabels.Of(education)));
     }
 
     /// <summary>The awareness-course certificate must be valid on the day of the cell vote.</summary>
@@ -64,17 +58,13 @@ public static partial class AdmissionRules
         if (history.CertificateOn(voteDate) is not { } certificate)
         {
             return new FieldError(field,
-                "Chưa có giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng cấp trước ngày chi bộ biểu "
-                + $"quyết {D(voteDate)}.");
+                CoreText.Format("Eligibility.NoCertificate", D(voteDate)));
         }
 
         var lastValid = CertificateLastValidDay(certificate.EffectiveOn, validityMonths);
         return voteDate > lastValid
             ? new FieldError(field,
-                $"Giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng số {certificate.DocumentNumber} cấp ngày "
-                + $"{D(certificate.EffectiveOn)} đã hết hạn: giấy có giá trị {validityMonths} tháng, đến hết ngày "
-                + $"{D(lastValid)}, còn chi bộ biểu quyết ngày {D(voteDate)}. Người vào Đảng phải học lại lớp bồi "
-                + "dưỡng.")
+                CoreText.Format("Eligibility.CertificateExpired", certificate.DocumentNumber, D(certificate.EffectiveOn), validityMonths, D(lastValid), D(voteDate)))
             : null;
     }
 
@@ -89,9 +79,7 @@ public static partial class AdmissionRules
         var lastFresh = DossierLastFreshDay(compiled, renewalMonths);
         return voteDate > lastFresh
             ? new FieldError(field,
-                $"Quá {renewalMonths} tháng kể từ ngày lập hồ sơ (giới thiệu ngày {D(compiled)}, còn giá trị đến "
-                + $"hết ngày {D(lastFresh)}) mà chi bộ chưa xét: phải làm lại giấy giới thiệu và nghị quyết giới "
-                + $"thiệu của Đoàn / Công đoàn trước khi chi bộ biểu quyết ngày {D(voteDate)}.")
+                CoreText.Format("Eligibility.DossierStale", renewalMonths, D(compiled), D(lastFresh), D(voteDate)))
             : null;
     }
 

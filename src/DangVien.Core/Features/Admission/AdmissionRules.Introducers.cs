@@ -15,43 +15,37 @@ public static partial class AdmissionRules
     {
         if (member is null)
         {
-            yield return new FieldError(field, "Không tìm thấy đảng viên giới thiệu.");
+            yield return new FieldError(field, CoreText.Get("Introducer.NotFound"));
             yield break;
         }
 
         if (IsSamePerson(member, candidate))
         {
-            yield return new FieldError(field, $"{member.Name} là chính người vào Đảng: không thể tự giới thiệu mình.");
+            yield return new FieldError(field, CoreText.Format("Introducer.Self", member.Name));
             yield break;
         }
 
         if (!member.IsOfficialOn(on))
         {
             yield return new FieldError(field,
-                $"{member.Name} không phải đảng viên chính thức vào ngày {D(on)} (đảng viên dự bị hoặc không còn "
-                + "sinh hoạt đảng): chỉ đảng viên chính thức mới được giới thiệu người vào Đảng.");
+                CoreText.Format("Introducer.NotOfficial", member.Name, D(on)));
         }
 
         if (!IsSameUnit(member, candidate.Cell))
         {
             yield return new FieldError(field,
-                $"{member.Name} không sinh hoạt ở {candidate.Cell.Name} hoặc đơn vị của chi bộ này: người giới "
-                + "thiệu phải cùng công tác, học tập, sinh sống với người vào Đảng.");
+                CoreText.Format("Introducer.OtherUnit", member.Name, candidate.Cell.Name));
         }
 
         if (knownSince > on)
         {
             yield return new FieldError(field,
-                $"Thời điểm bắt đầu cùng công tác, học tập, sinh sống ({D(knownSince)}) không thể sau ngày giới "
-                + $"thiệu ({D(on)}).");
+                CoreText.Format("Introducer.KnownAfter", D(knownSince), D(on)));
         }
         else if (!isReplacement && MonthsAfter(knownSince, IntroducerKnownMonths) > on)
         {
             yield return new FieldError(field,
-                $"{member.Name} mới cùng công tác, học tập, sinh sống với người vào Đảng từ ngày {D(knownSince)}: "
-                + $"người giới thiệu phải ít nhất {IntroducerKnownMonths} tháng (từ ngày "
-                + $"{D(MonthsAfter(knownSince, IntroducerKnownMonths))}) tính đến ngày giới thiệu {D(on)}. Chỉ người giới "
-                + $"thiệu thay thế mới không cần đủ {IntroducerKnownMonths} tháng.");
+                CoreText.Format("Introducer.KnownTooShort", member.Name, D(knownSince), IntroducerKnownMonths, D(MonthsAfter(knownSince, IntroducerKnownMonths)), D(on)));
         }
     }
 

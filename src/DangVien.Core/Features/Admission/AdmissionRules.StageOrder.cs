@@ -22,7 +22,7 @@ public static partial class AdmissionRules
     public static FieldError? CheckAllowed(AdmissionAction action, CandidateFacts candidate)
     {
         var missing = WhyNot(action, candidate);
-        return missing is null ? null : new FieldError("", $"Chưa thể thực hiện \"{AdmissionLabels.Of(action)}\": {missing}.");
+        return missing is null ? null : new FieldError("", CoreText.Format("Order.NotYet", AdmissionLabels.Of(action), missing));
     }
 
     private static string? WhyNot(AdmissionAction action, CandidateFacts c)
@@ -30,118 +30,104 @@ public static partial class AdmissionRules
         var h = c.History;
         if (h.Exit is { } exit && action != AdmissionAction.CorrectEntry)
         {
-            return $"hồ sơ đã dừng xem xét từ ngày {D(exit.EffectiveOn)}";
+            return CoreText.Format("Order.Exited", D(exit.EffectiveOn));
         }
 
         if (h.Removal is { } removal && action != AdmissionAction.CorrectEntry)
         {
-            return $"đã xóa tên trong danh sách đảng viên từ ngày {D(removal.EffectiveOn)}";
+            return CoreText.Format("Order.Removed", D(removal.EffectiveOn));
         }
 
         if (h.RecognitionDecision is not null && action != AdmissionAction.CorrectEntry)
         {
-            return "đã là đảng viên chính thức";
+            return CoreText.Get("Order.Official");
         }
 
-        var voted = h.PassedCellVote is { } v ? $"chi bộ đã biểu quyết đề nghị kết nạp ngày {D(v.EffectiveOn)}" : null;
-        const string NoCertificate = "chưa có giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng (bước 2)";
-        const string NoApplication = "chưa có đơn xin vào Đảng và lý lịch (bước 3)";
-        const string NoVerification = "lý lịch chưa được thẩm tra, chứng nhận (bước 3)";
-        const string NoIntroduction = "chưa có người giới thiệu (bước 4)";
-        const string NoCellVote = "chi bộ chưa biểu quyết đề nghị kết nạp với ít nhất 2/3 đảng viên chính thức "
-            + "tán thành (bước 6)";
-        const string NoDecision = "chưa có quyết định kết nạp (bước 8)";
-        const string NoCeremony = "chưa tổ chức lễ kết nạp (bước 9)";
-        const string Correct = "nếu đã ghi sai, hãy đính chính mục đó";
+        var voted = h.PassedCellVote is { } v ? CoreText.Format("Order.Voted", D(v.EffectiveOn)) : null;
+        static string NoCertificate() => CoreText.Get("Order.NoCertificate");
+        static string NoApplication() => CoreText.Get("Order.NoApplication");
+        static string NoVerification() => CoreText.Get("Order.NoVerification");
+        static string NoIntroduction() => CoreText.Get("Order.NoIntroduction");
+        static string NoCellVote() => CoreText.Get("Order.NoCellVote");
+        static string NoDecision() => CoreText.Get("Order.NoDecision");
+        static string NoCeremony() => CoreText.Get("Order.NoCeremony");
+        static string Correct() => CoreText.Get("Order.Correct");
 
         return action switch
         {
             AdmissionAction.RecordAwarenessCourse => voted,
             AdmissionAction.RecordApplication =>
-                h.LatestCertificate is null ? NoCertificate
-                : h.Application is { } a ? $"đã ghi nhận đơn xin vào Đảng ngày {D(a.EffectiveOn)}; {Correct}"
+                h.LatestCertificate is null ? NoCertificate()
+                : h.Application is { } a ? CoreText.Format("Order.HasApplication", D(a.EffectiveOn), Correct())
                 : null,
             AdmissionAction.RecordHistoryVerification =>
-                h.Application is null ? NoApplication
-                : h.HistoryVerification is { } hv ? $"đã ghi nhận thẩm tra lý lịch ngày {D(hv.EffectiveOn)}; {Correct}"
+                h.Application is null ? NoApplication()
+                : h.HistoryVerification is { } hv ? CoreText.Format("Order.HasVerification", D(hv.EffectiveOn), Correct())
                 : null,
             AdmissionAction.RecordIntroduction =>
-                h.HistoryVerification is null ? NoVerification
-                : h.Introduction is { } i ? $"đã có người giới thiệu từ ngày {D(i.EffectiveOn)}; để đổi người giới "
-                    + "thiệu hãy dùng \"Thay người giới thiệu\""
+                h.HistoryVerification is null ? NoVerification()
+                : h.Introduction is { } i ? CoreText.Format("Order.HasIntroduction", D(i.EffectiveOn))
                 : null,
             AdmissionAction.ReplaceIntroducer or AdmissionAction.RenewIntroduction or AdmissionAction.RecordOpinion =>
-                h.Introduction is null ? NoIntroduction : voted,
+                h.Introduction is null ? NoIntroduction() : voted,
             AdmissionAction.RecordEligibilityException => voted,
             AdmissionAction.RecordCellVote =>
-                h.LatestCertificate is null ? NoCertificate
-                : h.Application is null ? NoApplication
-                : h.HistoryVerification is null ? NoVerification
-                : h.Introduction is null ? NoIntroduction
-                : !h.HasOpinion ? "chưa có ý kiến nhận xét của tổ chức đoàn thể, chi ủy nơi cư trú (bước 5)"
+                h.LatestCertificate is null ? NoCertificate()
+                : h.Application is null ? NoApplication()
+                : h.HistoryVerification is null ? NoVerification()
+                : h.Introduction is null ? NoIntroduction()
+                : !h.HasOpinion ? CoreText.Get("Order.NoOpinion")
                 : voted,
             AdmissionAction.RecordCommitteeResolution =>
-                !c.Cell.NeedsCommitteeResolution ? $"{c.Cell.Name} không phải chi bộ trực thuộc đảng ủy cơ sở nên không "
-                    + "có nghị quyết của đảng ủy cơ sở (bước 7)"
-                : h.PassedCellVote is null ? NoCellVote
-                : h.CommitteeResolution is { } cr ? $"đã có nghị quyết của đảng ủy cơ sở ngày {D(cr.EffectiveOn)}; "
-                    + $"{Correct}"
+                !c.Cell.NeedsCommitteeResolution ? CoreText.Format("Order.NoCommitteeNeeded", c.Cell.Name)
+                : h.PassedCellVote is null ? NoCellVote()
+                : h.CommitteeResolution is { } cr ? CoreText.Format("Order.HasCommitteeResolution", D(cr.EffectiveOn), Correct())
                 : null,
             AdmissionAction.RecordReadmissionConsent =>
-                !c.IsReadmission ? "hồ sơ này không phải hồ sơ kết nạp lại"
-                : h.ReadmissionConsent is { } rc ? $"đã có văn bản đồng ý ngày {D(rc.EffectiveOn)}; {Correct}"
-                : h.AdmissionDecision is not null ? "đã có quyết định kết nạp"
+                !c.IsReadmission ? CoreText.Get("Order.NotReadmission")
+                : h.ReadmissionConsent is { } rc ? CoreText.Format("Order.HasConsent", D(rc.EffectiveOn), Correct())
+                : h.AdmissionDecision is not null ? CoreText.Get("Order.HasDecision")
                 : null,
             AdmissionAction.ExtendDecision => WhyNotExtend(h),
             AdmissionAction.RecordAdmissionDecision =>
-                h.PassedCellVote is null ? NoCellVote
-                : c.Cell.NeedsCommitteeResolution && h.CommitteeResolution is null ? "chưa có nghị quyết của đảng ủy cơ sở "
-                    + "(8-KNĐ, bước 7)"
-                : c.IsReadmission && h.ReadmissionConsent is null ? "kết nạp lại phải có văn bản đồng ý của ban "
-                    + "thường vụ tỉnh ủy"
-                : h.AdmissionDecision is { } ad ? $"đã có quyết định kết nạp ngày {D(ad.EffectiveOn)}; {Correct}"
+                h.PassedCellVote is null ? NoCellVote()
+                : c.Cell.NeedsCommitteeResolution && h.CommitteeResolution is null ? CoreText.Get("Order.NoCommitteeResolution")
+                : c.IsReadmission && h.ReadmissionConsent is null ? CoreText.Get("Order.ReadmissionNeedsConsent")
+                : h.AdmissionDecision is { } ad ? CoreText.Format("Order.HasDecisionOn", D(ad.EffectiveOn), Correct())
                 : null,
             AdmissionAction.RecordLateCeremonyConsent =>
-                h.AdmissionDecision is null ? NoDecision
-                : h.Ceremony is not null ? "đã tổ chức lễ kết nạp"
-                : h.LateCeremonyConsent is not null ? "đã có văn bản đồng ý tổ chức lễ kết nạp chậm"
+                h.AdmissionDecision is null ? NoDecision()
+                : h.Ceremony is not null ? CoreText.Get("Order.CeremonyHeld")
+                : h.LateCeremonyConsent is not null ? CoreText.Get("Order.HasLateConsent")
                 : null,
             AdmissionAction.RecordCeremony =>
-                h.AdmissionDecision is null ? NoDecision
-                : h.Ceremony is { } ce ? $"đã tổ chức lễ kết nạp ngày {D(ce.EffectiveOn)}; {Correct}"
+                h.AdmissionDecision is null ? NoDecision()
+                : h.Ceremony is { } ce ? CoreText.Format("Order.CeremonyHeldOn", D(ce.EffectiveOn), Correct())
                 : null,
             AdmissionAction.RecordNewMemberCourse =>
-                h.Ceremony is null ? NoCeremony
-                : h.NewMemberCourse is { } nc ? "đã có giấy chứng nhận lớp bồi dưỡng đảng viên mới ngày "
-                    + $"{D(nc.EffectiveOn)}; {Correct}"
+                h.Ceremony is null ? NoCeremony()
+                : h.NewMemberCourse is { } nc ? CoreText.Format("Order.HasNewMemberCourse", D(nc.EffectiveOn), Correct())
                 : null,
             AdmissionAction.RecordRecognitionVote =>
-                h.Ceremony is null ? NoCeremony
-                : h.NewMemberCourse is null ? "chưa có giấy chứng nhận lớp bồi dưỡng lý luận chính trị cho đảng "
-                    + "viên mới (bước 10)"
-                : h.PassedRecognitionVote is { } rv ? $"chi bộ đã biểu quyết công nhận chính thức ngày {D(rv.EffectiveOn)}"
-                : h.FailedRecognitionVotes >= MaximumFailedRecognitionVotes ? "chi bộ đã biểu quyết "
-                    + $"{MaximumFailedRecognitionVotes} lần không đủ 2/3 số đảng viên chính thức tán thành: chỉ còn "
-                    + "báo cáo cấp ủy cấp trên xem xét"
+                h.Ceremony is null ? NoCeremony()
+                : h.NewMemberCourse is null ? CoreText.Get("Order.NoNewMemberCourse")
+                : h.PassedRecognitionVote is { } rv ? CoreText.Format("Order.RecognitionVotedOn", D(rv.EffectiveOn))
+                : h.FailedRecognitionVotes >= MaximumFailedRecognitionVotes ? CoreText.Format("Order.TooManyFailedVotes", MaximumFailedRecognitionVotes)
                 : null,
             AdmissionAction.RecordRecognitionDecision =>
-                h.Ceremony is null ? NoCeremony
-                : h.PassedRecognitionVote is null && h.Referral is null ? "chi bộ chưa biểu quyết công nhận chính thức với "
-                    + "ít nhất 2/3 số đảng viên chính thức tán thành, cũng chưa báo cáo cấp ủy cấp trên"
+                h.Ceremony is null ? NoCeremony()
+                : h.PassedRecognitionVote is null && h.Referral is null ? CoreText.Get("Order.NoRecognitionVote")
                 : null,
             AdmissionAction.ReferToSuperior =>
-                h.Ceremony is null ? NoCeremony
-                : h.PassedRecognitionVote is not null ? "chi bộ đã biểu quyết công nhận chính thức"
-                : h.Referral is { } rf ? $"đã báo cáo cấp ủy cấp trên ngày {D(rf.EffectiveOn)}"
-                : h.FailedRecognitionVotes < MaximumFailedRecognitionVotes ? "chỉ báo cáo cấp trên khi chi bộ đã biểu "
-                    + $"quyết {MaximumFailedRecognitionVotes} lần không đủ 2/3 (mới {h.FailedRecognitionVotes} lần)"
+                h.Ceremony is null ? NoCeremony()
+                : h.PassedRecognitionVote is not null ? CoreText.Get("Order.RecognitionVoted")
+                : h.Referral is { } rf ? CoreText.Format("Order.ReferredOn", D(rf.EffectiveOn))
+                : h.FailedRecognitionVotes < MaximumFailedRecognitionVotes ? CoreText.Format("Order.ReferOnlyAfter", MaximumFailedRecognitionVotes, h.FailedRecognitionVotes)
                 : null,
-            AdmissionAction.RemoveFromList => h.Ceremony is null ? "chưa là đảng viên dự bị (chưa tổ chức lễ kết "
-                + "nạp); trước khi kết nạp hãy dùng \"Dừng xem xét\"" : null,
-            AdmissionAction.RecordExit => h.Ceremony is { } cer ? $"đã là đảng viên dự bị từ ngày {D(cer.EffectiveOn)}; "
-                + "không công nhận chính thức thì xóa tên" : null,
+            AdmissionAction.RemoveFromList => h.Ceremony is null ? CoreText.Get("Order.NotProbationary") : null,
+            AdmissionAction.RecordExit => h.Ceremony is { } cer ? CoreText.Format("Order.AlreadyProbationary", D(cer.EffectiveOn)) : null,
             AdmissionAction.Transfer => null,
-            AdmissionAction.CorrectEntry => h.IsEmpty ? "hồ sơ chưa có mục nào" : null,
+            AdmissionAction.CorrectEntry => h.IsEmpty ? CoreText.Get("Order.Empty") : null,
             _ => null,
         };
     }
@@ -150,16 +136,14 @@ public static partial class AdmissionRules
     {
         if (h.Ceremony is null)
         {
-            return h.PassedCellVote is null ? "chi bộ chưa biểu quyết đề nghị kết nạp"
-                : h.AdmissionDecision is not null ? "đã có quyết định kết nạp"
-                : h.AdmissionDecisionExtension is { } e ? $"đã gia hạn ngày {D(e.EffectiveOn)}; chỉ được gia hạn một lần, "
-                    + $"thêm {ExtensionWorkingDays} ngày làm việc"
+            return h.PassedCellVote is null ? CoreText.Get("Order.NotVoted")
+                : h.AdmissionDecision is not null ? CoreText.Get("Order.HasDecision")
+                : h.AdmissionDecisionExtension is { } e ? CoreText.Format("Order.ExtendedOnce", D(e.EffectiveOn), ExtensionWorkingDays)
                 : null;
         }
 
-        return h.PassedRecognitionVote is null ? "chi bộ chưa biểu quyết công nhận chính thức"
-            : h.RecognitionDecisionExtension is { } r ? $"đã gia hạn ngày {D(r.EffectiveOn)}; chỉ được gia hạn một lần, "
-                + $"thêm {ExtensionWorkingDays} ngày làm việc"
+        return h.PassedRecognitionVote is null ? CoreText.Get("Order.NotRecognitionVoted")
+            : h.RecognitionDecisionExtension is { } r ? CoreText.Format("Order.ExtendedOnce", D(r.EffectiveOn), ExtensionWorkingDays)
             : null;
     }
 

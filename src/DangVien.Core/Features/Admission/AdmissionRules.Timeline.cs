@@ -15,12 +15,12 @@ public static partial class AdmissionRules
     {
         if (original is null || original.CandidateId != c.Id)
         {
-            return [new FieldError(nameof(r.EntryId), "Không tìm thấy mục cần đính chính trong hồ sơ này.")];
+            return [new FieldError(nameof(r.EntryId), CoreText.Get("Correction.EntryNotFound"))];
         }
 
         if (c.History.All.Any(e => e.SupersedesId == original.Id))
         {
-            return [new FieldError(nameof(r.EntryId), "Mục này đã được đính chính: hãy đính chính bản mới nhất.")];
+            return [new FieldError(nameof(r.EntryId), CoreText.Get("Correction.AlreadyCorrected"))];
         }
 
         var errors = new List<FieldError>();
@@ -30,7 +30,7 @@ public static partial class AdmissionRules
             if (r.OfficialMembers is null || r.Present is null || r.InFavour is null)
             {
                 errors.Add(new FieldError(nameof(r.InFavour),
-                    "Đính chính biểu quyết phải ghi đủ số đảng viên chính thức, có mặt, tán thành."));
+                    CoreText.Get("Correction.VoteCounts")));
             }
             else
             {
@@ -42,17 +42,17 @@ public static partial class AdmissionRules
         {
             if (r.ReceivedOn is not { } received)
             {
-                errors.Add(new FieldError(nameof(r.ReceivedOn), "Chưa nhập ngày chi bộ nhận quyết định."));
+                errors.Add(new FieldError(nameof(r.ReceivedOn), CoreText.Get("Correction.NoReceivedOn")));
             }
             else if (received > context.Today)
             {
                 errors.Add(new FieldError(nameof(r.ReceivedOn),
-                    $"Ngày chi bộ nhận quyết định ({D(received)}) không thể sau ngày hôm nay ({D(context.Today)})."));
+                    CoreText.Format("Correction.ReceivedInFuture", D(received), D(context.Today))));
             }
             else if (received < r.Date)
             {
                 errors.Add(new FieldError(nameof(r.ReceivedOn),
-                    $"Ngày chi bộ nhận quyết định ({D(received)}) không thể trước ngày quyết định ({D(r.Date)})."));
+                    CoreText.Format("Correction.ReceivedBeforeDecision", D(received), D(r.Date))));
             }
         }
 
@@ -108,8 +108,7 @@ public static partial class AdmissionRules
         {
             if (entry.Vote!.Present > entry.Vote.OfficialMembers || entry.Vote.InFavour > entry.Vote.Present)
             {
-                messages.Add($"{AdmissionLabels.Of(entry.Kind)} ngày {D(entry.EffectiveOn)}: số tán thành ≤ số có mặt ≤ số "
-                    + "đảng viên chính thức.");
+                messages.Add(CoreText.Format("Correction.VoteOrder", AdmissionLabels.Of(entry.Kind), D(entry.EffectiveOn)));
             }
         }
 
@@ -125,16 +124,13 @@ public static partial class AdmissionRules
             {
                 if (recognitionVote.EffectiveOn < OfficialFrom(ceremony.EffectiveOn))
                 {
-                    messages.Add($"Chi bộ xét công nhận chính thức ngày {D(recognitionVote.EffectiveOn)}, trước khi hết "
-                        + $"{ProbationMonths} tháng dự bị (chính thức từ {D(OfficialFrom(ceremony.EffectiveOn))}).");
+                    messages.Add(CoreText.Format("Correction.RecognitionVoteEarly", D(recognitionVote.EffectiveOn), ProbationMonths, D(OfficialFrom(ceremony.EffectiveOn))));
                 }
             }
 
             if (h.RecognitionDecision is { } recognition && recognition.EffectiveOn != OfficialFrom(ceremony.EffectiveOn))
             {
-                messages.Add($"Quyết định công nhận có hiệu lực từ ngày hết {ProbationMonths} tháng dự bị "
-                    + $"({D(OfficialFrom(ceremony.EffectiveOn))}), không phải ngày {D(recognition.EffectiveOn)}: hãy đính chính "
-                    + "lễ kết nạp trước khi công nhận.");
+                messages.Add(CoreText.Format("Correction.RecognitionDate", ProbationMonths, D(OfficialFrom(ceremony.EffectiveOn)), D(recognition.EffectiveOn)));
             }
         }
 

@@ -16,14 +16,12 @@ public static partial class AdmissionRules
     {
         if (present > officialMembers)
         {
-            yield return new FieldError("Present", $"Số đảng viên có mặt ({present}) không thể lớn hơn số đảng viên "
-                + $"chính thức của chi bộ ({officialMembers}).");
+            yield return new FieldError("Present", CoreText.Format("Vote.PresentOverOfficial", present, officialMembers));
         }
 
         if (inFavour > present)
         {
-            yield return new FieldError("InFavour", $"Số đảng viên tán thành ({inFavour}) không thể lớn hơn số đảng "
-                + $"viên có mặt ({present}).");
+            yield return new FieldError("InFavour", CoreText.Format("Vote.InFavourOverPresent", inFavour, present));
         }
     }
 
@@ -39,8 +37,7 @@ public static partial class AdmissionRules
     {
         if (officialMembers > roster.Members)
         {
-            yield return new FieldError(nameof(IVoteRequest.OfficialMembers), $"Số đảng viên chính thức ({officialMembers}) không thể lớn hơn "
-                + $"số đảng viên của chi bộ ngày {D(votedOn)} ({roster.Members}, kể cả đảng viên dự bị).");
+            yield return new FieldError(nameof(IVoteRequest.OfficialMembers), CoreText.Format("Vote.OfficialOverRoster", officialMembers, D(votedOn), roster.Members));
         }
         else if (officialMembers != roster.Official && string.IsNullOrWhiteSpace(reason))
         {
@@ -50,7 +47,7 @@ public static partial class AdmissionRules
 
     /// <summary>The refusal of a number of official members that differs from the member list without a reason.</summary>
     public static string OfficialMembersReasonNeeded(int listed) =>
-        $"Số đảng viên chính thức khác danh sách ({listed}) cần ghi lý do.";
+        CoreText.Format("Vote.ReasonNeeded", listed);
 }
 
 /// <summary>A cell's vote (admission or recognition): its date and the number of official members it counts on.</summary>

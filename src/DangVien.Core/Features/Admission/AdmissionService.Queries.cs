@@ -2,6 +2,7 @@ using DangVien.Core.Data;
 using DangVien.Core.Domain;
 using System.Globalization;
 using DangVien.Core.Common;
+using DangVien.Core.Data.Reference;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Alerts;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,7 @@ public sealed partial class AdmissionService
             .Where(c => c.CandidateId == candidate.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var correctedCategories = corrections.SelectMany(c => c.CategoryIdsBefore.Concat(c.CategoryIdsAfter)).Distinct().ToList();
         var categoryNames = await db.SourceCategories.AsNoTracking().Where(s => correctedCategories.Contains(s.Id))
-            .OrderBy(s => s.SortOrder).ThenBy(s => s.Id).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Id).Select(s => new { s.Id, Name = DefaultSourceCategories.Shown(s.Code, s.Name) }).ToListAsync(cancellationToken);
         IReadOnlyList<string> CategoryNames(int[] ids) => [.. categoryNames.Where(c => ids.Contains(c.Id)).Select(c => c.Name)];
         var memberIds = history.All.Where(e => e.MemberId is not null).Select(e => e.MemberId!.Value)
             .Concat(history.All.SelectMany(e => e.Introducers).Select(i => i.MemberId))
@@ -125,7 +126,7 @@ public sealed partial class AdmissionService
             Categories = [.. candidate.Categories
                 .Where(cc => cc.SourceCategory is not null)
                 .OrderBy(cc => cc.SourceCategory!.SortOrder)
-                .Select(cc => new CategoryItem(cc.SourceCategoryId, cc.SourceCategory!.Code, cc.SourceCategory.Name))],
+                .Select(cc => new CategoryItem(cc.SourceCategoryId, cc.SourceCategory!.Code, DefaultSourceCategories.Shown(cc.SourceCategory.Code, cc.SourceCategory.Name)))],
             Cell = new UnitItem(facts.Cell.Id, facts.Cell.Name),
             DecidingUnit = facts.Cell.DecidingUnitId is { } deciding ? new UnitItem(deciding, facts.Cell.DecidingUnitName!) : null,
             Mentor = Member(candidate.MentorMemberId),
@@ -216,7 +217,7 @@ public sealed partial class AdmissionService
                 c.CitizenId,
                 CellName = c.Cell!.Name,
                 CellPath = c.Cell.Path,
-                Categories = c.Categories.OrderBy(cc => cc.SourceCategory!.SortOrder).Select(cc => cc.SourceCategory!.Name).ToList(),
+                Categories = c.Categories.OrderBy(cc => cc.SourceCategory!.SortOrder).Select(cc => DefaultSourceCategories.Shown(cc.SourceCategory!.Code, cc.SourceCategory.Name)).ToList(),
                 c.Stage,
                 c.StageSince,
             })
@@ -365,27 +366,27 @@ public sealed partial class AdmissionService
         await db.SourceCategories.AsNoTracking()
             .Where(s => s.IsActive)
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
-            .Select(s => new CategoryItem(s.Id, s.Code, s.Name))
+            .Select(s => new CategoryItem(s.Id, s.Code, DefaultSourceCategories.Shown(s.Code, s.Name)))
             .ToListAsync(cancellationToken);
 
     private static string? Detail(StageEntry e, IReadOnlyDictionary<int, string> memberNames)
     {
         var vote = e.Vote is { } v
-            ? $"{v.InFavour}/{v.OfficialMembers} đảng viên chính thức tán thành ({v.Present} có mặt): {(v.Passed ? "đạt" : "không đạt")} hai phần ba"
+            ? CoreText.Format(v.Passed ? "Timeline.VotePassed" : "Timeline.VoteFailed", v.InFavour, v.OfficialMembers, v.Present)
                 + (v.OfficialMembersReason is not { } why ? ""
-                    : v.ListedOfficialMembers is { } listed && listed != v.OfficialMembers ? $". Khác danh sách ngày biểu quyết ({listed} đảng viên chính thức): {why}"
-                    : $". Số đảng viên chính thức: {why}")
+                    : v.ListedOfficialMembers is { } listed && listed != v.OfficialMembers ? CoreText.Format("Timeline.VoteListDiffers", listed, why)
+                    : CoreText.Format("Timeline.VoteOfficialReason", why))
             : null;
         return e.Kind switch
         {
             StageKind.CellVote or StageKind.RecognitionVote => vote,
             StageKind.Introduction when e.IntroductionBasis is { } basis => AdmissionLabels.Of(basis),
-            StageKind.IntroducerReplacement when e.Introducers.FirstOrDefault() is { ReplacesMemberId: { } replaced } => $"Thay {memberNames.GetValueOrDefault(replaced, "?")}",
+            StageKind.IntroducerReplacement when e.Introducers.FirstOrDefault() is { ReplacesMemberId: { } replaced } => CoreText.Format("Timeline.Replaces", memberNames.GetValueOrDefault(replaced, "?")),
             StageKind.EligibilityException when e.ExceptionKind is { } kind => AdmissionLabels.Of(kind),
             StageKind.Exit when e.ExitReason is { } reason => AdmissionLabels.Of(reason),
-            StageKind.DecisionExtension => $"Gia hạn thêm {e.ExtensionWorkingDays} ngày làm việc",
-            StageKind.Ceremony when e.MemberId is { } helper => $"Đảng viên giúp đỡ: {memberNames.GetValueOrDefault(helper, "?")}",
-            StageKind.Source when e.MemberId is { } mentor => $"Đảng viên theo dõi, giúp đỡ: {memberNames.GetValueOrDefault(mentor, "?")}",
+            StageKind.DecisionExtension => CoreText.Format("Timeline.Extension", e.ExtensionWorkingDays),
+            StageKind.Ceremony when e.MemberId is { } helper => CoreText.Format("Timeline.Helper", memberNames.GetValueOrDefault(helper, "?")),
+            StageKind.Source when e.MemberId is { } mentor => CoreText.Format("Timeline.Mentor", memberNames.GetValueOrDefault(mentor, "?")),
             _ => null,
         };
     }

@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 
 namespace DangVien.Core.Features.Admission;
@@ -26,11 +27,11 @@ public sealed record DossierItem(string FormCode, string Title, DossierStatus St
 {
     public string StatusLabel => Status switch
     {
-        DossierStatus.Present => "Đã có",
-        DossierStatus.Missing => "Còn thiếu",
-        DossierStatus.NotNeededYet => "Chưa đến bước",
-        DossierStatus.NotTracked => "Chưa ghi nhận",
-        _ => "Không áp dụng",
+        DossierStatus.Present => CoreText.Get("Dossier.Present"),
+        DossierStatus.Missing => CoreText.Get("Dossier.Missing"),
+        DossierStatus.NotNeededYet => CoreText.Get("Dossier.NotNeededYet"),
+        DossierStatus.NotTracked => CoreText.Get("Dossier.NotTracked"),
+        _ => CoreText.Get("Dossier.NotApplicable"),
     };
 }
 
@@ -78,35 +79,35 @@ public static class DossierChecklist
 
         DossierItem Untracked(string code, string title, bool due) =>
             due && !closed
-                ? new(code, title, DossierStatus.NotTracked, null, "Ứng dụng không có bước ghi nhận mẫu này: đối chiếu với hồ sơ giấy")
+                ? new(code, title, DossierStatus.NotTracked, null, CoreText.Get("Dossier.UntrackedNote"))
                 : new(code, title, DossierStatus.NotNeededYet, null);
 
         var youthUnion = introduction?.IntroductionBasis == IntroductionBasis.YouthUnion;
         var items = new List<DossierItem>
         {
-            Item("1-KNĐ", "Đơn xin vào Đảng", application, admissionDossierDue),
-            Item("2-KNĐ", "Lý lịch người xin vào Đảng (đã thẩm tra, chứng nhận)", history.HistoryVerification, admissionDossierDue,
-                application is not null && history.HistoryVerification is null ? "Đã nộp lý lịch, chưa có kết quả thẩm tra" : null),
-            Item("3-KNĐ", "Giấy giới thiệu người vào Đảng", introduction, admissionDossierDue,
+            Item("1-KNĐ", CoreText.Get("Dossier.Form1"), application, admissionDossierDue),
+            Item("2-KNĐ", CoreText.Get("Dossier.Form2"), history.HistoryVerification, admissionDossierDue,
+                application is not null && history.HistoryVerification is null ? CoreText.Get("Dossier.HistoryNotVerified") : null),
+            Item("3-KNĐ", CoreText.Get("Dossier.Form3"), introduction, admissionDossierDue,
                 introduction?.IntroductionBasis is { } basis ? AdmissionLabels.Of(basis) : null),
             introduction is null
-                ? new DossierItem("4-KNĐ", "Nghị quyết giới thiệu đoàn viên của Đoàn TNCS Hồ Chí Minh", DossierStatus.NotNeededYet, null, "Chỉ khi Đoàn giới thiệu")
+                ? new DossierItem("4-KNĐ", CoreText.Get("Dossier.Form4"), DossierStatus.NotNeededYet, null, CoreText.Get("Dossier.OnlyYouthUnion"))
                 : youthUnion
-                    ? new DossierItem("4-KNĐ", "Nghị quyết giới thiệu đoàn viên của Đoàn TNCS Hồ Chí Minh", DossierStatus.Present, introduction.EffectiveOn)
-                    : new DossierItem("4-KNĐ", "Nghị quyết giới thiệu đoàn viên của Đoàn TNCS Hồ Chí Minh", DossierStatus.NotApplicable, null, "Không do Đoàn giới thiệu"),
-            Opinion(OpinionForm.Summary, "Tổng hợp ý kiến nhận xét của đoàn thể chính trị - xã hội và chi ủy nơi cư trú"),
-            Opinion(OpinionForm.ResidenceCommittee, "Nhận xét của chi ủy (chi bộ) nơi cư trú"),
-            Opinion(OpinionForm.Organisation, "Nhận xét của tổ chức đoàn thể chính trị - xã hội"),
-            Item("6-KNĐ", "Nghị quyết đề nghị kết nạp của chi bộ", vote, dossierComplete || decision is not null),
+                    ? new DossierItem("4-KNĐ", CoreText.Get("Dossier.Form4"), DossierStatus.Present, introduction.EffectiveOn)
+                    : new DossierItem("4-KNĐ", CoreText.Get("Dossier.Form4"), DossierStatus.NotApplicable, null, CoreText.Get("Dossier.NotYouthUnion")),
+            Opinion(OpinionForm.Summary, CoreText.Get("Dossier.Form5")),
+            Opinion(OpinionForm.ResidenceCommittee, CoreText.Get("Dossier.Form5B")),
+            Opinion(OpinionForm.Organisation, CoreText.Get("Dossier.Form5C")),
+            Item("6-KNĐ", CoreText.Get("Dossier.Form6"), vote, dossierComplete || decision is not null),
             needsCommitteeResolution
-                ? Item("8-KNĐ", "Nghị quyết của đảng ủy cơ sở đề nghị kết nạp", committee, vote is not null)
-                : new DossierItem("8-KNĐ", "Nghị quyết của đảng ủy cơ sở đề nghị kết nạp", DossierStatus.NotApplicable, null, "Chi bộ không trực thuộc đảng ủy cơ sở"),
-            Item("9-KNĐ", "Quyết định kết nạp đảng viên", decision, vote is not null && (!needsCommitteeResolution || committee is not null)),
-            Untracked("10-KNĐ", "Bản tự kiểm điểm của đảng viên dự bị", probationEnded),
-            Untracked("11-KNĐ", "Bản nhận xét của đảng viên giúp đỡ", probationEnded),
-            Untracked("12-KNĐ", "Nhận xét của đoàn thể, chi ủy nơi cư trú về đảng viên dự bị", probationEnded),
-            Item("13-KNĐ", "Nghị quyết đề nghị công nhận đảng viên chính thức của chi bộ", recognitionVote, probationEnded),
-            Item("15-KNĐ", "Quyết định công nhận đảng viên chính thức", recognition, recognitionVote is not null),
+                ? Item("8-KNĐ", CoreText.Get("Dossier.Form8"), committee, vote is not null)
+                : new DossierItem("8-KNĐ", CoreText.Get("Dossier.Form8"), DossierStatus.NotApplicable, null, CoreText.Get("Dossier.NoGrassrootsCommittee")),
+            Item("9-KNĐ", CoreText.Get("Dossier.Form9"), decision, vote is not null && (!needsCommitteeResolution || committee is not null)),
+            Untracked("10-KNĐ", CoreText.Get("Dossier.Form10"), probationEnded),
+            Untracked("11-KNĐ", CoreText.Get("Dossier.Form11"), probationEnded),
+            Untracked("12-KNĐ", CoreText.Get("Dossier.Form12"), probationEnded),
+            Item("13-KNĐ", CoreText.Get("Dossier.Form13"), recognitionVote, probationEnded),
+            Item("15-KNĐ", CoreText.Get("Dossier.Form15"), recognition, recognitionVote is not null),
         };
         return items;
     }

@@ -94,8 +94,7 @@ public static class AlertRules
                     if (lastValid < expectedVote)
                     {
                         Add(AlertKind.CertificateExpiring, lastValid,
-                            $"Giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng cấp ngày {certificate.EffectiveOn.Display()} có giá trị {parameters.CertificateValidityMonths} tháng, "
-                            + $"đến hết ngày {lastValid.Display()}, trước ngày dự kiến chi bộ xét ({expectedVote.Display()}): giấy hết hạn thì chi bộ không được biểu quyết.",
+                            CoreText.Format("Alert.CertificateExpiring", certificate.EffectiveOn.Display(), parameters.CertificateValidityMonths, lastValid.Display(), expectedVote.Display()),
                             dueSoonWindow: false);
                     }
                 }
@@ -103,8 +102,7 @@ public static class AlertRules
                 if (lastFresh is { } dossierDue)
                 {
                     Add(AlertKind.DossierStale, dossierDue,
-                        $"Hồ sơ lập (giới thiệu) ngày {history.DossierDate!.Value.Display()}: quá {parameters.DossierRenewalMonths} tháng mà chi bộ chưa xét "
-                        + $"(sau ngày {dossierDue.Display()}) thì phải làm lại giấy giới thiệu và nghị quyết giới thiệu của Đoàn / Công đoàn.");
+                        CoreText.Format("Alert.DossierStale", history.DossierDate!.Value.Display(), parameters.DossierRenewalMonths, dossierDue.Display()));
                 }
             }
             else if (history.AdmissionDecision is null)
@@ -112,18 +110,15 @@ public static class AlertRules
                 var due = AdmissionRules.AdmissionDecisionDeadline(history, calendar)!.Value;
                 var extended = history.AdmissionDecisionExtension is not null;
                 Add(AlertKind.AdmissionDecisionDue, due,
-                    $"Cấp ủy có thẩm quyền phải ra quyết định kết nạp trong {AdmissionRules.DecisionWorkingDays} ngày làm việc kể từ ngày chi bộ có nghị quyết "
-                    + $"({history.PassedCellVote.EffectiveOn.Display()})"
-                    + (extended ? $", đã gia hạn thêm {AdmissionRules.ExtensionWorkingDays} ngày làm việc" : $", gia hạn được thêm {AdmissionRules.ExtensionWorkingDays} ngày làm việc")
-                    + $": chậm nhất ngày {due.Display()}.");
+                    CoreText.Format(extended ? "Alert.AdmissionDecisionDueExtended" : "Alert.AdmissionDecisionDue",
+                        AdmissionRules.DecisionWorkingDays, history.PassedCellVote.EffectiveOn.Display(), AdmissionRules.ExtensionWorkingDays, due.Display()));
             }
             else if (history.LateCeremonyConsent is null)
             {
                 var due = AdmissionRules.CeremonyDeadline(history, calendar)!.Value;
                 Add(AlertKind.CeremonyDue, due,
-                    $"Lễ kết nạp phải tổ chức trong {AdmissionRules.CeremonyWorkingDays} ngày làm việc kể từ ngày chi bộ nhận quyết định "
-                    + $"({(history.AdmissionDecision.ReceivedOn ?? history.AdmissionDecision.EffectiveOn).Display()}): chậm nhất ngày {due.Display()}; "
-                    + "chậm hơn phải có sự đồng ý của cấp ủy cấp trên.");
+                    CoreText.Format("Alert.CeremonyDue", AdmissionRules.CeremonyWorkingDays,
+                        (history.AdmissionDecision.ReceivedOn ?? history.AdmissionDecision.EffectiveOn).Display(), due.Display()));
             }
 
             return alerts;
@@ -134,26 +129,22 @@ public static class AlertRules
         if (asOf <= lastDay)
         {
             Add(AlertKind.ProbationEnding, lastDay,
-                $"Kết nạp ngày {held.Display()}: {AdmissionRules.ProbationMonths} tháng dự bị kết thúc hết ngày {lastDay.Display()}; "
-                + $"chi bộ xét công nhận chính thức trong {AdmissionRules.RecognitionVoteWorkingDays} ngày làm việc sau đó"
-                + (history.NewMemberCourse is null ? ". Chưa có giấy chứng nhận lớp bồi dưỡng đảng viên mới." : "."));
+                CoreText.Format(history.NewMemberCourse is null ? "Alert.ProbationEndingNoCourse" : "Alert.ProbationEnding",
+                    held.Display(), AdmissionRules.ProbationMonths, lastDay.Display(), AdmissionRules.RecognitionVoteWorkingDays));
         }
         else if (history.PassedRecognitionVote is null && history.Referral is null)
         {
             var due = AdmissionRules.RecognitionVoteDeadline(history, calendar)!.Value;
             Add(AlertKind.RecognitionVoteDue, due,
-                $"Hết {AdmissionRules.ProbationMonths} tháng dự bị ngày {lastDay.Display()}: chi bộ phải xét công nhận chính thức trong "
-                + $"{AdmissionRules.RecognitionVoteWorkingDays} ngày làm việc, chậm nhất ngày {due.Display()}.",
+                CoreText.Format("Alert.RecognitionVoteDue", AdmissionRules.ProbationMonths, lastDay.Display(), AdmissionRules.RecognitionVoteWorkingDays, due.Display()),
                 dueSoonWindow: false);
         }
         else if (history.PassedRecognitionVote is { } vote)
         {
             var due = AdmissionRules.RecognitionDecisionDeadline(history, calendar)!.Value;
             Add(AlertKind.RecognitionDecisionDue, due,
-                $"Cấp ủy có thẩm quyền phải quyết định công nhận đảng viên chính thức trong {AdmissionRules.RecognitionDecisionWorkingDays} ngày làm việc "
-                + $"kể từ ngày chi bộ biểu quyết ({vote.EffectiveOn.Display()})"
-                + (history.RecognitionDecisionExtension is null ? "" : $", đã gia hạn thêm {AdmissionRules.ExtensionWorkingDays} ngày làm việc")
-                + $": chậm nhất ngày {due.Display()}.");
+                CoreText.Format(history.RecognitionDecisionExtension is null ? "Alert.RecognitionDecisionDue" : "Alert.RecognitionDecisionDueExtended",
+                    AdmissionRules.RecognitionDecisionWorkingDays, vote.EffectiveOn.Display(), AdmissionRules.ExtensionWorkingDays, due.Display()));
         }
 
         return alerts;

@@ -1,3 +1,5 @@
+using DangVien.Core.Common;
+
 namespace DangVien.Core.Features.Import;
 
 /// <summary>What a file holds: one kind of record per file.</summary>
@@ -126,9 +128,9 @@ public static class ImportLayout
     /// <summary>What users read for each kind.</summary>
     public static string Label(ImportKind kind) => kind switch
     {
-        ImportKind.Units => "Tổ chức đảng",
-        ImportKind.Members => "Đảng viên",
-        _ => "Quần chúng ưu tú và các bước đã thực hiện",
+        ImportKind.Units => CoreText.Get("Import.Units"),
+        ImportKind.Members => CoreText.Get("Import.Members"),
+        _ => CoreText.Get("Import.Candidates"),
     };
 
     /// <summary>The kind's name in URLs and file names (<c>units</c>, <c>members</c>, <c>candidates</c>).</summary>

@@ -431,7 +431,7 @@ public sealed class QuotaService(
             .Where(c => withTargets.Contains(c.Id) || (c.IsActive && UsualCategoryCodes.Contains(c.Code)))
             .OrderBy(c => c.SortOrder)
             .ThenBy(c => c.Id)
-            .Select(c => new QuotaCategory(c.Id, c.Name))
+            .Select(c => new QuotaCategory(c.Id, DefaultSourceCategories.Shown(c.Code, c.Name)))
             .ToListAsync(cancellationToken);
     }
 

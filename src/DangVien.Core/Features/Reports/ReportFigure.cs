@@ -1,4 +1,5 @@
 using System.Globalization;
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 
 namespace DangVien.Core.Features.Reports;
@@ -11,18 +12,9 @@ namespace DangVien.Core.Features.Reports;
 /// </summary>
 public sealed record ReportFigure(string Key)
 {
-    private static readonly Dictionary<string, string> Simple = new(StringComparer.Ordinal)
-    {
-        ["admitted"] = "Đã kết nạp",
-        ["youth-introduced"] = "Đoàn viên được giới thiệu trong năm",
-        ["youth-admitted"] = "Đoàn viên được giới thiệu và được kết nạp trong năm",
-        ["coursed"] = "Học xong lớp bồi dưỡng nhận thức về Đảng trong năm",
-        ["coursed-admitted"] = "Học xong lớp bồi dưỡng nhận thức về Đảng và được kết nạp trong năm",
-        ["recognised"] = "Đảng viên dự bị được công nhận chính thức",
-        ["removed"] = "Đảng viên dự bị bị xóa tên",
-        ["exited"] = "Dừng xem xét",
-        ["carried"] = "Hồ sơ chuyển sang năm sau",
-    };
+    /// <summary>The figures that are a flag of <see cref="ReportFacts"/>; their names are <c>Figure.KEY</c> in <see cref="CoreText"/>.</summary>
+    private static readonly string[] Simple =
+        ["admitted", "youth-introduced", "youth-admitted", "coursed", "coursed-admitted", "recognised", "removed", "exited", "carried"];
 
     public static ReportFigure Admitted { get; } = new("admitted");
 
@@ -50,7 +42,7 @@ public sealed record ReportFigure(string Key)
             return null;
         }
 
-        if (Simple.ContainsKey(key) || key is "members-start" or "members-end")
+        if (Simple.Contains(key) || key is "members-start" or "members-end")
         {
             return new ReportFigure(key);
         }
@@ -78,32 +70,16 @@ public sealed record ReportFigure(string Key)
 
     /// <summary>The figure's name as the report shows it (a category's name is added by the caller).</summary>
     public string Label =>
-        Simple.TryGetValue(Key, out var label) ? label
-        : Key == "members-start" ? "Đảng viên đầu năm"
-        : Key == "members-end" ? "Đảng viên cuối năm"
-        : Key.StartsWith("stage-", StringComparison.Ordinal) ? ReportLabels.Step((StageKind)int.Parse(Key.AsSpan(6), CultureInfo.InvariantCulture))
-        : "Đã kết nạp theo đối tượng nguồn";
+        Key.StartsWith("stage-", StringComparison.Ordinal) ? ReportLabels.Step((StageKind)int.Parse(Key.AsSpan(6), CultureInfo.InvariantCulture))
+        : CoreText.Get(Simple.Contains(Key) || IsMembers ? "Figure." + Key : "Figure.category");
 
     /// <summary>The keys of every flag figure stored with a frozen year (categories are added per category).</summary>
     internal static IEnumerable<ReportFigure> FlagFigures =>
-        Simple.Keys.Select(k => new ReportFigure(k)).Concat(ReportFacts.FunnelFlags.Select(f => Stage(f.Kind)));
+        Simple.Select(k => new ReportFigure(k)).Concat(ReportFacts.FunnelFlags.Select(f => Stage(f.Kind)));
 }
 
 /// <summary>What the report calls each stage of its funnel (shared by the page and the exports).</summary>
 public static class ReportLabels
 {
-    public static string Step(StageKind kind) => kind switch
-    {
-        StageKind.Source => "Được đưa vào danh sách quần chúng ưu tú",
-        StageKind.AwarenessCourse => "Học xong lớp bồi dưỡng nhận thức về Đảng",
-        StageKind.Application => "Làm đơn xin vào Đảng, lý lịch",
-        StageKind.HistoryVerification => "Được thẩm tra, chứng nhận lý lịch",
-        StageKind.Introduction => "Được giới thiệu",
-        StageKind.Opinion => "Có ý kiến nhận xét của đoàn thể, nơi cư trú",
-        StageKind.CellVote => "Được chi bộ biểu quyết đề nghị kết nạp",
-        StageKind.CommitteeResolution => "Có nghị quyết của đảng ủy cơ sở",
-        StageKind.AdmissionDecision => "Có quyết định kết nạp",
-        StageKind.Ceremony => "Được tổ chức lễ kết nạp",
-        _ => kind.ToString(),
-    };
+    public static string Step(StageKind kind) => CoreText.Find("Step." + kind) ?? kind.ToString();
 }

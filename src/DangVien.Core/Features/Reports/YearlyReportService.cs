@@ -126,7 +126,7 @@ public sealed class YearlyReportService(
             .FirstOrDefaultAsync(cancellationToken);
         var categories = await db.SourceCategories.AsNoTracking()
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
-            .Select(s => new { s.Id, s.Code, s.Name })
+            .Select(s => new { s.Id, s.Code, Name = DefaultSourceCategories.Shown(s.Code, s.Name) })
             .ToListAsync(cancellationToken);
         var ancestors = await AncestorsAsync(unit, cancellationToken);
 
@@ -248,7 +248,7 @@ public sealed class YearlyReportService(
             .ToDictionary(g => g.Key, g => g.Sum(c => c.Admitted));
         var categories = await db.SourceCategories.AsNoTracking()
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
-            .Select(s => new { s.Id, s.Code, s.Name })
+            .Select(s => new { s.Id, s.Code, Name = DefaultSourceCategories.Shown(s.Code, s.Name) })
             .ToListAsync(cancellationToken);
         var all = conversions.FirstOrDefault(c => c.Category is null);
         var spanConversions = categories
@@ -327,7 +327,7 @@ public sealed class YearlyReportService(
         }
 
         var label = figure.CategoryId is { } category
-            ? figure.Label + ": " + await db.SourceCategories.Where(s => s.Id == category).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken)
+            ? figure.Label + ": " + await db.SourceCategories.Where(s => s.Id == category).Select(s => DefaultSourceCategories.Shown(s.Code, s.Name)).FirstOrDefaultAsync(cancellationToken)
             : figure.Label;
         var scope = await access.GetScopeAsync(cancellationToken);
         var listed = scope.Candidates(db.Candidates.AsNoTracking()).Where(c => ids.Contains(c.Id));

@@ -10,11 +10,11 @@ namespace DangVien.Web.Components.Shared;
 public sealed class FormValues
 {
     /// <summary>The answer to a date that cannot be read (<see cref="DateText"/> reads dates).</summary>
-    public const string DateMessage = DateText.FormatMessage;
+    public static string DateMessage => DateText.FormatMessage;
 
-    public const string NumberMessage = "Nhập một số nguyên không âm (ví dụ 12).";
+    public static string NumberMessage => CoreText.Get("Form.Number");
 
-    public const string MissingNumberMessage = "Chưa nhập số.";
+    public static string MissingNumberMessage => CoreText.Get("Form.MissingNumber");
 
     /// <summary>Field name → the message for a value that could not be read.</summary>
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);

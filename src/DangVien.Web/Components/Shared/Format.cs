@@ -7,9 +7,6 @@ public static class Format
 {
     private static readonly CultureInfo Vi = DependencyInjection.Vietnamese;
 
-    /// <summary>Weekday names as vi-VN writes them (CLDR), fixed here so they do not depend on the ICU version.</summary>
-    private static readonly string[] Weekdays = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
-
     public static string D(DateOnly date) => date.ToString("dd/MM/yyyy", Vi);
 
     public static string D(DateOnly? date) => date is { } d ? D(d) : "—";
@@ -19,10 +16,13 @@ public static class Format
         dateOfBirth is { } date ? D(date) : birthYear.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>What an export writes for a field the reader may not see; the pages use the text <c>File.Hidden</c>.</summary>
-    public const string HiddenText = "(ẩn)";
+    public static string HiddenText => UiText.Get("File.Hidden");
 
-    /// <summary>The weekday in Vietnamese: "Thứ Hai" … "Thứ Bảy", "Chủ Nhật".</summary>
-    public static string Weekday(DateOnly date) => Weekdays[(int)date.DayOfWeek];
+    /// <summary>
+    /// The weekday ("Thứ Hai" … "Thứ Bảy", "Chủ Nhật", as vi-VN writes them in CLDR, fixed in the resources so they do
+    /// not depend on the ICU version; "Monday" … in English).
+    /// </summary>
+    public static string Weekday(DateOnly date) => UiText.Get("Format.Weekday" + ((int)date.DayOfWeek).ToString(CultureInfo.InvariantCulture));
 
     public static string N(int value) => value.ToString("N0", Vi);
 
