@@ -169,6 +169,19 @@ public sealed class PicturePageTests
         await app.CreateUserAsync("vanphong", (tree.Commune.Id, AccessRole.CommitteeStaff));
         var committee = await app.SignedInClientAsync("vanphong");
         Assert.Null((await committee.PageAsync("/")).QuerySelector("#outlook"));
+
+        // A second admission decided: the quota of 2 is reached, and the line says so rather than "0 more".
+        await using (var db = app.Database.CreateContext())
+        {
+            var second = TinyProvince.Candidate(tree.CellA, "Phạm Văn Bảo", CandidateStage.AdmissionDecided, new DateOnly(2026, 6, 1));
+            second.History.Add(Entry(StageKind.AdmissionDecision, new DateOnly(2026, 6, 1)));
+            db.Candidates.Add(second);
+            await db.SaveChangesAsync();
+        }
+
+        var reached = (await client.PageAsync("/")).QuerySelector("#outlook")!;
+        Assert.Equal("Còn 199 ngày, đã đạt chỉ tiêu, 6 hồ sơ có thể kết nạp trong năm", Words(reached));
+        Assert.Equal("0", reached.QuerySelector("[data-figure=needed]")!.GetAttribute("data-value"));
     }
 
     /// <summary>
