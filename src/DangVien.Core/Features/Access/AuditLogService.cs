@@ -12,11 +12,11 @@ public sealed class AuditLogService(DangVienDbContext db, CurrentAccess access)
 
     /// <summary>Why the days of a date filter cannot be read together; null when they can.</summary>
     public static string? RangeMessage(DateOnly? from, DateOnly? to) =>
-        from is { } first && to is { } last && last < first ? $"Ngày cuối phải từ ngày {first.Display()} trở đi." : null;
+        from is { } first && to is { } last && last < first ? CoreText.Format("Audit.UntilBeforeSince", first.Display()) : null;
 
     /// <summary>Why an action filter is not one of the log's actions; null when it is (or is empty).</summary>
     public static string? ActionMessage(string? action) =>
-        action?.Trim() is { Length: > 0 } code && !AuditActions.All.Contains(code, StringComparer.Ordinal) ? "Không có loại thao tác này trong nhật ký." : null;
+        action?.Trim() is { Length: > 0 } code && !AuditActions.All.Contains(code, StringComparer.Ordinal) ? CoreText.Get("Audit.UnknownAction") : null;
 
     /// <summary>
     /// One page of the log, newest first, with how many lines match; null when the caller is not an administrator. The
