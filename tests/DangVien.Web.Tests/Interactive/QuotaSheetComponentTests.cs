@@ -200,6 +200,8 @@ public sealed class QuotaSheetComponentTests
         await using var _ = host;
         var page = Open(host, tree.Commune.Id);
         Type(page, $"#quota-{tree.CellA.Id}", "6");
+        // The sheet holds the typed number once its total follows it (6 for cell A, 1 for cell B).
+        page.WaitForAssertion(() => Assert.Equal("7", page.Find(".quota-sum strong").TextContent), Wait);
 
         var first = page.Find("#save-quotas").ClickAsync(new());
         try
