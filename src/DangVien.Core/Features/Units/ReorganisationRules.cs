@@ -27,8 +27,8 @@ public sealed record UnitFacts(int Id, string Name, OrgUnitKind Kind, int? Paren
 /// </summary>
 public static class ReorganisationRules
 {
-    public const string UnitNotFound = "Không tìm thấy đơn vị.";
-    public const string NotAllowed = "Bạn không có quyền chuyển hoặc sáp nhập đơn vị này.";
+    public static string UnitNotFound => CoreText.Get("Reorg.UnitNotFound");
+    public static string NotAllowed => CoreText.Get("Reorg.NotAllowed");
 
     /// <summary>The refusals of moving <paramref name="unit"/> under <paramref name="parent"/> from <paramref name="effectiveOn"/> on.</summary>
     public static IReadOnlyList<FieldError> CheckMove(UnitFacts unit, UnitFacts? parent, DateOnly effectiveOn, DateOnly today, AccessScope scope)
@@ -42,32 +42,32 @@ public static class ReorganisationRules
 
         if (parent is null || !scope.CanRead(parent.Path))
         {
-            errors.Add(new(field, "Không tìm thấy đơn vị cấp trên đã chọn."));
+            errors.Add(new(field, CoreText.Get("Reorg.ParentNotFound")));
         }
         else if (parent.Id == unit.Id)
         {
-            errors.Add(new(field, $"Không thể chuyển {unit.Name} vào chính nó."));
+            errors.Add(new(field, CoreText.Format("Reorg.MoveIntoItself", unit.Name)));
         }
         else if (unit.Contains(parent))
         {
-            errors.Add(new(field, $"Không thể chuyển {unit.Name} vào {parent.Name}: {parent.Name} là đơn vị trực thuộc của {unit.Name}."));
+            errors.Add(new(field, CoreText.Format("Reorg.MoveUnderOwnChild", unit.Name, parent.Name)));
         }
         else if (parent.ValidTo is { } closed)
         {
-            errors.Add(new(field, $"{parent.Name} đã giải thể hoặc sáp nhập từ ngày {closed.AddDays(1).Display()}."));
+            errors.Add(new(field, CoreText.Format("Reorg.UnitClosed", parent.Name, closed.AddDays(1).Display())));
         }
         else if (parent.Id == unit.ParentId)
         {
-            errors.Add(new(field, $"{unit.Name} đang trực thuộc {parent.Name}: hãy chọn đơn vị cấp trên khác."));
+            errors.Add(new(field, CoreText.Format("Reorg.AlreadyUnder", unit.Name, parent.Name)));
         }
         else if (!unit.Kind.CanBeUnder(parent.Kind))
         {
             errors.Add(new(field,
-                $"{VietnameseNames.Of(unit.Kind)} không thể trực thuộc {Lower(VietnameseNames.Of(parent.Kind))}: đơn vị trực thuộc phải ở cấp thấp hơn và chi bộ không có tổ chức đảng trực thuộc."));
+                CoreText.Format("Reorg.KindCannotBeUnder", VietnameseNames.Of(unit.Kind), Lower(VietnameseNames.Of(parent.Kind)))));
         }
         else if (!scope.CanReorganise(parent.Path))
         {
-            errors.Add(new(field, $"Bạn không có quyền chuyển đơn vị vào {parent.Name}."));
+            errors.Add(new(field, CoreText.Format("Reorg.MoveNotAllowedInto", parent.Name)));
         }
 
         errors.AddRange(DateRefusals(unit, parent, effectiveOn, today, nameof(MoveUnitRequest.EffectiveOn)));
@@ -86,28 +86,28 @@ public static class ReorganisationRules
 
         if (target is null || !scope.CanRead(target.Path))
         {
-            errors.Add(new(field, "Không tìm thấy đơn vị tiếp nhận đã chọn."));
+            errors.Add(new(field, CoreText.Get("Reorg.TargetNotFound")));
         }
         else if (target.Id == unit.Id)
         {
-            errors.Add(new(field, $"Không thể sáp nhập {unit.Name} vào chính nó."));
+            errors.Add(new(field, CoreText.Format("Reorg.MergeIntoItself", unit.Name)));
         }
         else if (target.Kind != unit.Kind)
         {
             errors.Add(new(field,
-                $"Chỉ sáp nhập vào đơn vị cùng cấp: {unit.Name} là {Lower(VietnameseNames.Of(unit.Kind))}, {target.Name} là {Lower(VietnameseNames.Of(target.Kind))}."));
+                CoreText.Format("Reorg.MergeSameLevel", unit.Name, Lower(VietnameseNames.Of(unit.Kind)), target.Name, Lower(VietnameseNames.Of(target.Kind)))));
         }
         else if (unit.Contains(target))
         {
-            errors.Add(new(field, $"Không thể sáp nhập {unit.Name} vào {target.Name}: {target.Name} là đơn vị trực thuộc của {unit.Name}."));
+            errors.Add(new(field, CoreText.Format("Reorg.MergeIntoOwnChild", unit.Name, target.Name)));
         }
         else if (target.ValidTo is { } closed)
         {
-            errors.Add(new(field, $"{target.Name} đã giải thể hoặc sáp nhập từ ngày {closed.AddDays(1).Display()}."));
+            errors.Add(new(field, CoreText.Format("Reorg.UnitClosed", target.Name, closed.AddDays(1).Display())));
         }
         else if (!scope.CanReorganise(target.Path))
         {
-            errors.Add(new(field, $"Bạn không có quyền sáp nhập đơn vị vào {target.Name}."));
+            errors.Add(new(field, CoreText.Format("Reorg.MergeNotAllowedInto", target.Name)));
         }
 
         errors.AddRange(DateRefusals(unit, target, effectiveOn, today, nameof(MergeUnitRequest.EffectiveOn)));
@@ -116,9 +116,9 @@ public static class ReorganisationRules
 
     private static FieldError? UnitRefusal(UnitFacts unit) =>
         unit.ParentId is null
-            ? new("", $"{unit.Name} là tổ chức đảng cấp cao nhất: không chuyển hay sáp nhập được.")
+            ? new("", CoreText.Format("Reorg.TopUnit", unit.Name))
             : unit.ValidTo is { } closed
-                ? new("", $"{unit.Name} đã giải thể hoặc sáp nhập từ ngày {closed.AddDays(1).Display()}.")
+                ? new("", CoreText.Format("Reorg.UnitClosed", unit.Name, closed.AddDays(1).Display()))
                 : null;
 
     /// <summary>
@@ -134,16 +134,16 @@ public static class ReorganisationRules
 
         if (effectiveOn > today)
         {
-            yield return new(field, $"Ngày hiệu lực ({effectiveOn.Display()}) không thể sau ngày hôm nay ({today.Display()}).");
+            yield return new(field, CoreText.Format("Reorg.EffectiveAfterToday", effectiveOn.Display(), today.Display()));
         }
         else if (effectiveOn <= unit.PlacedSince)
         {
             yield return new(field,
-                $"Ngày hiệu lực phải sau ngày {unit.PlacedSince.Display()}: từ ngày đó {unit.Name} (hoặc một đơn vị trực thuộc) mới ở vị trí hiện tại.");
+                CoreText.Format("Reorg.EffectiveBeforePlaced", unit.PlacedSince.Display(), unit.Name));
         }
         else if (other is not null && effectiveOn < other.PlacedSince)
         {
-            yield return new(field, $"Ngày hiệu lực không thể trước ngày {other.PlacedSince.Display()}: từ ngày đó {other.Name} mới ở vị trí hiện tại.");
+            yield return new(field, CoreText.Format("Reorg.EffectiveBeforeOtherPlaced", other.PlacedSince.Display(), other.Name));
         }
     }
 

@@ -38,6 +38,21 @@ public sealed partial class EnglishRulesTests
     }
 
     [Fact]
+    public void Moving_a_unit_under_its_own_cell_is_refused_in_English_and_the_Vietnamese_is_unchanged()
+    {
+        var commune = new DangVien.Core.Features.Units.UnitFacts(2, "Đảng bộ xã Tân Lập", OrgUnitKind.CommuneCommittee, 1, new("1.2"), null, new DateOnly(2020, 1, 1));
+        var cell = new DangVien.Core.Features.Units.UnitFacts(3, "Chi bộ thôn Đồng Tâm", OrgUnitKind.Cell, 2, new("1.2.3"), null, new DateOnly(2020, 1, 1));
+        var today = new DateOnly(2026, 8, 3);
+        string[] Refusals() => [.. DangVien.Core.Features.Units.ReorganisationRules
+            .CheckMove(commune, cell, today, today, DangVien.Core.Features.Access.AccessScope.Everything("quantri")).Select(e => e.Message)];
+
+        Assert.Contains("Đảng bộ xã Tân Lập cannot be moved into Chi bộ thôn Đồng Tâm: Chi bộ thôn Đồng Tâm is a unit under Đảng bộ xã Tân Lập.",
+            CoreTextTests.InCulture("en", Refusals));
+        Assert.Contains("Không thể chuyển Đảng bộ xã Tân Lập vào Chi bộ thôn Đồng Tâm: Chi bộ thôn Đồng Tâm là đơn vị trực thuộc của Đảng bộ xã Tân Lập.",
+            CoreTextTests.InCulture("vi-VN", Refusals));
+    }
+
+    [Fact]
     public void Every_refusal_of_a_step_out_of_order_reads_in_English()
     {
         var files = new[] { new HistoryBuilder().Add(StageKind.Source, new DateOnly(2025, 9, 1)).Facts(), Verified, Admitted };
