@@ -155,70 +155,67 @@ public static partial class AdmissionRules
     {
         (DateOnly, string)? Of(StageEntry? entry, string what) => entry is null ? null : (CandidateHistory.ActDate(entry), what);
 
-        var bounds = new List<(DateOnly, string)?> { kind == StageKind.Source ? null : Of(h.Source, "ngày đưa vào danh sách quần "
-            + "chúng ưu tú") };
+        var bounds = new List<(DateOnly, string)?> { kind == StageKind.Source ? null : Of(h.Source, CoreText.Get("Order.Bound.Source")) };
         switch (kind)
         {
             case StageKind.Application:
-                bounds.Add(Of(h.First(StageKind.AwarenessCourse), "ngày cấp giấy chứng nhận lớp bồi dưỡng nhận thức "
-                    + "về Đảng"));
+                bounds.Add(Of(h.First(StageKind.AwarenessCourse), CoreText.Get("Order.Bound.AwarenessCourse")));
                 break;
             case StageKind.HistoryVerification:
-                bounds.Add(Of(h.Application, "ngày làm đơn xin vào Đảng"));
+                bounds.Add(Of(h.Application, CoreText.Get("Order.Bound.Application")));
                 break;
             case StageKind.Introduction:
-                bounds.Add(Of(h.HistoryVerification, "ngày thẩm tra lý lịch"));
+                bounds.Add(Of(h.HistoryVerification, CoreText.Get("Order.Bound.HistoryVerification")));
                 break;
             case StageKind.IntroducerReplacement or StageKind.IntroductionRenewal or StageKind.Opinion:
-                bounds.Add(Of(h.Introduction, "ngày giới thiệu"));
+                bounds.Add(Of(h.Introduction, CoreText.Get("Order.Bound.Introduction")));
                 break;
             case StageKind.CellVote:
-                bounds.Add(Of(h.Introduction, "ngày giới thiệu"));
-                bounds.Add(Of(h.Last(StageKind.IntroductionRenewal), "ngày làm lại giấy giới thiệu"));
-                bounds.Add(Of(h.Last(StageKind.IntroducerReplacement), "ngày thay người giới thiệu"));
-                bounds.Add(Of(h.Last(StageKind.Opinion), "ngày nhận ý kiến nhận xét"));
+                bounds.Add(Of(h.Introduction, CoreText.Get("Order.Bound.Introduction")));
+                bounds.Add(Of(h.Last(StageKind.IntroductionRenewal), CoreText.Get("Order.Bound.IntroductionRenewal")));
+                bounds.Add(Of(h.Last(StageKind.IntroducerReplacement), CoreText.Get("Order.Bound.IntroducerReplacement")));
+                bounds.Add(Of(h.Last(StageKind.Opinion), CoreText.Get("Order.Bound.Opinion")));
                 break;
             case StageKind.CommitteeResolution:
-                bounds.Add(Of(h.PassedCellVote, "ngày chi bộ biểu quyết"));
+                bounds.Add(Of(h.PassedCellVote, CoreText.Get("Order.Bound.CellVote")));
                 break;
             case StageKind.AdmissionDecision:
-                bounds.Add(Of(h.PassedCellVote, "ngày chi bộ biểu quyết"));
-                bounds.Add(Of(h.CommitteeResolution, "ngày nghị quyết của đảng ủy cơ sở"));
-                bounds.Add(Of(h.ReadmissionConsent, "ngày ban thường vụ tỉnh ủy đồng ý kết nạp lại"));
+                bounds.Add(Of(h.PassedCellVote, CoreText.Get("Order.Bound.CellVote")));
+                bounds.Add(Of(h.CommitteeResolution, CoreText.Get("Order.Bound.CommitteeResolution")));
+                bounds.Add(Of(h.ReadmissionConsent, CoreText.Get("Order.Bound.ReadmissionConsent")));
                 break;
             case StageKind.DecisionExtension:
-                bounds.Add(h.Ceremony is null ? Of(h.PassedCellVote, "ngày chi bộ biểu quyết") : Of(h.PassedRecognitionVote, "ngày "
-                    + "chi bộ xét công nhận chính thức"));
+                bounds.Add(h.Ceremony is null ? Of(h.PassedCellVote, CoreText.Get("Order.Bound.CellVote")) : Of(h.PassedRecognitionVote, CoreText.Get("Order.Bound.RecognitionVote")));
                 break;
             case StageKind.LateCeremonyConsent:
-                bounds.Add(Of(h.AdmissionDecision, "ngày quyết định kết nạp"));
+                bounds.Add(Of(h.AdmissionDecision, CoreText.Get("Order.Bound.AdmissionDecision")));
                 break;
             case StageKind.Ceremony:
-                bounds.Add(Of(h.AdmissionDecision, "ngày quyết định kết nạp"));
+                bounds.Add(Of(h.AdmissionDecision, CoreText.Get("Order.Bound.AdmissionDecision")));
                 if (h.AdmissionDecision?.ReceivedOn is { } received)
                 {
-                    bounds.Add((received, "ngày chi bộ nhận quyết định kết nạp"));
+                    bounds.Add((received, CoreText.Get("Order.Bound.DecisionReceived")));
                 }
 
                 break;
             case StageKind.NewMemberCourse or StageKind.Removal:
-                bounds.Add(Of(h.Ceremony, "ngày lễ kết nạp"));
+                bounds.Add(Of(h.Ceremony, CoreText.Get("Order.Bound.Ceremony")));
                 break;
             case StageKind.RecognitionVote:
-                bounds.Add(Of(h.NewMemberCourse, "ngày cấp giấy chứng nhận lớp bồi dưỡng đảng viên mới"));
-                bounds.Add(Of(h.LastRecognitionVote, "ngày chi bộ xét lần trước"));
+                bounds.Add(Of(h.NewMemberCourse, CoreText.Get("Order.Bound.NewMemberCourse")));
+                bounds.Add(Of(h.LastRecognitionVote, CoreText.Get("Order.Bound.PreviousRecognitionVote")));
                 break;
             case StageKind.RecognitionDecision:
-                bounds.Add(Of(h.PassedRecognitionVote, "ngày chi bộ xét công nhận chính thức"));
-                bounds.Add(Of(h.Referral, "ngày báo cáo cấp ủy cấp trên"));
+                bounds.Add(Of(h.PassedRecognitionVote, CoreText.Get("Order.Bound.RecognitionVote")));
+                bounds.Add(Of(h.Referral, CoreText.Get("Order.Bound.Referral")));
                 break;
             case StageKind.ReferredToSuperior:
-                bounds.Add(Of(h.LastRecognitionVote, "ngày chi bộ xét công nhận chính thức lần cuối"));
+                bounds.Add(Of(h.LastRecognitionVote, CoreText.Get("Order.Bound.LastRecognitionVote")));
                 break;
             case StageKind.Exit or StageKind.Transfer:
                 if (h.LatestDate is { } latest)
                 {
-                    bounds.Add((latest, "ngày của mục gần nhất trong hồ sơ"));
+                    bounds.Add((latest, CoreText.Get("Order.Bound.LatestEntry")));
                 }
 
                 break;
@@ -239,7 +236,7 @@ public static partial class AdmissionRules
         foreach (var (bound, what) in LowerBounds(kind, history).Where(b => date < b.Date).OrderByDescending(b => b.Date).Take(1))
         {
             yield return new FieldError(field,
-                $"{Cap(label)} ({D(date)}) không thể trước {what} ({D(bound)}): các bước kết nạp diễn ra theo thứ tự.");
+                CoreText.Format("Order.DateBeforeBound", Cap(label), D(date), what, D(bound)));
         }
     }
 }

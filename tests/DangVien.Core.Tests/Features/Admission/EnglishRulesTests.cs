@@ -53,6 +53,18 @@ public sealed partial class EnglishRulesTests
     }
 
     [Fact]
+    public void A_date_before_the_step_it_follows_is_refused_in_English_and_the_Vietnamese_is_unchanged()
+    {
+        string Refusal(string label) => AdmissionRules.DateRules("IntroducedOn", label, new DateOnly(2025, 11, 20), StageKind.Introduction,
+            Verified.History, new DateOnly(2026, 8, 3)).Single().Message;
+
+        Assert.Equal("Introduction date (20/11/2025) cannot be before the day of the background check (01/12/2025): the steps of admission happen in order.",
+            CoreTextTests.InCulture("en", () => Refusal("introduction date")));
+        Assert.Equal("Ngày giới thiệu (20/11/2025) không thể trước ngày thẩm tra lý lịch (01/12/2025): các bước kết nạp diễn ra theo thứ tự.",
+            CoreTextTests.InCulture("vi-VN", () => Refusal("ngày giới thiệu")));
+    }
+
+    [Fact]
     public void Every_refusal_of_a_step_out_of_order_reads_in_English()
     {
         var files = new[] { new HistoryBuilder().Add(StageKind.Source, new DateOnly(2025, 9, 1)).Facts(), Verified, Admitted };
