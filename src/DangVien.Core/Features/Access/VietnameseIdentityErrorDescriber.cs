@@ -1,4 +1,5 @@
 using System.Globalization;
+using DangVien.Core.Common;
 using Microsoft.AspNetCore.Identity;
 
 namespace DangVien.Core.Features.Access;
@@ -10,77 +11,77 @@ namespace DangVien.Core.Features.Access;
 public sealed class VietnameseIdentityErrorDescriber : IdentityErrorDescriber
 {
     /// <summary>The characters a user name may hold (Identity's default set), as users read them.</summary>
-    public const string UserNameCharacters = "chữ cái không dấu, chữ số và các ký tự - . _ @ +";
+    public static string UserNameCharacters => CoreText.Get("Identity.UserNameCharacters");
 
     public override IdentityError DefaultError() =>
-        Error(nameof(DefaultError), "Đã có lỗi xảy ra. Vui lòng thử lại.");
+        Error(nameof(DefaultError), CoreText.Get("Identity.DefaultError"));
 
     public override IdentityError ConcurrencyFailure() =>
-        Error(nameof(ConcurrencyFailure), "Tài khoản này vừa được người khác thay đổi. Vui lòng tải lại trang rồi thực hiện lại.");
+        Error(nameof(ConcurrencyFailure), CoreText.Get("Identity.ConcurrencyFailure"));
 
     public override IdentityError PasswordMismatch() =>
-        Error(nameof(PasswordMismatch), "Mật khẩu hiện tại không đúng.");
+        Error(nameof(PasswordMismatch), CoreText.Get("Identity.PasswordMismatch"));
 
     public override IdentityError InvalidToken() =>
-        Error(nameof(InvalidToken), "Mã xác nhận không hợp lệ hoặc đã hết hạn.");
+        Error(nameof(InvalidToken), CoreText.Get("Identity.InvalidToken"));
 
     public override IdentityError RecoveryCodeRedemptionFailed() =>
-        Error(nameof(RecoveryCodeRedemptionFailed), "Mã khôi phục không đúng.");
+        Error(nameof(RecoveryCodeRedemptionFailed), CoreText.Get("Identity.RecoveryCodeRedemptionFailed"));
 
     public override IdentityError LoginAlreadyAssociated() =>
-        Error(nameof(LoginAlreadyAssociated), "Tài khoản đăng nhập bên ngoài này đã gắn với một người dùng khác.");
+        Error(nameof(LoginAlreadyAssociated), CoreText.Get("Identity.LoginAlreadyAssociated"));
 
     public override IdentityError InvalidUserName(string? userName) =>
         Error(
             nameof(InvalidUserName),
             string.IsNullOrWhiteSpace(userName)
-                ? "Vui lòng nhập tên đăng nhập."
-                : $"Tên đăng nhập chỉ được gồm {UserNameCharacters}, không có dấu cách.");
+                ? CoreText.Get("Identity.InvalidUserName.Missing")
+                : CoreText.Format("Identity.InvalidUserName", UserNameCharacters));
 
     public override IdentityError InvalidEmail(string? email) =>
-        Error(nameof(InvalidEmail), "Địa chỉ thư điện tử không hợp lệ.");
+        Error(nameof(InvalidEmail), CoreText.Get("Identity.InvalidEmail"));
 
     public override IdentityError DuplicateUserName(string userName) =>
-        Error(nameof(DuplicateUserName), $"Tên đăng nhập “{userName}” đã có người dùng. Vui lòng chọn tên khác.");
+        Error(nameof(DuplicateUserName), CoreText.Format("Identity.DuplicateUserName", userName));
 
     public override IdentityError DuplicateEmail(string email) =>
-        Error(nameof(DuplicateEmail), $"Địa chỉ thư điện tử “{email}” đã được dùng cho tài khoản khác.");
+        Error(nameof(DuplicateEmail), CoreText.Format("Identity.DuplicateEmail", email));
 
     public override IdentityError InvalidRoleName(string? role) =>
-        Error(nameof(InvalidRoleName), "Tên nhóm quyền không hợp lệ.");
+        Error(nameof(InvalidRoleName), CoreText.Get("Identity.InvalidRoleName"));
 
     public override IdentityError DuplicateRoleName(string role) =>
-        Error(nameof(DuplicateRoleName), $"Nhóm quyền “{role}” đã có.");
+        Error(nameof(DuplicateRoleName), CoreText.Format("Identity.DuplicateRoleName", role));
 
     public override IdentityError UserAlreadyHasPassword() =>
-        Error(nameof(UserAlreadyHasPassword), "Tài khoản này đã có mật khẩu.");
+        Error(nameof(UserAlreadyHasPassword), CoreText.Get("Identity.UserAlreadyHasPassword"));
 
     public override IdentityError UserLockoutNotEnabled() =>
-        Error(nameof(UserLockoutNotEnabled), "Tài khoản này không dùng chế độ tạm khóa.");
+        Error(nameof(UserLockoutNotEnabled), CoreText.Get("Identity.UserLockoutNotEnabled"));
 
     public override IdentityError UserAlreadyInRole(string role) =>
-        Error(nameof(UserAlreadyInRole), $"Người dùng đã thuộc nhóm quyền “{role}”.");
+        Error(nameof(UserAlreadyInRole), CoreText.Format("Identity.UserAlreadyInRole", role));
 
     public override IdentityError UserNotInRole(string role) =>
-        Error(nameof(UserNotInRole), $"Người dùng không thuộc nhóm quyền “{role}”.");
+        Error(nameof(UserNotInRole), CoreText.Format("Identity.UserNotInRole", role));
 
     public override IdentityError PasswordTooShort(int length) =>
-        Error(nameof(PasswordTooShort), $"Mật khẩu phải có ít nhất {length.ToString(CultureInfo.InvariantCulture)} ký tự.");
+        Error(nameof(PasswordTooShort), CoreText.Format("Identity.PasswordTooShort", length.ToString(CultureInfo.InvariantCulture)));
 
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) =>
-        Error(nameof(PasswordRequiresUniqueChars), $"Mật khẩu phải có ít nhất {uniqueChars.ToString(CultureInfo.InvariantCulture)} ký tự khác nhau.");
+        Error(nameof(PasswordRequiresUniqueChars), CoreText.Format("Identity.PasswordRequiresUniqueChars", uniqueChars.ToString(CultureInfo.InvariantCulture)));
 
     public override IdentityError PasswordRequiresNonAlphanumeric() =>
-        Error(nameof(PasswordRequiresNonAlphanumeric), "Mật khẩu phải có ít nhất một ký tự đặc biệt (không phải chữ, không phải số).");
+        Error(nameof(PasswordRequiresNonAlphanumeric), CoreText.Get("Identity.PasswordRequiresNonAlphanumeric"));
 
     public override IdentityError PasswordRequiresDigit() =>
-        Error(nameof(PasswordRequiresDigit), "Mật khẩu phải có ít nhất một chữ số (0–9).");
+        Error(nameof(PasswordRequiresDigit), CoreText.Get("Identity.PasswordRequiresDigit"));
 
     public override IdentityError PasswordRequiresLower() =>
-        Error(nameof(PasswordRequiresLower), "Mật khẩu phải có ít nhất một chữ thường (a–z).");
+        Error(nameof(PasswordRequiresLower), CoreText.Get("Identity.PasswordRequiresLower"));
 
     public override IdentityError PasswordRequiresUpper() =>
-        Error(nameof(PasswordRequiresUpper), "Mật khẩu phải có ít nhất một chữ hoa (A–Z).");
+        Error(nameof(PasswordRequiresUpper), CoreText.Get("Identity.PasswordRequiresUpper"));
 
     private static IdentityError Error(string code, string description) => new() { Code = code, Description = description };
 }

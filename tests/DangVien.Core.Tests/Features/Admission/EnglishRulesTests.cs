@@ -65,6 +65,17 @@ public sealed partial class EnglishRulesTests
     }
 
     [Fact]
+    public void Password_and_user_name_rules_read_in_English_and_the_Vietnamese_is_unchanged()
+    {
+        var describer = new DangVien.Core.Features.Access.VietnameseIdentityErrorDescriber();
+
+        Assert.Equal("The password must have at least 10 characters.", CoreTextTests.InCulture("en", () => describer.PasswordTooShort(10).Description));
+        Assert.Equal("Mật khẩu phải có ít nhất 10 ký tự.", CoreTextTests.InCulture("vi-VN", () => describer.PasswordTooShort(10).Description));
+        Assert.Equal("A user name may hold only letters without diacritics, digits and the characters - . _ @ +, without spaces.",
+            CoreTextTests.InCulture("en", () => describer.InvalidUserName("an nguyen").Description));
+    }
+
+    [Fact]
     public void Every_refusal_of_a_step_out_of_order_reads_in_English()
     {
         var files = new[] { new HistoryBuilder().Add(StageKind.Source, new DateOnly(2025, 9, 1)).Facts(), Verified, Admitted };
