@@ -79,7 +79,7 @@ public static partial class AdmissionRules
 
     /// <summary>Dates never in the future.</summary>
     public static FieldError? NotInFuture(string field, DateOnly date, string label, DateOnly today) =>
-        date > today ? new FieldError(field, $"{Cap(label)} ({D(date)}) không thể sau ngày hôm nay ({D(today)}).") : null;
+        date > today ? new FieldError(field, CoreText.Format("Dates.AfterToday", Cap(label), D(date), D(today))) : null;
 
     /// <summary>The admission decision within 60 working days of the cell's resolution (90 with an extension).</summary>
     public static FieldError? AdmissionDecisionInTime(
@@ -111,15 +111,12 @@ public static partial class AdmissionRules
             return CandidateHistory.ActDate(consent) <= heldOn
                 ? null
                 : new FieldError(field,
-                    $"Lễ kết nạp ngày {D(heldOn)} là chậm, mà cấp ủy cấp trên đồng ý tổ chức chậm ngày "
-                    + $"{D(CandidateHistory.ActDate(consent))}, sau ngày lễ: phải có sự đồng ý trước.");
+                    CoreText.Format("Dates.CeremonyConsentAfter", D(heldOn), D(CandidateHistory.ActDate(consent))));
         }
 
         var received = decision.ReceivedOn ?? decision.EffectiveOn;
         return new FieldError(field,
-            $"Quá hạn tổ chức lễ kết nạp: trong {CeremonyWorkingDays} ngày làm việc kể từ ngày chi bộ nhận "
-            + $"quyết định ({D(received)}), tức chậm nhất ngày {D(deadline)}; lễ kết nạp ngày {D(heldOn)}. Tổ chức "
-            + "chậm hơn phải có sự đồng ý của cấp ủy cấp trên, ghi nhận trước.");
+            CoreText.Format("Dates.CeremonyLate", CeremonyWorkingDays, D(received), D(deadline), D(heldOn)));
     }
 
     /// <summary>The recognition vote after the 12 months end and within 30 working days after; later only with a recorded reason.</summary>
@@ -158,11 +155,7 @@ public static partial class AdmissionRules
 
         var extended = history.RecognitionDecisionExtension is not null;
         return new FieldError(field,
-            $"Quá hạn quyết định công nhận đảng viên chính thức: trong {RecognitionDecisionWorkingDays} ngày làm "
-            + $"việc kể từ ngày chi bộ biểu quyết ({D(CandidateHistory.ActDate(vote))})"
-            + (extended ? $", đã gia hạn thêm {ExtensionWorkingDays} ngày làm việc" : "")
-            + $", tức chậm nhất ngày {D(deadline)}; quyết định ngày {D(decidedOn)}."
-            + (extended ? "" : $" Cấp ủy có thẩm quyền có thể gia hạn thêm {ExtensionWorkingDays} ngày làm việc (ghi "
-            + "nhận gia hạn, có lý do)."));
+            CoreText.Format(extended ? "Dates.RecognitionDecisionLateExtended" : "Dates.RecognitionDecisionLate",
+                RecognitionDecisionWorkingDays, D(CandidateHistory.ActDate(vote)), D(deadline), D(decidedOn), ExtensionWorkingDays));
     }
 }

@@ -271,7 +271,14 @@ public sealed class AdmissionRulesTests
         Assert.Empty(AdmissionRules.CheckCeremony(history.Facts(), ceremony(new DateOnly(2026, 3, 23)), helper, HistoryBuilder.Context()));
         var late = Assert.Single(AdmissionRules.CheckCeremony(history.Facts(), ceremony(new DateOnly(2026, 3, 24)), helper, HistoryBuilder.Context()));
         Assert.Equal("HeldOn", late.Field);
-        Assert.Contains("trong 30 ngày làm việc kể từ ngày chi bộ nhận quyết định (02/02/2026), tức chậm nhất ngày 23/03/2026", late.Message);
+        Assert.Equal(
+            "Quá hạn tổ chức lễ kết nạp: trong 30 ngày làm việc kể từ ngày chi bộ nhận quyết định (02/02/2026), tức chậm nhất ngày "
+            + "23/03/2026; lễ kết nạp ngày 24/03/2026. Tổ chức chậm hơn phải có sự đồng ý của cấp ủy cấp trên, ghi nhận trước.",
+            late.Message);
+        Assert.Equal(
+            "The admission ceremony is overdue: it is due within 30 working days of the day the cell received the decision (02/02/2026), "
+            + "that is by 23/03/2026 at the latest; the ceremony was on 24/03/2026. A later ceremony needs the superior committee's agreement, recorded first.",
+            DangVien.Core.Tests.Common.CoreTextTests.InCulture("en", () => AdmissionRules.CeremonyInTime("HeldOn", history.History, new DateOnly(2026, 3, 24), Calendar)!.Message));
 
         history.Add(StageKind.LateCeremonyConsent, new DateOnly(2026, 3, 20));
         Assert.Empty(AdmissionRules.CheckCeremony(history.Facts(), ceremony(new DateOnly(2026, 4, 15)), helper, HistoryBuilder.Context()));
@@ -283,7 +290,9 @@ public sealed class AdmissionRulesTests
             .Add(StageKind.LateCeremonyConsent, new DateOnly(2026, 4, 20));
         var notBefore = AdmissionRules.CeremonyInTime("HeldOn", consentAfterTheCeremony.History, new DateOnly(2026, 4, 15), Calendar);
         Assert.NotNull(notBefore);
-        Assert.Contains("phải có sự đồng ý trước", notBefore.Message);
+        Assert.Equal(
+            "Lễ kết nạp ngày 15/04/2026 là chậm, mà cấp ủy cấp trên đồng ý tổ chức chậm ngày 20/04/2026, sau ngày lễ: phải có sự đồng ý trước.",
+            notBefore.Message);
     }
 
     // ----------------------------------------------------------- probation
