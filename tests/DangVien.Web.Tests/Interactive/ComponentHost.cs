@@ -124,6 +124,14 @@ public sealed class ComponentHost : IAsyncDisposable
         return context;
     }
 
+    /// <summary>Presses a button once it is enabled, on the renderer's dispatcher (a press queued while it is busy would be read late).</summary>
+    public static void Click<T>(IRenderedComponent<T> page, string selector)
+        where T : IComponent
+    {
+        page.WaitForAssertion(() => Assert.Null(page.Find(selector).GetAttribute("disabled")), StepPages.Wait);
+        page.InvokeAsync(() => page.Find(selector).Click()).GetAwaiter().GetResult();
+    }
+
     /// <summary>The error MudBlazor shows under the input; null when none.</summary>
     public static string? MessageOf(IElement input) =>
         input.Closest(".mud-input-control")?.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim() is { Length: > 0 } text ? text : null;

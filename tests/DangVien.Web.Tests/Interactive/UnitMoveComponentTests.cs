@@ -46,7 +46,7 @@ public sealed class UnitMoveComponentTests
         await PickAsync(page, "m-NewParentId", "truong thcs", committee.Id);
         Type(page, "#m-EffectiveOn", "01/07/2026");
         Type(page, "#m-DecisionNumber", "12-QĐ/ĐU");
-        Click(page, "#move-button");
+        ComponentHost.Click(page, "#move-button");
 
         // Cancelled first: nothing moves.
         Answer(page, $"Chuyển {tree.CellB.Name} sang trực thuộc Đảng bộ Trường THCS Tân Lập từ ngày 01/07/2026? Chuyển theo: 1 đơn vị", "Hủy");
@@ -55,7 +55,7 @@ public sealed class UnitMoveComponentTests
             Assert.Equal(tree.Commune.Id, await db.OrgUnits.Where(u => u.Id == tree.CellB.Id).Select(u => u.ParentId).SingleAsync());
         }
 
-        Click(page, "#move-button");
+        ComponentHost.Click(page, "#move-button");
         Answer(page, $"Chuyển {tree.CellB.Name} sang trực thuộc", "Chuyển đơn vị");
         page.WaitForAssertion(() => Assert.EndsWith($"/units/{tree.CellB.Id}", host.Navigation.Uri, StringComparison.Ordinal), Wait);
 
@@ -85,7 +85,7 @@ public sealed class UnitMoveComponentTests
         await PickAsync(page, "m-NewParentId", "truong", committee.Id);
         Type(page, "#m-EffectiveOn", "01/01/2030");
         Type(page, "#m-DecisionNumber", "12-QĐ/ĐU");
-        Click(page, "#move-button");
+        ComponentHost.Click(page, "#move-button");
         Answer(page, $"Chuyển {tree.CellB.Name}", "Chuyển đơn vị");
         page.WaitForAssertion(() => Assert.Equal("Ngày hiệu lực (01/01/2030) không thể sau ngày hôm nay (03/08/2026).", ComponentHost.MessageOf(page.Find("#m-EffectiveOn"))), Wait);
         Assert.Equal("true", page.Find("#m-EffectiveOn").GetAttribute("aria-invalid"));
@@ -97,7 +97,7 @@ public sealed class UnitMoveComponentTests
         var picker = Picker(page, "m-NewParentId");
         await picker.InvokeAsync(() => picker.Instance.ClearAsync());
         Type(page, "#m-EffectiveOn", "31/02/2026");
-        Click(page, "#move-button");
+        ComponentHost.Click(page, "#move-button");
         page.WaitForAssertion(() => Assert.Equal("Không có ngày 31/02/2026.", ComponentHost.MessageOf(page.Find("#m-EffectiveOn"))), Wait);
         Assert.NotNull(ComponentHost.MessageOf(page.Find("#m-NewParentId")));
         Assert.Empty(page.FindAll(".mud-dialog"));
@@ -120,18 +120,18 @@ public sealed class UnitMoveComponentTests
         // Ids the picker never offers, as a forged circuit message would send them: the service refuses both.
         await SelectAsync(page, "g-TargetId", new UnitOption(tree.Commune.Id, tree.Commune.Name, tree.Commune.Kind, null, true));
         Type(page, "#g-EffectiveOn", "01/07/2026");
-        Click(page, "#merge-button");
+        ComponentHost.Click(page, "#merge-button");
         Answer(page, $"Sáp nhập {tree.CellA.Name} vào {tree.Commune.Name}", "Sáp nhập");
         page.WaitForAssertion(() => Assert.StartsWith("Chỉ sáp nhập vào đơn vị cùng cấp", ComponentHost.MessageOf(page.Find("#g-TargetId")), StringComparison.Ordinal), Wait);
         Assert.Equal("01/07/2026", page.Find("#g-EffectiveOn").GetAttribute("value"));
 
         await SelectAsync(page, "g-TargetId", new UnitOption(elsewhere, "Đơn vị khác", OrgUnitKind.Cell, null, true));
-        Click(page, "#merge-button");
+        ComponentHost.Click(page, "#merge-button");
         Answer(page, $"Sáp nhập {tree.CellA.Name} vào Đơn vị khác", "Sáp nhập");
         page.WaitForAssertion(() => Assert.StartsWith("Không tìm thấy", ComponentHost.MessageOf(page.Find("#g-TargetId")), StringComparison.Ordinal), Wait);
 
         await PickAsync(page, "g-TargetId", "ap bac", tree.CellB.Id);
-        Click(page, "#merge-button");
+        ComponentHost.Click(page, "#merge-button");
         Answer(page, $"Sáp nhập {tree.CellA.Name} vào {tree.CellB.Name} từ ngày 01/07/2026? Sang đơn vị tiếp nhận:", "Sáp nhập");
         page.WaitForAssertion(() => Assert.EndsWith($"/units/{tree.CellB.Id}", host.Navigation.Uri, StringComparison.Ordinal), Wait);
         await using (var db = host.App.Database.CreateContext())
@@ -163,14 +163,14 @@ public sealed class UnitMoveComponentTests
 
         await PickAsync(first, "m-NewParentId", "truong", committee.Id);
         Type(first, "#m-EffectiveOn", "01/07/2026");
-        Click(first, "#move-button");
+        ComponentHost.Click(first, "#move-button");
         Answer(first, "Chuyển", "Chuyển đơn vị");
         first.WaitForAssertion(() => Assert.EndsWith($"/units/{tree.CellB.Id}", host.Navigation.Uri, StringComparison.Ordinal), Wait);
 
         await PickAsync(second, "g-TargetId", "dong tam", tree.CellA.Id);
         Type(second, "#g-EffectiveOn", "02/07/2026");
         Type(second, "#g-DecisionNumber", "15-QĐ/ĐU");
-        Click(second, "#merge-button");
+        ComponentHost.Click(second, "#merge-button");
         Answer(second, "Sáp nhập", "Sáp nhập");
         second.WaitForAssertion(() => Assert.Equal(Messages.RecordChanged, second.Find("#merge-unit .conflict p").TextContent), Wait);
         Assert.Equal("02/07/2026", second.Find("#g-EffectiveOn").GetAttribute("value"));
@@ -274,12 +274,6 @@ public sealed class UnitMoveComponentTests
             }
         }).GetAwaiter().GetResult();
         page.WaitForAssertion(() => Assert.Equal(value, page.Find(selector).GetAttribute("value") ?? ""), Wait);
-    }
-
-    private static void Click(IRenderedComponent<UnitMovePage> page, string selector)
-    {
-        page.WaitForAssertion(() => Assert.Null(page.Find(selector).GetAttribute("disabled")), Wait);
-        page.InvokeAsync(() => page.Find(selector).Click()).GetAwaiter().GetResult();
     }
 
     private static void Answer(IRenderedComponent<UnitMovePage> page, string question, string button)

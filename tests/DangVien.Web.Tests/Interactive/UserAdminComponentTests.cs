@@ -36,7 +36,7 @@ public sealed partial class UserAdminComponentTests
         Type(list, "#user-username", "canbomoi");
         Type(list, "#user-fullname", "Phạm Thị Thu");
         Type(list, "#user-password", "matkhau");
-        Click(list, "#create-user-button");
+        ComponentHost.Click(list, "#create-user-button");
         list.WaitForAssertion(
             () => Assert.Equal(
                 "Mật khẩu phải có ít nhất 12 ký tự. Mật khẩu phải có ít nhất một chữ số (0–9). Mật khẩu phải có ít nhất một chữ hoa (A–Z).",
@@ -50,7 +50,7 @@ public sealed partial class UserAdminComponentTests
 
         // A valid one: to the new account's page.
         Type(list, "#user-password", "MatKhauMoi2026");
-        Click(list, "#create-user-button");
+        ComponentHost.Click(list, "#create-user-button");
         list.WaitForAssertion(() => Assert.Matches("/admin/users/[0-9a-f-]{36}\\?notice=created$", host.Navigation.Uri), Wait);
         var id = CreatedId().Match(host.Navigation.Uri).Groups[1].Value;
         var details = Details(host, id, "?notice=created", anotherTab: true);
@@ -61,7 +61,7 @@ public sealed partial class UserAdminComponentTests
         // Committee staff of the commune, the commune found by its name without marks.
         await ChooseRoleAsync(details, AccessRole.CommitteeStaff);
         await PickUnitAsync(details, "tan lap", tree.Commune.Id);
-        Click(details, "#add-role-button");
+        ComponentHost.Click(details, "#add-role-button");
         details.WaitForAssertion(() => Assert.Equal("Đã giao vai trò.", details.Find(".notice[role=status]").TextContent), Wait);
         Assert.Equal(["Cán bộ văn phòng, ban tổ chức đảng ủy", "Đảng bộ xã Tân Lập", "Bỏ vai trò"], Assert.Single(Rows(details, "table.role-table")));
 
@@ -90,13 +90,13 @@ public sealed partial class UserAdminComponentTests
         Type(list, "#user-username", "CanBo1");
         Type(list, "#user-fullname", "Người thứ hai");
         Type(list, "#user-password", "MatKhauMoi2026");
-        Click(list, "#create-user-button");
+        ComponentHost.Click(list, "#create-user-button");
         list.WaitForAssertion(() => Assert.Equal("Tên đăng nhập “CanBo1” đã có người dùng. Vui lòng chọn tên khác.", ComponentHost.MessageOf(list.Find("#user-username"))), Wait);
         Assert.Equal("CanBo1", list.Find("#user-username").GetAttribute("value"));
 
         Type(list, "#user-username", " ");
         Type(list, "#user-fullname", "");
-        Click(list, "#create-user-button");
+        ComponentHost.Click(list, "#create-user-button");
         list.WaitForAssertion(() => Assert.Equal("Vui lòng nhập tên đăng nhập.", ComponentHost.MessageOf(list.Find("#user-username"))), Wait);
         Assert.Equal("Vui lòng nhập họ và tên.", ComponentHost.MessageOf(list.Find("#user-fullname")));
         Assert.Equal("Vui lòng nhập mật khẩu ban đầu.", ComponentHost.MessageOf(list.Find("#user-password")));
@@ -104,7 +104,7 @@ public sealed partial class UserAdminComponentTests
         Type(list, "#user-username", "can bo");
         Type(list, "#user-fullname", "Có dấu cách");
         Type(list, "#user-password", "Qwerty123456");
-        Click(list, "#create-user-button");
+        ComponentHost.Click(list, "#create-user-button");
         list.WaitForAssertion(
             () => Assert.Equal("Tên đăng nhập chỉ được gồm chữ cái không dấu, chữ số và các ký tự - . _ @ +, không có dấu cách.", ComponentHost.MessageOf(list.Find("#user-username"))),
             Wait);
@@ -177,13 +177,13 @@ public sealed partial class UserAdminComponentTests
         var page = Details(host, user.Id);
 
         Type(page, "#reset-password-new", "ngan1A");
-        Click(page, "#reset-password-button");
+        ComponentHost.Click(page, "#reset-password-button");
         page.WaitForAssertion(() => Assert.Equal("Mật khẩu phải có ít nhất 12 ký tự.", ComponentHost.MessageOf(page.Find("#reset-password-new"))), Wait);
         Assert.True(string.IsNullOrEmpty(page.Find("#reset-password-new").GetAttribute("value")));
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/")).StatusCode);
 
         Type(page, "#reset-password-new", "DatLaiMatKhau2027");
-        Click(page, "#reset-password-button");
+        ComponentHost.Click(page, "#reset-password-button");
         page.WaitForAssertion(() => Assert.Equal("Đã đặt lại mật khẩu. Các phiên đăng nhập cũ của người dùng sẽ kết thúc.", page.Find(".notice[role=status]").TextContent), Wait);
         Assert.True(string.IsNullOrEmpty(page.Find("#reset-password-new").GetAttribute("value")));
 
@@ -209,12 +209,12 @@ public sealed partial class UserAdminComponentTests
         Assert.Empty(page.FindAll("#unlock-user-button"));
 
         // Cancelled: nothing happens.
-        Click(page, "#lock-user-button");
+        ComponentHost.Click(page, "#lock-user-button");
         Answer(page, "Khóa tài khoản Cán bộ canbo3 (canbo3)?", "Hủy");
         Assert.Equal("Đang hoạt động", page.Find(".page-head .badge").TextContent);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/")).StatusCode);
 
-        Click(page, "#lock-user-button");
+        ComponentHost.Click(page, "#lock-user-button");
         Answer(page, "Khóa tài khoản Cán bộ canbo3 (canbo3)?", "Khóa tài khoản");
         page.WaitForAssertion(() => Assert.Equal("Đã khóa tài khoản.", page.Find(".notice[role=status]").TextContent), Wait);
         Assert.Equal("Đã khóa", page.Find(".page-head .badge").TextContent);
@@ -228,7 +228,7 @@ public sealed partial class UserAdminComponentTests
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal("Tài khoản này đã bị khóa. Vui lòng liên hệ quản trị viên.", (await DangVienApp.ParseAsync(refused)).QuerySelector(".form-error")!.TextContent);
 
-        Click(page, "#unlock-user-button");
+        ComponentHost.Click(page, "#unlock-user-button");
         Answer(page, "Mở khóa tài khoản Cán bộ canbo3 (canbo3)?", "Mở khóa");
         page.WaitForAssertion(() => Assert.Equal("Đã mở khóa tài khoản.", page.Find(".notice[role=status]").TextContent), Wait);
         Assert.Equal(HttpStatusCode.Redirect, (await Accounts.SignInAsync(host.App.Client(), "canbo3", Accounts.Password)).StatusCode);
@@ -265,7 +265,7 @@ public sealed partial class UserAdminComponentTests
         // Signed in again with the remaining role, then locked: that session ends too.
         var again = await host.App.SignedInClientAsync("canbo4");
         Assert.Equal(["Chi bộ thôn Đồng Tâm"], (await Pages.GetAsync(again, "/units")).QuerySelectorAll("section.card h2 a").Select(a => a.TextContent));
-        Click(page, "#lock-user-button");
+        ComponentHost.Click(page, "#lock-user-button");
         Answer(page, "Khóa tài khoản Cán bộ canbo4 (canbo4)?", "Khóa tài khoản");
         page.WaitForAssertion(() => Assert.Equal("Đã khóa", page.Find(".page-head .badge").TextContent), Wait);
         Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/")).StatusCode);
@@ -305,13 +305,13 @@ public sealed partial class UserAdminComponentTests
         var user = await host.App.CreateUserAsync("canbo5", (tree.CellB.Id, AccessRole.CellSecretary));
         var page = Details(host, user.Id);
 
-        Click(page, "#add-role-button");
+        ComponentHost.Click(page, "#add-role-button");
         page.WaitForAssertion(() => Assert.Equal("Vui lòng chọn vai trò.", ComponentHost.MessageOf(page.Find("#role-role"))), Wait);
         Assert.Equal("Vui lòng chọn đơn vị.", ComponentHost.MessageOf(page.Find("#role-unit")));
 
         await ChooseRoleAsync(page, AccessRole.CellSecretary);
         await PickUnitAsync(page, "ap bac", tree.CellB.Id);
-        Click(page, "#add-role-button");
+        ComponentHost.Click(page, "#add-role-button");
         page.WaitForAssertion(() => Assert.Equal("Tài khoản này đã có vai trò “Bí thư chi bộ” ở Chi bộ thôn Ấp Bắc.", ComponentHost.MessageOf(page.Find("#role-unit"))), Wait);
         Assert.Null(ComponentHost.MessageOf(page.Find("#role-role")));
         Assert.Equal(AccessRole.CellSecretary, page.FindComponent<MudSelect<AccessRole?>>().Instance.GetState(x => x.Value));
@@ -324,7 +324,7 @@ public sealed partial class UserAdminComponentTests
             await db.OrgUnits.Where(u => u.Id == tree.CellA.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.ValidTo, new DateOnly(2026, 1, 1)));
         }
 
-        Click(page, "#add-role-button");
+        ComponentHost.Click(page, "#add-role-button");
         page.WaitForAssertion(() => Assert.Equal("Đơn vị này không còn tồn tại. Vui lòng chọn đơn vị khác.", ComponentHost.MessageOf(page.Find("#role-unit"))), Wait);
         Assert.Equal([["Bí thư chi bộ", "Chi bộ thôn Ấp Bắc", "Bỏ vai trò"]], Rows(page, "table.role-table"));
     }
@@ -384,7 +384,7 @@ public sealed partial class UserAdminComponentTests
         Type(form, "#user-username", "thunghiem");
         Type(form, "#user-fullname", fullName);
         Type(form, "#user-password", "MatKhauMoi2026");
-        Click(form, "#create-user-button");
+        ComponentHost.Click(form, "#create-user-button");
         form.WaitForAssertion(() => Assert.Contains("?notice=created", host.Navigation.Uri, StringComparison.Ordinal), Wait);
         var detailsUrl = new Uri(host.Navigation.Uri).PathAndQuery;
 
@@ -466,7 +466,7 @@ public sealed partial class UserAdminComponentTests
         Type(list, "#user-username", "canbomoi");
         Type(list, "#user-fullname", "Phạm Thị Thu");
         Type(list, "#user-password", "Tan-Lap-2026-xa");
-        Click(list, "#create-user-button");
+        ComponentHost.Click(list, "#create-user-button");
 
         list.WaitForAssertion(() => Assert.NotEmpty(list.FindAll(".session-ended")), Wait);
         Assert.Equal("Phiên đăng nhập đã kết thúc. Đăng nhập lại", string.Join(' ', list.Find(".session-ended").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
@@ -513,13 +513,6 @@ public sealed partial class UserAdminComponentTests
             }
         }).GetAwaiter().GetResult();
         page.WaitForAssertion(() => Assert.Equal(value, page.Find(selector).GetAttribute("value") ?? ""), Wait);
-    }
-
-    private static void Click<T>(IRenderedComponent<T> page, string selector)
-        where T : IComponent
-    {
-        page.WaitForAssertion(() => Assert.Null(page.Find(selector).GetAttribute("disabled")), Wait);
-        page.InvokeAsync(() => page.Find(selector).Click()).GetAwaiter().GetResult();
     }
 
     private static void ClickRemove(IRenderedComponent<UserDetailsPage> page, string label) =>
