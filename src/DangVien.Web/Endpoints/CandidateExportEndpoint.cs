@@ -74,7 +74,7 @@ public static class CandidateExportEndpoint
         var request = context.Request.Query;
         var unitId = int.TryParse(request["unit"], NumberStyles.None, CultureInfo.InvariantCulture, out var unit)
             ? unit
-            : (await units.GetRootsAsync(time.Today().Year, cancellationToken)).FirstOrDefault()?.Id;
+            : (await units.GetStartingPointsAsync(cancellationToken)).FirstOrDefault()?.Id;
         if (unitId is null)
         {
             return null;
