@@ -37,13 +37,33 @@ public sealed class TelemetryTests
         var traces = collector.Text("/v1/traces");
         var metrics = collector.Text("/v1/metrics");
         Assert.Contains("dangvien-test", traces, StringComparison.Ordinal);
-        Assert.Contains("Microsoft.AspNetCore", traces, StringComparison.Ordinal);
         Assert.Contains("http.route", traces, StringComparison.Ordinal);
-        Assert.Contains("/health/ready", traces, StringComparison.Ordinal);
-        Assert.Contains("Npgsql", traces, StringComparison.Ordinal);
         Assert.Contains("postgresql", traces, StringComparison.Ordinal);
         Assert.Contains("http.server.request.duration", metrics, StringComparison.Ordinal);
+
+        var spans = collector.Spans();
+        var described = string.Join("\n", spans.Select(s => $"{s.Scope}: {s.Name}"));
+        var request = Assert.Single(spans, s => s.Scope == "Microsoft.AspNetCore" && s.Name == "GET /health/ready");
+        var commands = spans.Where(s => s.Scope == "Npgsql" && s.TraceId == request.TraceId).ToList();
+        Assert.True(commands.Count > 0, "no Npgsql span in the request's trace:\n" + described);
+        Assert.All(commands, command => Assert.True(Reaches(spans, command, request), $"{command.Name} is not under the request's span"));
     }
+
+    /// <summary>Whether <paramref name="span"/>'s chain of parents (within the exported spans) reaches <paramref name="ancestor"/>.</summary>
+    private static bool Reaches(IReadOnlyList<Span> spans, Span span, Span ancestor)
+    {
+        for (var current = span; current is not null; current = spans.FirstOrDefault(s => s.SpanId == current.ParentSpanId))
+        {
+            if (current.ParentSpanId == ancestor.SpanId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed record Span(string Scope, string Name, string TraceId, string SpanId, string ParentSpanId);
 
     [Fact]
     public async Task Without_an_OTLP_endpoint_nothing_is_registered()
@@ -88,6 +108,84 @@ public sealed class TelemetryTests
             }
 
             return text.ToString();
+        }
+
+        /// <summary>
+        /// The spans posted to /v1/traces, read from OTLP's protobuf (ExportTraceServiceRequest: 1 resource spans →
+        /// 2 scope spans → 1 scope (1 name) and 2 spans: 1 trace id, 2 span id, 4 parent span id, 5 name).
+        /// </summary>
+        public List<Span> Spans()
+        {
+            var spans = new List<Span>();
+            foreach (var (_, body) in _received.Where(r => r.Path == "/v1/traces"))
+            {
+                foreach (var resourceSpans in Fields(body, 1))
+                {
+                    foreach (var scopeSpans in Fields(resourceSpans, 2))
+                    {
+                        var scope = Fields(scopeSpans, 1).Select(s => Fields(s, 1).Select(Encoding.UTF8.GetString).FirstOrDefault()).FirstOrDefault() ?? "";
+                        foreach (var span in Fields(scopeSpans, 2))
+                        {
+                            string One(int field) => Fields(span, field).Select(Convert.ToHexString).FirstOrDefault() ?? "";
+                            var name = Fields(span, 5).Select(Encoding.UTF8.GetString).FirstOrDefault() ?? "";
+                            spans.Add(new Span(scope, name, One(1), One(2), One(4)));
+                        }
+                    }
+                }
+            }
+
+            return spans;
+        }
+
+        /// <summary>The length-delimited fields numbered <paramref name="wanted"/> of a protobuf message; other fields are skipped.</summary>
+        private static IEnumerable<byte[]> Fields(byte[] message, int wanted)
+        {
+            var found = new List<byte[]>();
+            var at = 0;
+            while (at < message.Length)
+            {
+                var key = Varint(message, ref at);
+                var (field, wire) = ((int)(key >> 3), (int)(key & 7));
+                switch (wire)
+                {
+                    case 0:
+                        Varint(message, ref at);
+                        break;
+                    case 1:
+                        at += 8;
+                        break;
+                    case 5:
+                        at += 4;
+                        break;
+                    case 2:
+                        var length = (int)Varint(message, ref at);
+                        if (field == wanted)
+                        {
+                            found.Add(message[at..(at + length)]);
+                        }
+
+                        at += length;
+                        break;
+                    default:
+                        throw new InvalidDataException($"wire type {wire} at {at}");
+                }
+            }
+
+            return found;
+        }
+
+        private static ulong Varint(byte[] message, ref int at)
+        {
+            ulong value = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                var b = message[at++];
+                value |= (ulong)(b & 0x7f) << shift;
+                if (b < 0x80)
+                {
+                    return value;
+                }
+            }
         }
 
         private async Task ReceiveAsync()
