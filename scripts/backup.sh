@@ -6,8 +6,9 @@
 # The database is the app's: ConnectionStrings__DangVien (Npgsql's "Host=…;Port=…;Database=…;Username=…;Password=…"),
 # or, when that is not set, the standard PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD (or ~/.pgpass).
 # The file is DIR/dangvien-<database>-<UTC date and time>.dump (DIR: the current folder); an existing file is never
-# overwritten. Prints the file's path.
+# overwritten. The file holds personal data: it is readable by its owner only. Prints the file's path.
 set -euo pipefail
+umask 077
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=pgenv.sh
 . "$here/pgenv.sh"

@@ -40,6 +40,10 @@ public sealed class BackupRestoreTests
             Assert.Matches($@"/dangvien-{app.Database.Name}-\d{{8}}-\d{{6}}\.dump$", file);
             var written = await File.ReadAllBytesAsync(file);
             Assert.Equal("PGDMP"u8.ToArray(), written[..5]);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            }
 
             var again = await RunAsync("backup.sh", environment, "--output", file);
             Assert.Equal(1, again.ExitCode);
