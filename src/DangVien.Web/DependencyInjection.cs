@@ -10,7 +10,6 @@ using DangVien.Web.Endpoints;
 using DangVien.Web.Endpoints.Api;
 using DangVien.Web.Hosting;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -40,7 +39,7 @@ public static class DependencyInjection
         // the encoder still escapes <, >, &, quotes and characters outside the Unicode ranges.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddLocalization(options => options.ResourcesPath = "Resources");
-        services.AddHealthChecks().AddDbContextCheck<DangVienDbContext>("database");
+        services.AddDangVienHealthChecks();
         services.AddHttpContextAccessor();
         services.AddScoped<CircuitUser>();
         services.AddScoped<WebCurrentUser>();
@@ -174,16 +173,7 @@ public static class DependencyInjection
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            ResponseWriter = async (context, report) =>
-            {
-                context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync(report.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
-                    ? "Healthy"
-                    : "Unhealthy: cơ sở dữ liệu không phản hồi");
-            },
-        }).AllowAnonymous();
+        app.MapDangVienHealth();
         app.MapStaticAssets().AllowAnonymous();
         app.MapPost("/account/logout", AccountEndpoints.LogoutAsync);
         app.MapGet("/language", LanguageEndpoint.Switch).AllowAnonymous();

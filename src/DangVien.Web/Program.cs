@@ -4,6 +4,7 @@ using DangVien.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDangVienLogging();
+builder.AddDangVienTelemetry();
 builder.AddDangVienCore();
 builder.AddDangVienWeb();
 

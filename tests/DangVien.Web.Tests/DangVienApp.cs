@@ -33,6 +33,9 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
     public static async Task<DangVienApp> StartAsync(TimeProvider? clock = null) =>
         new(await PostgresServer.CreateDatabaseAsync(), ownsDatabase: true, clock);
 
+    /// <summary>The app over a database made otherwise (e.g. a restored backup); disposing the app drops the database.</summary>
+    public static DangVienApp Over(TestDatabase database) => new(database, ownsDatabase: true, null);
+
     /// <summary>Another instance of the app over the same database, as after a restart (the database stays this app's).</summary>
     public DangVienApp StartAgain() => new(Database, ownsDatabase: false, _clock);
 

@@ -1,5 +1,6 @@
 using Serilog;
 using Serilog.Events;
+using Serilog.Formatting.Compact;
 
 namespace DangVien.Web.Hosting;
 
@@ -7,6 +8,9 @@ namespace DangVien.Web.Hosting;
 /// Serilog, configured from appsettings ("Serilog" section: levels and sinks), in place of the default providers;
 /// sinks registered in the services (tests add one) are added too. Every event carries the log context
 /// (<see cref="Correlation"/> pushes the correlation id and the user name).
+/// <c>Logging:Format=json</c> makes the console write one JSON object per event (Serilog's rendered compact format:
+/// <c>@t</c>, <c>@m</c>, <c>@i</c>, <c>@l</c> unless Information, <c>@x</c>, then the properties) instead of the
+/// configured text console; the other configured sinks stay as they are.
 /// </summary>
 public static class LoggerConfigs
 {
@@ -15,12 +19,40 @@ public static class LoggerConfigs
         // The app's own logger, not the static Log.Logger: several apps in one process (the tests) would otherwise
         // write through whichever set it last, and the first to stop would close it for all.
         builder.Host.UseSerilog(
-            (context, services, logger) => logger
-                .ReadFrom.Configuration(context.Configuration)
-                .ReadFrom.Services(services)
-                .Enrich.FromLogContext(),
+            (context, services, logger) =>
+            {
+                if (IsJson(context.Configuration))
+                {
+                    logger.ReadFrom.Configuration(WithoutConsole(context.Configuration))
+                        .WriteTo.Console(new RenderedCompactJsonFormatter());
+                }
+                else
+                {
+                    logger.ReadFrom.Configuration(context.Configuration);
+                }
+
+                logger.ReadFrom.Services(services).Enrich.FromLogContext();
+            },
             preserveStaticLogger: true);
         return builder;
+    }
+
+    public const string FormatKey = "Logging:Format";
+
+    private static bool IsJson(IConfiguration configuration) =>
+        string.Equals(configuration[FormatKey], "json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The configuration with the Serilog sinks named Console left out (the JSON console replaces them).</summary>
+    private static IConfiguration WithoutConsole(IConfiguration configuration)
+    {
+        var consoles = configuration.GetSection("Serilog:WriteTo").GetChildren()
+            .Where(sink => string.Equals(sink["Name"], "Console", StringComparison.OrdinalIgnoreCase))
+            .Select(sink => sink.Path + ConfigurationPath.KeyDelimiter)
+            .ToList();
+        var kept = configuration.GetSection("Serilog").AsEnumerable()
+            .Where(pair => !consoles.Any(prefix => pair.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+            .Where(pair => pair.Value is not null);
+        return new ConfigurationBuilder().AddInMemoryCollection(kept).Build();
     }
 
     /// <summary>One event per request (Serilog's request logging): method, path, status, elapsed ms, user, correlation id.</summary>
