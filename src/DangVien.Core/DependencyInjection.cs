@@ -53,6 +53,8 @@ public static class DependencyInjection
         services.AddScoped<Features.Import.ImportService>();
         services.AddScoped<Features.Access.ApiTokenService>();
         services.AddScoped<Features.Categories.SourceCategoryService>();
+        services.AddScoped<Features.Reminders.ReminderService>();
+        services.AddScoped<Features.Reminders.ReminderDeliveries>();
 
         // The account services use Identity's UserManager, which the host configures
         // (Web: AddIdentityCore with its password rules); they are resolved when a request needs them.

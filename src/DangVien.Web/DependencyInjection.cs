@@ -114,6 +114,10 @@ public static class DependencyInjection
         // The JSON API (/api): personal tokens or the cookie, JSON problems, enums as names, an OpenAPI document of /api only.
         services.AddAuthentication().AddDangVienApiAuthentication();
         services.AddSingleton<ImportUploads>();
+
+        // The morning e-mail of deadlines (off without Mail:Host).
+        services.Configure<MailSettings>(builder.Configuration.GetSection(MailSettings.Section));
+        services.AddHostedService<ReminderJob>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi(options =>
         {

@@ -13,6 +13,9 @@ public static class VietnamTime
     /// <summary>Today in Vietnam, whatever the server's time zone.</summary>
     public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Offset).DateTime);
 
+    /// <summary>Now on Vietnam's clock (+07:00).</summary>
+    public static DateTimeOffset Now(this TimeProvider time) => time.GetUtcNow().ToOffset(Offset);
+
     /// <summary>The instant a day begins in Vietnam (00:00 at +07:00), in UTC as the database compares instants.</summary>
     public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
 

@@ -58,6 +58,10 @@ public sealed class DangVienDbContext(DbContextOptions<DangVienDbContext> option
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    public DbSet<ReminderSubscription> ReminderSubscriptions => Set<ReminderSubscription>();
+
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+
     /// <summary>
     /// <c>f_unaccent(text)</c>: an IMMUTABLE wrapper over <c>unaccent</c> (created by the initial
     /// migration) so it can be indexed; it also lower-cases and maps đ to d.

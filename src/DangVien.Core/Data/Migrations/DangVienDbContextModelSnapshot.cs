@@ -872,6 +872,56 @@ namespace DangVien.Core.Data.Migrations
                     b.ToTable("quota_category_targets");
                 });
 
+            modelBuilder.Entity("DangVien.Core.Domain.ReminderDelivery", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("AlertCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("alert_count");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("UserId", "Day")
+                        .HasName("pk_reminder_deliveries");
+
+                    b.ToTable("reminder_deliveries");
+                });
+
+            modelBuilder.Entity("DangVien.Core.Domain.ReminderSubscription", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("SubscribedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("subscribed_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_reminder_subscriptions");
+
+                    b.ToTable("reminder_subscriptions");
+                });
+
             modelBuilder.Entity("DangVien.Core.Domain.ReportSnapshot", b =>
                 {
                     b.Property<int>("Id")
@@ -1492,6 +1542,26 @@ namespace DangVien.Core.Data.Migrations
                         .HasConstraintName("fk_quota_category_targets_source_categories_source_category_id");
 
                     b.Navigation("SourceCategory");
+                });
+
+            modelBuilder.Entity("DangVien.Core.Domain.ReminderDelivery", b =>
+                {
+                    b.HasOne("DangVien.Core.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminder_deliveries_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("DangVien.Core.Domain.ReminderSubscription", b =>
+                {
+                    b.HasOne("DangVien.Core.Domain.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("DangVien.Core.Domain.ReminderSubscription", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminder_subscriptions_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("DangVien.Core.Domain.ReportSnapshot", b =>

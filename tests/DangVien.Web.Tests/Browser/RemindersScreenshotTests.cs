@@ -1,0 +1,42 @@
+using DangVien.Core.Domain;
+
+namespace DangVien.Web.Tests.Browser;
+
+/// <summary>The reminder subscription page in Chromium at phone and desktop width (with JavaScript off: a plain form).</summary>
+[Trait("Category", "Browser")]
+public sealed class RemindersScreenshotTests
+{
+    [Theory]
+    [InlineData(360)]
+    [InlineData(1440)]
+    public async Task The_reminders_page_renders_a_refusal_and_a_subscription_at_phone_and_desktop_width(int width)
+    {
+        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
+        await using var _ = app;
+        await using (var db = app.Database.CreateContext())
+        {
+            var tree = await TinyProvince.CreateAsync(db, DateTime.Now.Year);
+            await app.CreateUserAsync("vanphong.tanlap", (tree.Commune.Id, AccessRole.CommitteeStaff));
+        }
+
+        var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
+        await page.GotoAsync("/account/reminders");
+        await Chromium.SignInAsync(page, "vanphong.tanlap", Accounts.Password);
+        await page.GotoAsync("/account/reminders");
+        await page.FillAsync("#reminders-email", "vanphong.tanlap@tanlap");
+        await page.ClickAsync("#reminders-subscribe button[type=submit]");
+        await Chromium.ScreenshotAsync(page, $"account-reminders-refused-{width}");
+        var refusal = await page.InnerTextAsync("#reminders-email-error");
+        var refusedOverflows = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+
+        await page.FillAsync("#reminders-email", "vanphong.tanlap@tanlap.gov.vn");
+        await page.ClickAsync("#reminders-subscribe button[type=submit]");
+        await Chromium.ScreenshotAsync(page, $"account-reminders-{width}");
+        var status = await page.InnerTextAsync("#reminders-status");
+        var overflows = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+
+        Assert.Equal("Địa chỉ thư điện tử không hợp lệ: nhập một địa chỉ dạng ten@donvi.gov.vn.", refusal.Trim());
+        Assert.Equal("Bạn đang nhận thư nhắc việc tại vanphong.tanlap@tanlap.gov.vn", status.Trim());
+        Assert.False(refusedOverflows || overflows, "/account/reminders must not scroll sideways");
+    }
+}
