@@ -166,6 +166,41 @@ public sealed class ReportCacheTests
         Assert.NotEqual(Describe(first), Describe(after));
     }
 
+    [Fact]
+    public async Task Kept_alerts_are_kept_per_language_so_a_reader_in_English_never_hands_Vietnamese_readers_its_wording()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+        var world = await CandidateImportTests.WorldAsync(db);
+        var late = await world.StartCandidateAsync(WalkDates.Spring2025.Sourced, world.VillageCell, name: "Lò Văn Hạn", citizenId: "001099000307");
+        await late.ToAsync(StageKind.AdmissionDecision, WalkDates.Spring2025);
+        using var cache = new AlertCache();
+        var cached = new AlertService(db, new CalendarService(db), new RuleParameterReader(db), Access(db, world.Time), cache);
+
+        var english = await InUiCulture("en", () => cached.GetAlertsAsync(world.Province.Id, Today));
+        var vietnamese = await InUiCulture("vi-VN", () => cached.GetAlertsAsync(world.Province.Id, Today));
+        var live = await InUiCulture("vi-VN", () => world.Alerts().GetAlertsAsync(world.Province.Id, Today));
+
+        Assert.NotEmpty(vietnamese);
+        Assert.Equal(live.Select(a => a.Rule), vietnamese.Select(a => a.Rule));
+        Assert.NotEqual(english.Select(a => a.Rule), vietnamese.Select(a => a.Rule));
+        Assert.Same(english, await InUiCulture("en", () => cached.GetAlertsAsync(world.Province.Id, Today)));
+    }
+
+    private static async Task<T> InUiCulture<T>(string culture, Func<Task<T>> read)
+    {
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            return await read();
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     private static string Describe(IEnumerable<Alert> alerts) => string.Join("\n", alerts.Select(a => $"{a.CandidateId} {a.Kind} {a.DueOn} {a.Urgency}"));
 
     private static CurrentAccess Access(DangVienDbContext db, FixedTime time) => new(new SystemUser("can.bo@test"), db, time);
