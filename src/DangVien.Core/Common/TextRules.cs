@@ -28,26 +28,26 @@ public static class TextRules
         {
             if (Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var used) != System.Buffers.OperationStatus.Done)
             {
-                return $"{field} chứa ký tự không hợp lệ (U+{(int)value[i]:X4}): văn bản có thể bị lỗi mã hóa, hãy gõ lại.";
+                return CoreText.Format("Text.Undecodable", field, (int)value[i]);
             }
 
             i += used;
             switch (Kind(rune, multiLine))
             {
                 case CharKind.Invalid:
-                    return $"{field} chứa ký tự không hợp lệ ({Code(rune)}): văn bản có thể bị lỗi mã hóa, hãy gõ lại.";
+                    return CoreText.Format("Text.Invalid", field, Code(rune));
                 case CharKind.LineBreak:
-                    problem ??= $"{field} chỉ được viết trên một dòng (có ký tự xuống dòng {Code(rune)}).";
+                    problem ??= CoreText.Format("Text.LineBreak", field, Code(rune));
                     break;
                 case CharKind.Control:
-                    problem ??= $"{field} chứa ký tự điều khiển ({Code(rune)}), không được phép: hãy xóa ký tự này.";
+                    problem ??= CoreText.Format("Text.Control", field, Code(rune));
                     break;
                 case CharKind.Bidi:
-                    problem ??= $"{field} chứa ký tự đảo chiều văn bản ({Code(rune)}), không được phép: hãy gõ lại.";
+                    problem ??= CoreText.Format("Text.Bidi", field, Code(rune));
                     break;
                 case CharKind.Invisible:
                     invisibleFirst |= problem is null;
-                    problem ??= $"{field} chứa ký tự ẩn ({Code(rune)}), không được phép: hãy gõ lại.";
+                    problem ??= CoreText.Format("Text.Invisible", field, Code(rune));
                     break;
                 case CharKind.Visible:
                     visible = true;
@@ -55,7 +55,7 @@ public static class TextRules
             }
         }
 
-        return invisibleFirst && !visible ? $"{field} chỉ gồm ký tự ẩn hoặc khoảng trắng." : problem;
+        return invisibleFirst && !visible ? CoreText.Format("Text.OnlyInvisible", field) : problem;
     }
 
     /// <summary>Whether <see cref="Check"/> finds nothing.</summary>

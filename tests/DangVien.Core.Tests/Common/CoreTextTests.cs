@@ -38,7 +38,7 @@ public sealed partial class CoreTextTests
         var keys = Values("CoreText.resx").Keys.ToHashSet(StringComparer.Ordinal);
         var core = Path.Combine(Testing.PostgresServer.RepositoryRoot(), "src", "DangVien.Core");
         var used = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
-            .SelectMany(f => Key().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
+            .SelectMany(f => Key().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups["key"].Value)))
             .ToList();
 
         Assert.NotEmpty(used);
@@ -114,8 +114,11 @@ public sealed partial class CoreTextTests
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();
 
-    /// <summary>A key handed to <c>CoreText</c>: <c>CoreText.Get("Rule.X")</c>, <c>Format</c> or <c>Find</c>.</summary>
-    [GeneratedRegex("""CoreText\.(?:Get|Format|Find)\("([^"]+)"[,)]""")]
+    /// <summary>
+    /// A key handed to <c>CoreText</c>: <c>CoreText.Get("Rule.X")</c>, <c>Format</c> or <c>Find</c>; or a field label the
+    /// validators look up when a message is built (<c>.Id("Label.Cell")</c>).
+    /// </summary>
+    [GeneratedRegex("""CoreText\.(?:Get|Format|Find)\("(?<key>[^"]+)"[,)]|"(?<key>Label\.[A-Za-z]+)"[,)]""")]
     private static partial Regex Key();
 
     [GeneratedRegex("[À-ỹ]")]

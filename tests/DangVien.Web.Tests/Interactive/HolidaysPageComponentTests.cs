@@ -135,6 +135,32 @@ public sealed class HolidaysPageComponentTests
     }
 
     [Fact]
+    public async Task In_English_the_refusals_next_to_the_fields_read_in_English()
+    {
+        var ui = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+        try
+        {
+            await using var host = await ComponentHost.StartAsync(June2026);
+            await host.SignInAdminAsync();
+            var page = host.Render<HolidaysPage>("/admin/holidays?year=2026");
+            page.WaitForAssertion(() => Assert.NotEmpty(Rows(page)), Wait);
+
+            Type(page, "02/09/2026", "National Day (notice)");
+            page.Find("#add-holiday-button").Click();
+            page.WaitForAssertion(() => Assert.Equal("02/09/2026 is already in the holiday calendar.", ComponentHost.MessageOf(page.Find("#holiday-date"))), Wait);
+
+            Type(page, "04/09/2026", " ");
+            page.Find("#add-holiday-button").Click();
+            page.WaitForAssertion(() => Assert.Equal("Please enter the holiday name.", ComponentHost.MessageOf(page.Find("#holiday-name"))), Wait);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = ui;
+        }
+    }
+
+    [Fact]
     public async Task A_second_click_while_the_first_is_saving_records_the_day_once()
     {
         await using var host = await ComponentHost.StartAsync(June2026);

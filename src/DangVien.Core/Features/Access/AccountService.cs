@@ -23,7 +23,7 @@ public sealed class AccountService(
     {
         if (access.User.UserId is not { } userId || await users.FindByIdAsync(userId) is not { } user)
         {
-            return Result.Fail(string.Empty, "Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.");
+            return Result.Fail(string.Empty, CoreText.Get("Users.SessionExpired"));
         }
 
         request = new ChangePasswordRequest(request.CurrentPassword ?? "", request.NewPassword ?? "", request.ConfirmPassword ?? "");

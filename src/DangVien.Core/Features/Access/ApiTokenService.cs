@@ -49,22 +49,22 @@ public sealed class ApiTokenService(DangVienDbContext db, ICurrentUser user, Tim
         name = name?.Trim() ?? "";
         if (name.Length == 0)
         {
-            return Result<NewApiToken>.Fail("Name", "Chưa nhập tên mã truy cập (để nhận ra nó sau này, ví dụ \"Bảng tính báo cáo\").");
+            return Result<NewApiToken>.Fail("Name", CoreText.Get("Token.NameMissing"));
         }
 
         if (name.Length > NameLength)
         {
-            return Result<NewApiToken>.Fail("Name", $"Tên mã truy cập dài tối đa {NameLength} ký tự.");
+            return Result<NewApiToken>.Fail("Name", CoreText.Format("Token.NameTooLong", NameLength));
         }
 
-        if (TextRules.Check(name, "tên mã truy cập") is { } textProblem)
+        if (TextRules.Check(name, CoreText.Get("Token.NameLabel")) is { } textProblem)
         {
             return Result<NewApiToken>.Fail("Name", textProblem);
         }
 
         if (await db.ApiTokens.CountAsync(t => t.UserId == userId && t.RevokedAt == null, cancellationToken) >= MaxActiveTokens)
         {
-            return Result<NewApiToken>.Fail("Name", $"Bạn đã có {MaxActiveTokens} mã truy cập đang dùng: hãy thu hồi mã không còn dùng trước.");
+            return Result<NewApiToken>.Fail("Name", CoreText.Format("Token.TooMany", MaxActiveTokens));
         }
 
         var token = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -91,7 +91,7 @@ public sealed class ApiTokenService(DangVienDbContext db, ICurrentUser user, Tim
             : null;
         if (row is null)
         {
-            return Result.Fail("", "Không tìm thấy mã truy cập.");
+            return Result.Fail("", CoreText.Get("Token.NotFound"));
         }
 
         if (row.RevokedAt is null)

@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Admission;
 using FluentValidation;
@@ -27,15 +28,15 @@ public sealed class CreateUserRequestValidator : AbstractValidator<CreateUserReq
     public CreateUserRequestValidator()
     {
         RuleFor(r => r.UserName)
-            .NotEmpty().WithMessage("Vui lòng nhập tên đăng nhập.")
-            .MaximumLength(UserNameMaxLength).WithMessage($"Tên đăng nhập không được dài quá {UserNameMaxLength} ký tự.")
-            .CleanText("tên đăng nhập");
+            .NotEmpty().WithMessage(_ => CoreText.Get("Users.NoUserName"))
+            .MaximumLength(UserNameMaxLength).WithMessage(_ => CoreText.Format("Users.UserNameTooLong", UserNameMaxLength))
+            .CleanText("Label.UserName");
         RuleFor(r => r.FullName)
-            .NotEmpty().WithMessage("Vui lòng nhập họ và tên.")
-            .MaximumLength(FullNameMaxLength).WithMessage($"Họ và tên không được dài quá {FullNameMaxLength} ký tự.")
-            .CleanText("họ và tên");
+            .NotEmpty().WithMessage(_ => CoreText.Get("Users.NoFullName"))
+            .MaximumLength(FullNameMaxLength).WithMessage(_ => CoreText.Format("Users.FullNameTooLong", FullNameMaxLength))
+            .CleanText("Label.FullName");
         RuleFor(r => r.Password)
-            .NotEmpty().WithMessage("Vui lòng nhập mật khẩu ban đầu.");
+            .NotEmpty().WithMessage(_ => CoreText.Get("Users.NoInitialPassword"));
     }
 }
 
@@ -44,7 +45,7 @@ public sealed class ResetPasswordRequestValidator : AbstractValidator<ResetPassw
     public ResetPasswordRequestValidator()
     {
         RuleFor(r => r.NewPassword)
-            .NotEmpty().WithMessage("Vui lòng nhập mật khẩu mới.");
+            .NotEmpty().WithMessage(_ => CoreText.Get("Users.NoNewPassword"));
     }
 }
 
@@ -53,10 +54,10 @@ public sealed class AssignRoleRequestValidator : AbstractValidator<AssignRoleReq
     public AssignRoleRequestValidator()
     {
         RuleFor(r => r.Role)
-            .NotNull().WithMessage("Vui lòng chọn vai trò.")
-            .IsInEnum().WithMessage("Vui lòng chọn vai trò.");
+            .NotNull().WithMessage(_ => CoreText.Get("Users.NoRole"))
+            .IsInEnum().WithMessage(_ => CoreText.Get("Users.NoRole"));
         RuleFor(r => r.UnitId)
-            .NotNull().WithMessage("Vui lòng chọn đơn vị.");
+            .NotNull().WithMessage(_ => CoreText.Get("Users.NoUnit"));
     }
 }
 
@@ -65,13 +66,13 @@ public sealed class ChangePasswordRequestValidator : AbstractValidator<ChangePas
     public ChangePasswordRequestValidator()
     {
         RuleFor(r => r.CurrentPassword)
-            .NotEmpty().WithMessage("Vui lòng nhập mật khẩu hiện tại.");
+            .NotEmpty().WithMessage(_ => CoreText.Get("Users.NoCurrentPassword"));
         RuleFor(r => r.NewPassword)
-            .NotEmpty().WithMessage("Vui lòng nhập mật khẩu mới.")
+            .NotEmpty().WithMessage(_ => CoreText.Get("Users.NoNewPassword"))
             .NotEqual(r => r.CurrentPassword).When(r => !string.IsNullOrEmpty(r.CurrentPassword))
-            .WithMessage("Mật khẩu mới phải khác mật khẩu hiện tại.");
+            .WithMessage(_ => CoreText.Get("Users.SamePassword"));
         RuleFor(r => r.ConfirmPassword)
             .Equal(r => r.NewPassword).When(r => !string.IsNullOrEmpty(r.NewPassword))
-            .WithMessage("Mật khẩu nhập lại không khớp với mật khẩu mới.");
+            .WithMessage(_ => CoreText.Get("Users.ConfirmMismatch"));
     }
 }

@@ -32,9 +32,9 @@ public sealed class UserAdminService(
     ILogger<UserAdminService> logger)
 {
     /// <summary>Message when someone other than an administrator tries to manage accounts.</summary>
-    public const string AdministratorsOnly = "Chỉ quản trị hệ thống được quản lý tài khoản.";
+    public static string AdministratorsOnly => CoreText.Get("Users.AdministratorsOnly");
 
-    public const string UserNotFound = "Không tìm thấy tài khoản này. Có thể tài khoản đã bị xóa.";
+    public static string UserNotFound => CoreText.Get("Users.NotFound");
 
     /// <summary>Accounts listed on one page.</summary>
     public const int PageSize = 50;
@@ -238,7 +238,7 @@ public sealed class UserAdminService(
 
         if (userId == access.User.UserId)
         {
-            return Result.Fail(string.Empty, "Bạn không thể tự khóa tài khoản của chính mình.");
+            return Result.Fail(string.Empty, CoreText.Get("Users.CannotLockSelf"));
         }
 
         if (await users.FindByIdAsync(userId) is not { } user)
@@ -334,10 +334,10 @@ public sealed class UserAdminService(
             .FirstOrDefaultAsync(cancellationToken);
         if (unitName is null)
         {
-            return Result.Fail(nameof(AssignRoleRequest.UnitId), "Đơn vị này không còn tồn tại. Vui lòng chọn đơn vị khác.");
+            return Result.Fail(nameof(AssignRoleRequest.UnitId), CoreText.Get("Users.UnitGone"));
         }
 
-        var duplicate = Result.Fail(nameof(AssignRoleRequest.UnitId), $"Tài khoản này đã có vai trò “{AccessLabels.Of(role)}” ở {unitName}.");
+        var duplicate = Result.Fail(nameof(AssignRoleRequest.UnitId), CoreText.Format("Users.RoleExists", AccessLabels.Of(role), unitName));
         if (await db.RoleAssignments.AnyAsync(r => r.UserId == user.Id && r.OrgUnitId == unitId && r.Role == role, cancellationToken))
         {
             return duplicate;
@@ -389,12 +389,12 @@ public sealed class UserAdminService(
             .FirstOrDefaultAsync(r => r.Id == roleAssignmentId && r.UserId == userId, cancellationToken);
         if (assignment is null)
         {
-            return Result.Fail(string.Empty, "Vai trò này đã được bỏ trước đó.");
+            return Result.Fail(string.Empty, CoreText.Get("Users.RoleAlreadyRemoved"));
         }
 
         if (assignment.Role == AccessRole.Administrator && userId == access.User.UserId)
         {
-            return Result.Fail(string.Empty, "Bạn không thể tự bỏ vai trò quản trị của chính mình. Hãy nhờ một quản trị viên khác.");
+            return Result.Fail(string.Empty, CoreText.Get("Users.CannotDropOwnAdmin"));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -6,7 +6,7 @@ namespace DangVien.Core.Features.Admission;
 public static partial class AdmissionRules
 {
     /// <summary>Message when a correction of the categories and mentor changes nothing.</summary>
-    public const string NothingCorrected = "Đối tượng nguồn và đảng viên giúp đỡ vẫn như cũ: không có gì để đính chính.";
+    public static string NothingCorrected => CoreText.Get("Correction.NothingCorrected");
 
     /// <summary>
     /// A correction of the categories and mentor: each category in use (a retired one only when the file already names
@@ -23,7 +23,7 @@ public static partial class AdmissionRules
         var mentorChanged = request.MentorMemberId != currentMentorId;
         if (mentorChanged)
         {
-            errors.AddIfNotNull(HelperRule(nameof(request.MentorMemberId), newMentor, file, cell.Id, cell.Name, context.Today, "đảng viên theo dõi, giúp đỡ"));
+            errors.AddIfNotNull(HelperRule(nameof(request.MentorMemberId), newMentor, file, cell.Id, cell.Name, context.Today, CoreText.Get("Label.Mentor")));
         }
 
         if (errors.Count == 0 && !mentorChanged && request.CategoryIds.ToHashSet().SetEquals(currentCategoryIds))

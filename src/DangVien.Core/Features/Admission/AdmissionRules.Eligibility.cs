@@ -88,16 +88,14 @@ public static partial class AdmissionRules
     {
         if (former.LeftOn is not { } left)
         {
-            return new FieldError(field, $"Chưa ghi nhận ngày {former.FullName} ra khỏi Đảng.");
+            return new FieldError(field, CoreText.Format("Readmission.NoLeftOn", former.FullName));
         }
 
         var from = ReadmissionFrom(left, former.HadCriminalConviction);
         return day < from
-            ? new FieldError(field,
-                $"Chưa đủ {(former.HadCriminalConviction ? ReadmissionWaitAfterConvictionMonths : ReadmissionWaitMonths)} tháng kể "
-                + $"từ ngày ra khỏi Đảng ({D(left)})"
-                + (former.HadCriminalConviction ? " đối với người đã bị án hình sự" : "")
-                + $": chỉ được xét kết nạp lại từ ngày {D(from)}, còn {what} ngày {D(day)}.")
+            ? new FieldError(field, former.HadCriminalConviction
+                ? CoreText.Format("Readmission.WaitConviction", ReadmissionWaitAfterConvictionMonths, D(left), D(from), what, D(day))
+                : CoreText.Format("Readmission.Wait", ReadmissionWaitMonths, D(left), D(from), what, D(day)))
             : null;
     }
 
@@ -112,7 +110,7 @@ public static partial class AdmissionRules
         errors.AddIfNotNull(DossierFreshAt(field, history, voteDate, parameters.DossierRenewalMonths));
         if (c.FormerMember is { } former)
         {
-            errors.AddIfNotNull(ReadmissionWaitAt(field, former, voteDate, "chi bộ biểu quyết"));
+            errors.AddIfNotNull(ReadmissionWaitAt(field, former, voteDate, CoreText.Get("Readmission.WhenVote")));
         }
 
         return errors;

@@ -55,23 +55,21 @@ public static partial class AdmissionRules
     {
         if (member is null)
         {
-            return new FieldError(field, $"Không tìm thấy {role}.");
+            return new FieldError(field, CoreText.Format("Helper.NotFound", role));
         }
 
         if (candidate is not null && IsSamePerson(member, candidate))
         {
-            return new FieldError(field, $"{member.Name} là chính người vào Đảng: không thể là {role}.");
+            return new FieldError(field, CoreText.Format("Helper.Self", member.Name, role));
         }
 
         if (!member.IsOfficialOn(on))
         {
-            return new FieldError(field,
-                $"{Cap(role)} phải là đảng viên chính thức: {member.Name} không phải đảng viên chính thức vào ngày "
-                + $"{D(on)}.");
+            return new FieldError(field, CoreText.Format("Helper.NotOfficial", Cap(role), member.Name, D(on)));
         }
 
         return member.Member.CellId != cellId
-            ? new FieldError(field, $"{Cap(role)} phải là đảng viên của {cellName}: {member.Name} sinh hoạt ở chi bộ khác.")
+            ? new FieldError(field, CoreText.Format("Helper.OtherCell", Cap(role), cellName, member.Name))
             : null;
     }
 

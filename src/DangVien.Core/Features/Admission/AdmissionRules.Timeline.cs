@@ -24,7 +24,7 @@ public static partial class AdmissionRules
         }
 
         var errors = new List<FieldError>();
-        errors.AddIfNotNull(NotInFuture(nameof(r.Date), r.Date, "ngày của văn bản", context.Today));
+        errors.AddIfNotNull(NotInFuture(nameof(r.Date), r.Date, CoreText.Get("Label.DocumentDate"), context.Today));
         if (original.Vote is not null)
         {
             if (r.OfficialMembers is null || r.Present is null || r.InFavour is null)
@@ -94,7 +94,7 @@ public static partial class AdmissionRules
 
             foreach (var (bound, what) in LowerBounds(entry.Kind, others).Where(b => date < b.Date).Take(1))
             {
-                messages.Add($"{AdmissionLabels.Of(entry.Kind)} ({D(date)}) không thể trước {what} ({D(bound)}).");
+                messages.Add(CoreText.Format("Timeline.EntryBeforeBound", AdmissionLabels.Of(entry.Kind), D(date), what, D(bound)));
             }
         }
 

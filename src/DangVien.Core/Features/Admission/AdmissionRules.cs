@@ -48,7 +48,7 @@ public static partial class AdmissionRules
     public const int MaximumFailedRecognitionVotes = 3;
 
     /// <summary>A cell that does not exist or lies outside the user's scope: the same words for both.</summary>
-    public const string CellNotFound = "Không tìm thấy chi bộ.";
+    public static string CellNotFound => CoreText.Get("Rules.CellNotFound");
     public const int IntroducerKnownMonths = 12;
     public const int ReadmissionWaitMonths = 36;
     public const int ReadmissionWaitAfterConvictionMonths = 60;

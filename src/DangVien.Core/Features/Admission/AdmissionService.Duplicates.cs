@@ -88,20 +88,20 @@ public sealed partial class AdmissionService
             }
 
             var basis = sameId ? DuplicateBasis.CitizenId : DuplicateBasis.NameAndBirthDate;
-            var what = sameId ? $"cùng số CCCD {id}" : $"cùng họ tên và ngày sinh {born}";
+            var what = sameId ? CoreText.Format("Duplicates.SameCitizenId", id) : CoreText.Format("Duplicates.SameNameAndBirth", born);
             matches.Add(scope.CanRead(file.CellPath)
                 ? new DuplicateMatch(false, basis, file.Id, file.FullName, file.CellName,
-                    $"Đã có hồ sơ {file.FullName} (số {file.Id}) ở {file.CellName}, giai đoạn \"{AdmissionLabels.Of(file.Stage)}\", {what}.")
-                : new DuplicateMatch(false, basis, null, null, null, $"Đã có một hồ sơ {what} ở đơn vị khác (ngoài phạm vi bạn được xem)."));
+                    CoreText.Format("Duplicates.File", file.FullName, file.Id, file.CellName, AdmissionLabels.Of(file.Stage), what))
+                : new DuplicateMatch(false, basis, null, null, null, CoreText.Format("Duplicates.HiddenFile", what)));
         }
 
         foreach (var member in members)
         {
             matches.Add(scope.CanRead(member.CellPath)
                 ? new DuplicateMatch(true, DuplicateBasis.NameAndBirthDate, member.Id, member.FullName, member.CellName,
-                    $"Đã có đảng viên {member.FullName} ở {member.CellName}, cùng họ tên và ngày sinh {born}.")
+                    CoreText.Format("Duplicates.Member", member.FullName, member.CellName, born))
                 : new DuplicateMatch(true, DuplicateBasis.NameAndBirthDate, null, null, null,
-                    $"Đã có một đảng viên cùng họ tên và ngày sinh {born} ở đơn vị khác (ngoài phạm vi bạn được xem)."));
+                    CoreText.Format("Duplicates.HiddenMember", born)));
         }
 
         return matches;

@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using FluentValidation;
 
 namespace DangVien.Core.Features.Admission;
@@ -12,9 +13,9 @@ public sealed class CorrectDetailsRequestValidator : AbstractValidator<CorrectDe
 {
     public CorrectDetailsRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.CategoryIds).NotEmpty().WithMessage("Chưa chọn đối tượng nguồn.");
-        RuleFor(r => r.MentorMemberId).Id("đảng viên theo dõi, giúp đỡ");
-        RuleFor(r => r.Reason).RequiredText("lý do đính chính", RequestValidation.ReasonLength, multiLine: true);
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.CategoryIds).NotEmpty().WithMessage(_ => CoreText.Get("Validation.NoCategory"));
+        RuleFor(r => r.MentorMemberId).Id("Label.Mentor");
+        RuleFor(r => r.Reason).RequiredText("Label.CorrectionReason", RequestValidation.ReasonLength, multiLine: true);
     }
 }

@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using FluentValidation;
 
 namespace DangVien.Core.Features.Admission;
@@ -42,17 +43,17 @@ public sealed class CorrectEntryRequestValidator : AbstractValidator<CorrectEntr
 {
     public CorrectEntryRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.EntryId).GreaterThan(0).WithMessage("Chưa chọn mục cần đính chính.");
-        RuleFor(r => r.Reason).RequiredText("lý do đính chính", RequestValidation.ReasonLength, multiLine: true);
-        RuleFor(r => r.Date).RequiredDate("ngày của văn bản");
-        RuleFor(r => r.DocumentNumber).OptionalText("số văn bản", RequestValidation.DocumentNumberLength);
-        RuleFor(r => r.Issuer).OptionalText("cơ quan ban hành", RequestValidation.IssuerLength);
-        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength, multiLine: true);
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.EntryId).GreaterThan(0).WithMessage(_ => CoreText.Get("Validation.NoEntryChosen"));
+        RuleFor(r => r.Reason).RequiredText("Label.CorrectionReason", RequestValidation.ReasonLength, multiLine: true);
+        RuleFor(r => r.Date).RequiredDate("Label.DocumentDate");
+        RuleFor(r => r.DocumentNumber).OptionalText("Label.DocumentNumber", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.Issuer).OptionalText("Label.IssuingBody", RequestValidation.IssuerLength);
+        RuleFor(r => r.Note).OptionalText("Label.Note", RequestValidation.NoteLength, multiLine: true);
         RuleFor(r => r.OfficialMembers).GreaterThan(0).When(r => r.OfficialMembers is not null)
-            .WithMessage("Số đảng viên chính thức của chi bộ phải lớn hơn 0.");
-        RuleFor(r => r.Present).GreaterThanOrEqualTo(0).When(r => r.Present is not null).WithMessage("Số đảng viên có mặt không được âm.");
-        RuleFor(r => r.OfficialMembersReason).OptionalText("lý do số đảng viên chính thức khác danh sách", RequestValidation.ReasonLength, multiLine: true);
-        RuleFor(r => r.InFavour).GreaterThanOrEqualTo(0).When(r => r.InFavour is not null).WithMessage("Số đảng viên tán thành không được âm.");
+            .WithMessage(_ => CoreText.Get("Validation.NoOfficialMembers"));
+        RuleFor(r => r.Present).GreaterThanOrEqualTo(0).When(r => r.Present is not null).WithMessage(_ => CoreText.Get("Validation.PresentNegative"));
+        RuleFor(r => r.OfficialMembersReason).OptionalText("Label.OfficialMembersReason", RequestValidation.ReasonLength, multiLine: true);
+        RuleFor(r => r.InFavour).GreaterThanOrEqualTo(0).When(r => r.InFavour is not null).WithMessage(_ => CoreText.Get("Validation.InFavourNegative"));
     }
 }

@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 using FluentValidation;
 
@@ -68,13 +69,13 @@ public sealed class CreateCandidateRequestValidator : AbstractValidator<CreateCa
 {
     public CreateCandidateRequestValidator()
     {
-        RuleFor(r => r.CellId).Id("chi bộ");
+        RuleFor(r => r.CellId).Id("Label.Cell");
         Include(new PersonalDataValidator());
-        RuleFor(r => r.CategoryIds).NotEmpty().WithMessage("Chọn ít nhất một đối tượng nguồn.");
-        RuleFor(r => r.CategoryIds).Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("Một đối tượng nguồn được chọn hai lần.");
-        RuleFor(r => r.MentorMemberId).Id("đảng viên chính thức theo dõi, giúp đỡ");
-        RuleFor(r => r.SourcedOn).RequiredDate("ngày chi bộ đưa vào danh sách quần chúng ưu tú");
-        RuleFor(r => r.DocumentNumber).OptionalText("số văn bản", RequestValidation.DocumentNumberLength);
-        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength, multiLine: true);
+        RuleFor(r => r.CategoryIds).NotEmpty().WithMessage(_ => CoreText.Get("Validation.AtLeastOneCategory"));
+        RuleFor(r => r.CategoryIds).Must(ids => ids.Distinct().Count() == ids.Count).WithMessage(_ => CoreText.Get("Validation.CategoryTwice"));
+        RuleFor(r => r.MentorMemberId).Id("Label.OfficialMentor");
+        RuleFor(r => r.SourcedOn).RequiredDate("Label.CellListedOutstandingOn");
+        RuleFor(r => r.DocumentNumber).OptionalText("Label.DocumentNumber", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.Note).OptionalText("Label.Note", RequestValidation.NoteLength, multiLine: true);
     }
 }

@@ -21,9 +21,9 @@ public sealed class ExtendDecisionRequestValidator : AbstractValidator<ExtendDec
 {
     public ExtendDecisionRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.ExtendedOn).RequiredDate("ngày gia hạn");
-        RuleFor(r => r.Reason).RequiredText("lý do gia hạn", RequestValidation.ReasonLength, multiLine: true);
-        RuleFor(r => r.DocumentNumber).OptionalText("số văn bản", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.ExtendedOn).RequiredDate("Label.ExtendedOn");
+        RuleFor(r => r.Reason).RequiredText("Label.ExtensionReason", RequestValidation.ReasonLength, multiLine: true);
+        RuleFor(r => r.DocumentNumber).OptionalText("Label.DocumentNumber", RequestValidation.DocumentNumberLength);
     }
 }

@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 using FluentValidation;
 
@@ -43,22 +44,22 @@ public sealed class PersonalDataValidator : AbstractValidator<IPersonalData>
 {
     public PersonalDataValidator()
     {
-        RuleFor(r => r.FullName).RequiredText("họ và tên", 120);
-        RuleFor(r => r.DateOfBirth).RequiredDate("ngày sinh");
-        RuleFor(r => r.Sex).IsInEnum().WithMessage("Giới tính không hợp lệ.");
-        RuleFor(r => r.Ethnicity).RequiredText("dân tộc", 50);
-        RuleFor(r => r.Religion).OptionalText("tôn giáo", 50);
-        RuleFor(r => r.HomeTown).OptionalText("quê quán", 200);
-        RuleFor(r => r.Address).OptionalText("nơi ở hiện nay", 300);
+        RuleFor(r => r.FullName).RequiredText("Label.FullName", 120);
+        RuleFor(r => r.DateOfBirth).RequiredDate("Label.DateOfBirth");
+        RuleFor(r => r.Sex).IsInEnum().WithMessage(_ => CoreText.Get("Validation.BadSex"));
+        RuleFor(r => r.Ethnicity).RequiredText("Label.Ethnicity", 50);
+        RuleFor(r => r.Religion).OptionalText("Label.Religion", 50);
+        RuleFor(r => r.HomeTown).OptionalText("Label.HomeTown", 200);
+        RuleFor(r => r.Address).OptionalText("Label.Address", 300);
         RuleFor(r => r.CitizenId).Matches("^[0-9]{12}$").When(r => !string.IsNullOrEmpty(r.CitizenId))
-            .WithMessage("Số CCCD phải gồm đúng 12 chữ số.");
-        RuleFor(r => r.GeneralEducation).IsInEnum().WithMessage("Trình độ giáo dục phổ thông không hợp lệ.");
-        RuleFor(r => r.ProfessionalQualification).OptionalText("trình độ chuyên môn", 100);
-        RuleFor(r => r.PoliticalTheory).OptionalText("trình độ lý luận chính trị", 100);
-        RuleFor(r => r.Occupation).OptionalText("nghề nghiệp", 100);
-        RuleFor(r => r.Workplace).OptionalText("nơi làm việc", 200);
+            .WithMessage(_ => CoreText.Get("Validation.CitizenIdDigits"));
+        RuleFor(r => r.GeneralEducation).IsInEnum().WithMessage(_ => CoreText.Get("Validation.BadEducation"));
+        RuleFor(r => r.ProfessionalQualification).OptionalText("Label.ProfessionalQualification", 100);
+        RuleFor(r => r.PoliticalTheory).OptionalText("Label.PoliticalTheory", 100);
+        RuleFor(r => r.Occupation).OptionalText("Label.Occupation", 100);
+        RuleFor(r => r.Workplace).OptionalText("Label.Workplace", 200);
         RuleFor(r => r.Phone).Matches(@"^\+?[0-9 .]{8,20}$").When(r => !string.IsNullOrEmpty(r.Phone))
-            .WithMessage("Số điện thoại không hợp lệ.");
-        RuleFor(r => r.FamilyBackground).OptionalText("thành phần gia đình", 4000, multiLine: true);
+            .WithMessage(_ => CoreText.Get("Validation.BadPhone"));
+        RuleFor(r => r.FamilyBackground).OptionalText("Label.FamilyBackground", 4000, multiLine: true);
     }
 }

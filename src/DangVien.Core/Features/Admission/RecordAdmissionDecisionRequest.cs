@@ -22,9 +22,9 @@ public sealed class RecordAdmissionDecisionRequestValidator : AbstractValidator<
 {
     public RecordAdmissionDecisionRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.DecidedOn).RequiredDate("ngày quyết định kết nạp");
-        RuleFor(r => r.DecisionNumber).RequiredText("số quyết định kết nạp (9-KNĐ)", RequestValidation.DocumentNumberLength);
-        RuleFor(r => r.ReceivedOn).RequiredDate("ngày chi bộ nhận quyết định");
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.DecidedOn).RequiredDate("Label.AdmissionDecidedOn");
+        RuleFor(r => r.DecisionNumber).RequiredText("Label.AdmissionDecisionNumber", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.ReceivedOn).RequiredDate("Label.DecisionReceivedOn");
     }
 }

@@ -17,8 +17,8 @@ public sealed class RecordApplicationRequestValidator : AbstractValidator<Record
 {
     public RecordApplicationRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.AppliedOn).RequiredDate("ngày làm đơn xin vào Đảng");
-        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength, multiLine: true);
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.AppliedOn).RequiredDate("Label.AppliedOn");
+        RuleFor(r => r.Note).OptionalText("Label.Note", RequestValidation.NoteLength, multiLine: true);
     }
 }

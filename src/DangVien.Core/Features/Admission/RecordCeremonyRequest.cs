@@ -17,8 +17,8 @@ public sealed class RecordCeremonyRequestValidator : AbstractValidator<RecordCer
 {
     public RecordCeremonyRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.HeldOn).RequiredDate("ngày tổ chức lễ kết nạp");
-        RuleFor(r => r.HelperMemberId).Id("đảng viên chính thức giúp đỡ");
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.HeldOn).RequiredDate("Label.CeremonyHeldOn");
+        RuleFor(r => r.HelperMemberId).Id("Label.HelperShort");
     }
 }

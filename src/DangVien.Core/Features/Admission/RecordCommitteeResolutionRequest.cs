@@ -16,8 +16,8 @@ public sealed class RecordCommitteeResolutionRequestValidator : AbstractValidato
 {
     public RecordCommitteeResolutionRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.ResolvedOn).RequiredDate("ngày nghị quyết của đảng ủy cơ sở");
-        RuleFor(r => r.ResolutionNumber).RequiredText("số nghị quyết (8-KNĐ)", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.ResolvedOn).RequiredDate("Label.CommitteeResolvedOn");
+        RuleFor(r => r.ResolutionNumber).RequiredText("Label.CommitteeResolutionNumber", RequestValidation.DocumentNumberLength);
     }
 }

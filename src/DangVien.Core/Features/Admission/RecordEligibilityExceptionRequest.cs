@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 using FluentValidation;
 
@@ -28,11 +29,11 @@ public sealed class RecordEligibilityExceptionRequestValidator : AbstractValidat
 {
     public RecordEligibilityExceptionRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.Kind).IsInEnum().WithMessage("Loại trường hợp đặc biệt không hợp lệ.");
-        RuleFor(r => r.ConsentedOn).RequiredDate("ngày đồng ý bằng văn bản");
-        RuleFor(r => r.DocumentNumber).RequiredText("số văn bản đồng ý", RequestValidation.DocumentNumberLength);
-        RuleFor(r => r.ConsentingBody).RequiredText("cấp ủy đồng ý", RequestValidation.IssuerLength);
-        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength, multiLine: true);
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.Kind).IsInEnum().WithMessage(_ => CoreText.Get("Validation.BadExceptionKind"));
+        RuleFor(r => r.ConsentedOn).RequiredDate("Label.WrittenConsentOn");
+        RuleFor(r => r.DocumentNumber).RequiredText("Label.ConsentNumber", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.ConsentingBody).RequiredText("Label.ConsentingCommittee", RequestValidation.IssuerLength);
+        RuleFor(r => r.Note).OptionalText("Label.Note", RequestValidation.NoteLength, multiLine: true);
     }
 }

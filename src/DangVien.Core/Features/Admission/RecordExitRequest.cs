@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 using FluentValidation;
 
@@ -20,9 +21,9 @@ public sealed class RecordExitRequestValidator : AbstractValidator<RecordExitReq
 {
     public RecordExitRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.ExitedOn).RequiredDate("ngày dừng xem xét");
-        RuleFor(r => r.Reason).IsInEnum().WithMessage("Lý do dừng xem xét không hợp lệ.");
-        RuleFor(r => r.Explanation).RequiredText("lý do cụ thể", RequestValidation.ReasonLength, multiLine: true);
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.ExitedOn).RequiredDate("Label.ExitedOn");
+        RuleFor(r => r.Reason).IsInEnum().WithMessage(_ => CoreText.Get("Validation.BadExitReason"));
+        RuleFor(r => r.Explanation).RequiredText("Label.Explanation", RequestValidation.ReasonLength, multiLine: true);
     }
 }

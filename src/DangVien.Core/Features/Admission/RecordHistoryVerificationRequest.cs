@@ -26,10 +26,10 @@ public sealed class RecordHistoryVerificationRequestValidator : AbstractValidato
 {
     public RecordHistoryVerificationRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.VerifiedOn).RequiredDate("ngày thẩm tra, chứng nhận lý lịch");
-        RuleFor(r => r.Result).RequiredText("kết luận thẩm tra lý lịch", RequestValidation.NoteLength, multiLine: true);
-        RuleFor(r => r.CertifiedBy).OptionalText("cấp ủy chứng nhận", RequestValidation.IssuerLength);
-        RuleFor(r => r.DocumentNumber).OptionalText("số văn bản", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.VerifiedOn).RequiredDate("Label.CertifiedOn");
+        RuleFor(r => r.Result).RequiredText("Label.VerificationResult", RequestValidation.NoteLength, multiLine: true);
+        RuleFor(r => r.CertifiedBy).OptionalText("Label.CertifyingCommittee", RequestValidation.IssuerLength);
+        RuleFor(r => r.DocumentNumber).OptionalText("Label.DocumentNumber", RequestValidation.DocumentNumberLength);
     }
 }

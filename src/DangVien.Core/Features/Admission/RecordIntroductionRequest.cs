@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 using FluentValidation;
 
@@ -31,16 +32,16 @@ public sealed class RecordIntroductionRequestValidator : AbstractValidator<Recor
 {
     public RecordIntroductionRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.IntroducedOn).RequiredDate("ngày giới thiệu");
-        RuleFor(r => r.Basis).IsInEnum().WithMessage("Hình thức giới thiệu không hợp lệ.");
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.IntroducedOn).RequiredDate("Label.IntroducedOn");
+        RuleFor(r => r.Basis).IsInEnum().WithMessage(_ => CoreText.Get("Validation.BadBasis"));
         RuleForEach(r => r.Introducers).ChildRules(i =>
         {
-            i.RuleFor(x => x.MemberId).Id("đảng viên giới thiệu");
-            i.RuleFor(x => x.KnownSince).RequiredDate("thời điểm bắt đầu cùng công tác, học tập, sinh sống");
+            i.RuleFor(x => x.MemberId).Id("Label.Introducer");
+            i.RuleFor(x => x.KnownSince).RequiredDate("Label.KnownSince");
         });
-        RuleFor(r => r.ResolutionNumber).RequiredText("số nghị quyết giới thiệu của Đoàn / Công đoàn (4-KNĐ)", RequestValidation.DocumentNumberLength)
+        RuleFor(r => r.ResolutionNumber).RequiredText("Label.IntroductionResolutionNumber", RequestValidation.DocumentNumberLength)
             .When(r => r.Basis != IntroductionBasis.TwoMembers);
-        RuleFor(r => r.ResolutionIssuer).OptionalText("tổ chức Đoàn / Công đoàn", RequestValidation.IssuerLength);
+        RuleFor(r => r.ResolutionIssuer).OptionalText("Label.UnionOrganisation", RequestValidation.IssuerLength);
     }
 }

@@ -20,10 +20,10 @@ public sealed class RecordLateCeremonyConsentRequestValidator : AbstractValidato
 {
     public RecordLateCeremonyConsentRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.ConsentedOn).RequiredDate("ngày cấp ủy cấp trên đồng ý");
-        RuleFor(r => r.DocumentNumber).RequiredText("số văn bản đồng ý", RequestValidation.DocumentNumberLength);
-        RuleFor(r => r.ConsentingBody).RequiredText("cấp ủy đồng ý", RequestValidation.IssuerLength);
-        RuleFor(r => r.Reason).RequiredText("lý do tổ chức lễ kết nạp chậm", RequestValidation.ReasonLength, multiLine: true);
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.ConsentedOn).RequiredDate("Label.LateCeremonyConsentedOn");
+        RuleFor(r => r.DocumentNumber).RequiredText("Label.ConsentNumber", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.ConsentingBody).RequiredText("Label.ConsentingCommittee", RequestValidation.IssuerLength);
+        RuleFor(r => r.Reason).RequiredText("Label.LateCeremonyReason", RequestValidation.ReasonLength, multiLine: true);
     }
 }

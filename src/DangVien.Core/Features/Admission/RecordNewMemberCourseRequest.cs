@@ -18,9 +18,9 @@ public sealed class RecordNewMemberCourseRequestValidator : AbstractValidator<Re
 {
     public RecordNewMemberCourseRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.CertificateNumber).RequiredText("số giấy chứng nhận", RequestValidation.DocumentNumberLength);
-        RuleFor(r => r.IssuingCentre).RequiredText("nơi cấp giấy chứng nhận", RequestValidation.IssuerLength);
-        RuleFor(r => r.IssuedOn).RequiredDate("ngày cấp giấy chứng nhận");
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.CertificateNumber).RequiredText("Label.CertificateNumber", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.IssuingCentre).RequiredText("Label.IssuingCentre", RequestValidation.IssuerLength);
+        RuleFor(r => r.IssuedOn).RequiredDate("Label.CertificateIssuedOn");
     }
 }

@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using FluentValidation;
 
 namespace DangVien.Core.Features.Admission;
@@ -36,11 +37,11 @@ public sealed class RecordOpinionRequestValidator : AbstractValidator<RecordOpin
 {
     public RecordOpinionRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.Form).IsInEnum().WithMessage("Mẫu nhận xét không hợp lệ.");
-        RuleFor(r => r.ReceivedOn).RequiredDate("ngày nhận ý kiến nhận xét");
-        RuleFor(r => r.Organisation).RequiredText("tổ chức cho ý kiến nhận xét", RequestValidation.IssuerLength);
-        RuleFor(r => r.DocumentNumber).OptionalText("số văn bản", RequestValidation.DocumentNumberLength);
-        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength, multiLine: true);
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.Form).IsInEnum().WithMessage(_ => CoreText.Get("Validation.BadOpinionForm"));
+        RuleFor(r => r.ReceivedOn).RequiredDate("Label.OpinionsReceivedOn");
+        RuleFor(r => r.Organisation).RequiredText("Label.OpinionOrganisation", RequestValidation.IssuerLength);
+        RuleFor(r => r.DocumentNumber).OptionalText("Label.DocumentNumber", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.Note).OptionalText("Label.Note", RequestValidation.NoteLength, multiLine: true);
     }
 }

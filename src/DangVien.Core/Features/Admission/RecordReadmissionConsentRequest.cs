@@ -18,9 +18,9 @@ public sealed class RecordReadmissionConsentRequestValidator : AbstractValidator
 {
     public RecordReadmissionConsentRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.ConsentedOn).RequiredDate("ngày ban thường vụ tỉnh ủy đồng ý");
-        RuleFor(r => r.DocumentNumber).RequiredText("số văn bản đồng ý", RequestValidation.DocumentNumberLength);
-        RuleFor(r => r.ConsentingBody).RequiredText("cơ quan đồng ý", RequestValidation.IssuerLength);
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.ConsentedOn).RequiredDate("Label.ProvinceConsentedOn");
+        RuleFor(r => r.DocumentNumber).RequiredText("Label.ConsentNumber", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.ConsentingBody).RequiredText("Label.ConsentingAgency", RequestValidation.IssuerLength);
     }
 }

@@ -20,8 +20,8 @@ public sealed class RecordRecognitionDecisionRequestValidator : AbstractValidato
 {
     public RecordRecognitionDecisionRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.DecidedOn).RequiredDate("ngày quyết định công nhận đảng viên chính thức");
-        RuleFor(r => r.DecisionNumber).RequiredText("số quyết định công nhận", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.DecidedOn).RequiredDate("Label.RecognisedOn");
+        RuleFor(r => r.DecisionNumber).RequiredText("Label.RecognitionDecisionNumber", RequestValidation.DocumentNumberLength);
     }
 }

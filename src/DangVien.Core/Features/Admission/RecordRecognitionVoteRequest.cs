@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using FluentValidation;
 
 namespace DangVien.Core.Features.Admission;
@@ -28,13 +29,13 @@ public sealed class RecordRecognitionVoteRequestValidator : AbstractValidator<Re
 {
     public RecordRecognitionVoteRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.VotedOn).RequiredDate("ngày chi bộ biểu quyết");
-        RuleFor(r => r.ResolutionNumber).OptionalText("số nghị quyết", RequestValidation.DocumentNumberLength);
-        RuleFor(r => r.OfficialMembers).GreaterThan(0).WithMessage("Số đảng viên chính thức của chi bộ phải lớn hơn 0.");
-        RuleFor(r => r.Present).Count("số đảng viên có mặt");
-        RuleFor(r => r.InFavour).Count("số đảng viên tán thành");
-        RuleFor(r => r.OfficialMembersReason).OptionalText("lý do khác danh sách", RequestValidation.ReasonLength, multiLine: true);
-        RuleFor(r => r.LateReason).OptionalText("lý do xét chậm", RequestValidation.ReasonLength, multiLine: true);
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.VotedOn).RequiredDate("Label.CellVotedOn");
+        RuleFor(r => r.ResolutionNumber).OptionalText("Label.ResolutionNumber", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.OfficialMembers).GreaterThan(0).WithMessage(_ => CoreText.Get("Validation.NoOfficialMembers"));
+        RuleFor(r => r.Present).Count("Label.Present");
+        RuleFor(r => r.InFavour).Count("Label.InFavour");
+        RuleFor(r => r.OfficialMembersReason).OptionalText("Label.RosterReason", RequestValidation.ReasonLength, multiLine: true);
+        RuleFor(r => r.LateReason).OptionalText("Label.LateReason", RequestValidation.ReasonLength, multiLine: true);
     }
 }

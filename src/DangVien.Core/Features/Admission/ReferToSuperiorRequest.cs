@@ -21,10 +21,10 @@ public sealed class ReferToSuperiorRequestValidator : AbstractValidator<ReferToS
 {
     public ReferToSuperiorRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.ReferredOn).RequiredDate("ngày báo cáo cấp ủy cấp trên");
-        RuleFor(r => r.DocumentNumber).OptionalText("số văn bản", RequestValidation.DocumentNumberLength);
-        RuleFor(r => r.ReferredTo).OptionalText("cấp ủy cấp trên", RequestValidation.IssuerLength);
-        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength, multiLine: true);
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.ReferredOn).RequiredDate("Label.ReferredOn");
+        RuleFor(r => r.DocumentNumber).OptionalText("Label.DocumentNumber", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.ReferredTo).OptionalText("Label.SuperiorCommittee", RequestValidation.IssuerLength);
+        RuleFor(r => r.Note).OptionalText("Label.Note", RequestValidation.NoteLength, multiLine: true);
     }
 }

@@ -18,9 +18,9 @@ public sealed class RemoveFromListRequestValidator : AbstractValidator<RemoveFro
 {
     public RemoveFromListRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.RemovedOn).RequiredDate("ngày quyết định xóa tên");
-        RuleFor(r => r.DecisionNumber).RequiredText("số quyết định xóa tên", RequestValidation.DocumentNumberLength);
-        RuleFor(r => r.Reason).RequiredText("lý do xóa tên", RequestValidation.ReasonLength, multiLine: true);
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.RemovedOn).RequiredDate("Label.RemovedOn");
+        RuleFor(r => r.DecisionNumber).RequiredText("Label.RemovalDecisionNumber", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.Reason).RequiredText("Label.RemovalReason", RequestValidation.ReasonLength, multiLine: true);
     }
 }

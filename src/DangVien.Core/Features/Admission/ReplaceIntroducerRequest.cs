@@ -22,11 +22,11 @@ public sealed class ReplaceIntroducerRequestValidator : AbstractValidator<Replac
 {
     public ReplaceIntroducerRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.ReplacedOn).RequiredDate("ngày thay người giới thiệu");
-        RuleFor(r => r.ReplacedMemberId).Id("người giới thiệu được thay");
-        RuleFor(r => r.NewMemberId).Id("đảng viên giới thiệu thay thế");
-        RuleFor(r => r.KnownSince).RequiredDate("thời điểm bắt đầu cùng công tác, học tập, sinh sống");
-        RuleFor(r => r.Reason).RequiredText("lý do thay người giới thiệu", RequestValidation.ReasonLength, multiLine: true);
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.ReplacedOn).RequiredDate("Label.ReplacedOn");
+        RuleFor(r => r.ReplacedMemberId).Id("Label.ReplacedIntroducer");
+        RuleFor(r => r.NewMemberId).Id("Label.ReplacementIntroducer");
+        RuleFor(r => r.KnownSince).RequiredDate("Label.KnownSince");
+        RuleFor(r => r.Reason).RequiredText("Label.ReplacementReason", RequestValidation.ReasonLength, multiLine: true);
     }
 }

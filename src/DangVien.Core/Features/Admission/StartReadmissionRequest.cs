@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 using FluentValidation;
 
@@ -42,18 +43,18 @@ public sealed class StartReadmissionRequestValidator : AbstractValidator<StartRe
 {
     public StartReadmissionRequestValidator()
     {
-        RuleFor(r => r.FormerMemberId).Id("đảng viên cũ");
-        RuleFor(r => r.CellId).Id("chi bộ");
-        RuleFor(r => r.MentorMemberId).Id("đảng viên chính thức theo dõi, giúp đỡ");
-        RuleFor(r => r.SourcedOn).RequiredDate("ngày chi bộ đưa vào danh sách");
-        RuleFor(r => r.GeneralEducation).IsInEnum().WithMessage("Trình độ giáo dục phổ thông không hợp lệ.");
-        RuleFor(r => r.Ethnicity).RequiredText("dân tộc", 50);
-        RuleFor(r => r.Address).OptionalText("nơi ở hiện nay", 300);
-        RuleFor(r => r.Occupation).OptionalText("nghề nghiệp", 100);
-        RuleFor(r => r.Workplace).OptionalText("nơi làm việc", 200);
+        RuleFor(r => r.FormerMemberId).Id("Label.FormerMember");
+        RuleFor(r => r.CellId).Id("Label.Cell");
+        RuleFor(r => r.MentorMemberId).Id("Label.OfficialMentor");
+        RuleFor(r => r.SourcedOn).RequiredDate("Label.CellListedOn");
+        RuleFor(r => r.GeneralEducation).IsInEnum().WithMessage(_ => CoreText.Get("Validation.BadEducation"));
+        RuleFor(r => r.Ethnicity).RequiredText("Label.Ethnicity", 50);
+        RuleFor(r => r.Address).OptionalText("Label.Address", 300);
+        RuleFor(r => r.Occupation).OptionalText("Label.Occupation", 100);
+        RuleFor(r => r.Workplace).OptionalText("Label.Workplace", 200);
         RuleFor(r => r.Phone).Matches(@"^\+?[0-9 .]{8,20}$").When(r => !string.IsNullOrEmpty(r.Phone))
-            .WithMessage("Số điện thoại không hợp lệ.");
-        RuleFor(r => r.CategoryIds).Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("Một đối tượng nguồn được chọn hai lần.");
-        RuleFor(r => r.Note).OptionalText("ghi chú", RequestValidation.NoteLength, multiLine: true);
+            .WithMessage(_ => CoreText.Get("Validation.BadPhone"));
+        RuleFor(r => r.CategoryIds).Must(ids => ids.Distinct().Count() == ids.Count).WithMessage(_ => CoreText.Get("Validation.CategoryTwice"));
+        RuleFor(r => r.Note).OptionalText("Label.Note", RequestValidation.NoteLength, multiLine: true);
     }
 }

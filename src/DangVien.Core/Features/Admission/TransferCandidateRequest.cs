@@ -20,10 +20,10 @@ public sealed class TransferCandidateRequestValidator : AbstractValidator<Transf
 {
     public TransferCandidateRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
-        RuleFor(r => r.TransferredOn).RequiredDate("ngày chuyển");
-        RuleFor(r => r.TargetCellId).Id("chi bộ chuyển đến");
-        RuleFor(r => r.Reason).RequiredText("lý do chuyển", RequestValidation.ReasonLength, multiLine: true);
-        RuleFor(r => r.DocumentNumber).OptionalText("số văn bản", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
+        RuleFor(r => r.TransferredOn).RequiredDate("Label.TransferredOn");
+        RuleFor(r => r.TargetCellId).Id("Label.TargetCell");
+        RuleFor(r => r.Reason).RequiredText("Label.TransferReason", RequestValidation.ReasonLength, multiLine: true);
+        RuleFor(r => r.DocumentNumber).OptionalText("Label.DocumentNumber", RequestValidation.DocumentNumberLength);
     }
 }

@@ -51,7 +51,7 @@ public sealed class UpdatePersonalDataRequestValidator : AbstractValidator<Updat
 {
     public UpdatePersonalDataRequestValidator()
     {
-        RuleFor(r => r.CandidateId).Id("hồ sơ");
+        RuleFor(r => r.CandidateId).Id("Label.Candidate");
         Include(new PersonalDataValidator());
     }
 }

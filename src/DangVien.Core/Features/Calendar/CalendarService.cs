@@ -28,7 +28,7 @@ public sealed class CalendarService(
     CurrentAccess? access)
 {
     /// <summary>Message when someone other than an administrator tries to edit the calendar.</summary>
-    public const string AdministratorsOnly = "Chỉ quản trị hệ thống được sửa lịch nghỉ lễ.";
+    public static string AdministratorsOnly => CoreText.Get("Calendar.AdministratorsOnly");
 
     /// <summary>
     /// A service acting as the system, without a cache: every call reads the database (start-up,
@@ -126,7 +126,7 @@ public sealed class CalendarService(
         var removed = await db.PublicHolidays.Where(h => h.Date == date).ExecuteDeleteAsync(cancellationToken);
         if (removed == 0)
         {
-            return Result.Fail(nameof(PublicHoliday.Date), $"Ngày {Format(date)} không có trong lịch nghỉ.");
+            return Result.Fail(nameof(PublicHoliday.Date), CoreText.Format("Calendar.NotAHoliday", Format(date)));
         }
 
         Invalidate();
@@ -208,7 +208,7 @@ public sealed class CalendarService(
         validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage));
 
     private static Result AlreadyInCalendar(DateOnly date) =>
-        Result.Fail(nameof(AddHolidayRequest.Date), $"Ngày {Format(date)} đã có trong lịch nghỉ.");
+        Result.Fail(nameof(AddHolidayRequest.Date), CoreText.Format("Calendar.AlreadyHoliday", Format(date)));
 
     private async Task<WorkingDayCalendar> LoadWorkingDayCalendarAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using DangVien.Core.Features.Admission;
 using FluentValidation;
 
@@ -19,25 +20,22 @@ public sealed class AddHolidayRequestValidator : AbstractValidator<AddHolidayReq
     public AddHolidayRequestValidator()
     {
         RuleFor(r => r.Date)
-            .NotNull().WithMessage("Vui lòng nhập ngày nghỉ (ngày/tháng/năm).");
+            .NotNull().WithMessage(_ => CoreText.Get("Holidays.NoDate"));
         RuleFor(r => r.Name)
-            .NotEmpty().WithMessage("Vui lòng nhập tên ngày nghỉ.")
-            .MaximumLength(NameMaxLength).WithMessage($"Tên ngày nghỉ không được dài quá {NameMaxLength} ký tự.")
-            .CleanText("tên ngày nghỉ");
+            .NotEmpty().WithMessage(_ => CoreText.Get("Holidays.NoName"))
+            .MaximumLength(NameMaxLength).WithMessage(_ => CoreText.Format("Holidays.NameTooLong", NameMaxLength))
+            .CleanText("Label.HolidayName");
     }
 }
 
 public sealed class PrefillHolidaysRequestValidator : AbstractValidator<PrefillHolidaysRequest>
 {
-    private static readonly string YearOutOfRange =
-        $"Chỉ điền sẵn được các năm từ {VietnameseHolidays.MinYear} đến {VietnameseHolidays.MaxYear}.";
-
     public PrefillHolidaysRequestValidator()
     {
         RuleFor(r => r.FromYear)
-            .InclusiveBetween(VietnameseHolidays.MinYear, VietnameseHolidays.MaxYear).WithMessage(YearOutOfRange);
+            .InclusiveBetween(VietnameseHolidays.MinYear, VietnameseHolidays.MaxYear).WithMessage(_ => CoreText.Format("Holidays.YearRange", VietnameseHolidays.MinYear, VietnameseHolidays.MaxYear));
         RuleFor(r => r.ToYear)
-            .InclusiveBetween(VietnameseHolidays.MinYear, VietnameseHolidays.MaxYear).WithMessage(YearOutOfRange)
-            .GreaterThanOrEqualTo(r => r.FromYear).WithMessage("Năm kết thúc không được trước năm bắt đầu.");
+            .InclusiveBetween(VietnameseHolidays.MinYear, VietnameseHolidays.MaxYear).WithMessage(_ => CoreText.Format("Holidays.YearRange", VietnameseHolidays.MinYear, VietnameseHolidays.MaxYear))
+            .GreaterThanOrEqualTo(r => r.FromYear).WithMessage(_ => CoreText.Get("Holidays.EndBeforeStart"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DangVien.Core.Common;
 using DangVien.Core.Features.Admission;
 using FluentValidation;
 
@@ -20,11 +21,11 @@ public sealed partial class AddSourceCategoryRequestValidator : AbstractValidato
     public AddSourceCategoryRequestValidator()
     {
         RuleFor(r => r.Code).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Chưa nhập mã đối tượng.")
-            .MaximumLength(CodeMaxLength).WithMessage($"Mã đối tượng dài tối đa {CodeMaxLength} ký tự.")
+            .NotEmpty().WithMessage(_ => CoreText.Get("Validation.NoCategoryCode"))
+            .MaximumLength(CodeMaxLength).WithMessage(_ => CoreText.Format("Validation.CategoryCodeTooLong", CodeMaxLength))
             .Must(code => CodePattern().IsMatch(code!.Trim()))
-            .WithMessage("Mã đối tượng chỉ gồm chữ cái không dấu, chữ số, dấu gạch ngang (-) và gạch dưới (_), ví dụ: cong-chuc.");
-        RuleFor(r => r.Name).RequiredText("tên đối tượng", SourceCategoryName.MaxLength);
+            .WithMessage(_ => CoreText.Get("Validation.BadCategoryCode"));
+        RuleFor(r => r.Name).RequiredText("Label.CategoryName", SourceCategoryName.MaxLength);
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$", RegexOptions.CultureInvariant)]
@@ -35,8 +36,8 @@ public sealed class RenameSourceCategoryRequestValidator : AbstractValidator<Ren
 {
     public RenameSourceCategoryRequestValidator()
     {
-        RuleFor(r => r.Id).Id("đối tượng nguồn");
-        RuleFor(r => r.Name).RequiredText("tên đối tượng", SourceCategoryName.MaxLength);
+        RuleFor(r => r.Id).Id("Label.SourceCategory");
+        RuleFor(r => r.Name).RequiredText("Label.CategoryName", SourceCategoryName.MaxLength);
     }
 }
 

@@ -20,11 +20,11 @@ public sealed class SourceCategoryService(
     IValidator<AddSourceCategoryRequest> addValidator,
     IValidator<RenameSourceCategoryRequest> renameValidator)
 {
-    public const string NotAllowed = "Chỉ quản trị hệ thống và cán bộ của tỉnh ủy được sửa danh mục đối tượng nguồn.";
+    public static string NotAllowed => CoreText.Get("Categories.NotAllowed");
 
-    public const string Changed = "Đối tượng nguồn này vừa được người khác thay đổi. Vui lòng tải lại trang rồi thực hiện lại.";
+    public static string Changed => CoreText.Get("Categories.Changed");
 
-    public const string NotFound = "Không tìm thấy đối tượng nguồn.";
+    public static string NotFound => CoreText.Get("Categories.NotFound");
 
     /// <summary>Whether the user may edit the list: an administrator, or the provincial board or committee staff of a top unit.</summary>
     public async Task<bool> CanManageAsync(CancellationToken cancellationToken = default)
@@ -61,7 +61,7 @@ public sealed class SourceCategoryService(
         var lower = code.ToLowerInvariant();
         if (errors.All(e => e.Field != nameof(request.Code)) && await db.SourceCategories.AnyAsync(s => s.Code.ToLower() == lower, cancellationToken))
         {
-            errors.Insert(0, new FieldError(nameof(request.Code), $"Mã \"{code}\" đã có trong danh mục (kể cả đối tượng đã ngừng sử dụng)."));
+            errors.Insert(0, new FieldError(nameof(request.Code), CoreText.Format("Categories.CodeTaken", code)));
         }
 
         if (errors.Count > 0)
@@ -81,7 +81,7 @@ public sealed class SourceCategoryService(
         {
             // The same code added at the same moment by someone else: the unique index refuses it.
             db.ChangeTracker.Clear();
-            return Result<int>.Fail(nameof(request.Code), $"Mã \"{code}\" đã có trong danh mục (kể cả đối tượng đã ngừng sử dụng).");
+            return Result<int>.Fail(nameof(request.Code), CoreText.Format("Categories.CodeTaken", code));
         }
 
         return Result<int>.Success(category.Id);

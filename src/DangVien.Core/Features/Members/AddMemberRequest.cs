@@ -1,3 +1,4 @@
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Admission;
 using FluentValidation;
@@ -42,30 +43,30 @@ public sealed class AddMemberRequestValidator : AbstractValidator<AddMemberReque
 {
     public AddMemberRequestValidator()
     {
-        RuleFor(r => r.CellId).GreaterThan(0).WithMessage("Chưa chọn chi bộ.");
-        RuleFor(r => r.FullName).NotEmpty().WithMessage("Chưa nhập họ và tên.")
-            .MaximumLength(120).WithMessage("Họ và tên dài tối đa 120 ký tự.")
-            .CleanText("họ và tên");
-        RuleFor(r => r.DateOfBirth).NotEqual(default(DateOnly)).WithMessage("Chưa nhập ngày sinh.");
-        RuleFor(r => r.Sex).IsInEnum().WithMessage("Giới tính không hợp lệ.");
+        RuleFor(r => r.CellId).GreaterThan(0).WithMessage(_ => CoreText.Get("Members.NoCell"));
+        RuleFor(r => r.FullName).NotEmpty().WithMessage(_ => CoreText.Get("Members.NoFullName"))
+            .MaximumLength(120).WithMessage(_ => CoreText.Get("Members.FullNameTooLong"))
+            .CleanText("Label.FullName");
+        RuleFor(r => r.DateOfBirth).NotEqual(default(DateOnly)).WithMessage(_ => CoreText.Get("Members.NoDateOfBirth"));
+        RuleFor(r => r.Sex).IsInEnum().WithMessage(_ => CoreText.Get("Validation.BadSex"));
         RuleFor(r => r.CitizenId).Matches("^[0-9]{12}$").When(r => !string.IsNullOrEmpty(r.CitizenId))
-            .WithMessage("Số CCCD phải gồm đúng 12 chữ số.");
-        RuleFor(r => r.Status).IsInEnum().WithMessage("Tình trạng đảng viên không hợp lệ.");
-        RuleFor(r => r.AdmittedOn).NotEqual(default(DateOnly)).WithMessage("Chưa nhập ngày vào Đảng.");
-        RuleFor(r => r.AdmittedOn).GreaterThan(r => r.DateOfBirth).WithMessage("Ngày vào Đảng phải sau ngày sinh.");
+            .WithMessage(_ => CoreText.Get("Validation.CitizenIdDigits"));
+        RuleFor(r => r.Status).IsInEnum().WithMessage(_ => CoreText.Get("Members.BadStatus"));
+        RuleFor(r => r.AdmittedOn).NotEqual(default(DateOnly)).WithMessage(_ => CoreText.Get("Members.NoAdmittedOn"));
+        RuleFor(r => r.AdmittedOn).GreaterThan(r => r.DateOfBirth).WithMessage(_ => CoreText.Get("Members.AdmittedBeforeBirth"));
         RuleFor(r => r.RecognisedOn).NotNull().When(r => r.Status == MemberStatus.Official)
-            .WithMessage("Đảng viên chính thức phải có ngày công nhận chính thức.");
+            .WithMessage(_ => CoreText.Get("Members.OfficialNeedsRecognition"));
         RuleFor(r => r.RecognisedOn).Null().When(r => r.Status is MemberStatus.Probationary or MemberStatus.Removed)
-            .WithMessage("Đảng viên dự bị (hoặc đã xóa tên khi dự bị) không có ngày công nhận chính thức.");
+            .WithMessage(_ => CoreText.Get("Members.ProbationaryNoRecognition"));
         RuleFor(r => r.RecognisedOn).GreaterThan(r => r.AdmittedOn).When(r => r.RecognisedOn is not null)
-            .WithMessage("Ngày công nhận chính thức phải sau ngày vào Đảng.");
+            .WithMessage(_ => CoreText.Get("Members.RecognisedBeforeAdmitted"));
         RuleFor(r => r.LeftOn).NotNull().When(r => r.Status is MemberStatus.Removed or MemberStatus.Left)
-            .WithMessage("Chưa nhập ngày xóa tên / ra khỏi Đảng.");
+            .WithMessage(_ => CoreText.Get("Members.NoLeftOn"));
         RuleFor(r => r.LeftOn).Null().When(r => r.Status is MemberStatus.Probationary or MemberStatus.Official)
-            .WithMessage("Đảng viên đang sinh hoạt không có ngày ra khỏi Đảng.");
+            .WithMessage(_ => CoreText.Get("Members.ActiveNoLeftOn"));
         RuleFor(r => r.LeftOn).GreaterThanOrEqualTo(r => r.AdmittedOn).When(r => r.LeftOn is not null)
-            .WithMessage("Ngày ra khỏi Đảng không thể trước ngày vào Đảng.");
-        RuleFor(r => r.LeftReason).MaximumLength(500).WithMessage("Lý do dài tối đa 500 ký tự.")
-            .CleanText("lý do", multiLine: true);
+            .WithMessage(_ => CoreText.Get("Members.LeftBeforeAdmitted"));
+        RuleFor(r => r.LeftReason).MaximumLength(500).WithMessage(_ => CoreText.Get("Members.ReasonTooLong"))
+            .CleanText("Label.Reason", multiLine: true);
     }
 }

@@ -165,14 +165,14 @@ public sealed class MemberService(
     {
         foreach (var (field, date, label) in new[]
         {
-            (nameof(request.AdmittedOn), (DateOnly?)request.AdmittedOn, "Ngày vào Đảng"),
-            (nameof(request.RecognisedOn), request.RecognisedOn, "Ngày công nhận chính thức"),
-            (nameof(request.LeftOn), request.LeftOn, "Ngày ra khỏi Đảng"),
+            (nameof(request.AdmittedOn), (DateOnly?)request.AdmittedOn, CoreText.Get("Member.AdmittedOn")),
+            (nameof(request.RecognisedOn), request.RecognisedOn, CoreText.Get("Member.RecognisedOn")),
+            (nameof(request.LeftOn), request.LeftOn, CoreText.Get("Member.LeftOn")),
         })
         {
             if (date > today)
             {
-                yield return new FieldError(field, $"{label} ({date.Value.Display()}) không thể sau ngày hôm nay ({today.Display()}).");
+                yield return new FieldError(field, CoreText.Format("Dates.AfterToday", label, date.Value.Display(), today.Display()));
             }
         }
     }
@@ -195,7 +195,7 @@ public sealed class MemberService(
         }
         else if (!cell.Kind.IsCell())
         {
-            errors.Add(new FieldError(nameof(request.CellId), $"{cell.Name} không phải chi bộ: đảng viên sinh hoạt ở chi bộ."));
+            errors.Add(new FieldError(nameof(request.CellId), CoreText.Format("Member.NotACell", cell.Name)));
         }
         else
         {
@@ -216,7 +216,7 @@ public sealed class MemberService(
         {
             // Named only to someone who may read the holder's cell; otherwise the number is just unusable.
             errors.Add(new FieldError(nameof(request.CitizenId), (await access.GetScopeAsync(cancellationToken)).CanRead(holder.CellPath)
-                ? $"Đã có đảng viên đang sinh hoạt với số CCCD {request.CitizenId}: {holder.FullName}, {holder.CellName}."
+                ? CoreText.Format("Member.CitizenIdTaken", request.CitizenId, holder.FullName, holder.CellName)
                 : AdmissionRules.CitizenIdUnusable(request.CitizenId)));
         }
 

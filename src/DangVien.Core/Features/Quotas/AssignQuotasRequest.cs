@@ -27,11 +27,11 @@ public sealed class AssignQuotasRequestValidator : AbstractValidator<AssignQuota
 
     public AssignQuotasRequestValidator()
     {
-        RuleFor(r => r.UnitId).GreaterThan(0).WithMessage("Chưa chọn đơn vị.");
-        RuleFor(r => r.Year).InclusiveBetween(MinYear, MaxYear).WithMessage($"Năm giao chỉ tiêu phải từ {MinYear} đến {MaxYear}.");
+        RuleFor(r => r.UnitId).GreaterThan(0).WithMessage(_ => CoreText.Get("Quotas.NoUnit"));
+        RuleFor(r => r.Year).InclusiveBetween(MinYear, MaxYear).WithMessage(_ => CoreText.Format("Quotas.YearRange", MinYear, MaxYear));
         RuleFor(r => r.Children)
             .Must(children => children.Select(c => c.UnitId).Distinct().Count() == children.Count)
-            .WithMessage("Mỗi đơn vị chỉ được giao một chỉ tiêu trong một lần lưu.");
+            .WithMessage(_ => CoreText.Get("Quotas.UnitTwice"));
         RuleForEach(r => r.Children).SetValidator(new ChildQuotaInputValidator());
     }
 }
@@ -44,20 +44,20 @@ public sealed class ChildQuotaInputValidator : AbstractValidator<ChildQuotaInput
     public ChildQuotaInputValidator()
     {
         RuleFor(c => c.Total)
-            .GreaterThanOrEqualTo(0).WithMessage("Chỉ tiêu không được âm.")
-            .LessThanOrEqualTo(MaxTotal).WithMessage($"Chỉ tiêu không được lớn hơn {Number(MaxTotal)}.");
+            .GreaterThanOrEqualTo(0).WithMessage(_ => CoreText.Get("Quotas.Negative"))
+            .LessThanOrEqualTo(MaxTotal).WithMessage(_ => CoreText.Format("Quotas.TooLarge", Number(MaxTotal)));
         RuleFor(c => c.Total)
             .NotNull().When(c => c.Targets.Any(t => t.Target is not null))
-            .WithMessage("Nhập chỉ tiêu tổng của đơn vị trước khi giao chỉ tiêu theo đối tượng.");
+            .WithMessage(_ => CoreText.Get("Quotas.TotalFirst"));
         RuleFor(c => c.Targets)
             .Must(targets => targets.Select(t => t.CategoryId).Distinct().Count() == targets.Count)
-            .WithMessage("Mỗi đối tượng chỉ được nhập một chỉ tiêu.");
+            .WithMessage(_ => CoreText.Get("Quotas.CategoryTwice"));
         RuleForEach(c => c.Targets)
             .Must(t => t.Target is not < 0)
-            .WithMessage("Chỉ tiêu theo đối tượng không được âm.");
+            .WithMessage(_ => CoreText.Get("Quotas.CategoryNegative"));
         RuleForEach(c => c.Targets)
             .Must((child, t) => t.Target is not { } target || child.Total is not >= 0 || target <= child.Total)
-            .WithMessage((child, _) => $"Chỉ tiêu theo đối tượng không được lớn hơn chỉ tiêu tổng của đơn vị ({Number(child.Total ?? 0)}).");
+            .WithMessage((child, _) => CoreText.Format("Quotas.CategoryOverTotal", Number(child.Total ?? 0)));
     }
 
     private static string Number(int value) => value.ToString("N0", VietnamTime.Culture);

@@ -129,7 +129,7 @@ public sealed class QuotaService(
 
         if (await access.ReadableUnitAsync(request.UnitId, cancellationToken) is not { } parent)
         {
-            return Result<int>.Fail(nameof(request.UnitId), "Không tìm thấy đơn vị.");
+            return Result<int>.Fail(nameof(request.UnitId), CoreText.Get("Quota.UnitNotFound"));
         }
 
         var scope = await access.GetScopeAsync(cancellationToken);
@@ -153,7 +153,7 @@ public sealed class QuotaService(
             var row = request.Children[i];
             if (!rowUnits.TryGetValue(row.UnitId, out var child))
             {
-                errors.Add(new FieldError(RowField(i, nameof(ChildQuotaInput.Total)), "Không tìm thấy đơn vị."));
+                errors.Add(new FieldError(RowField(i, nameof(ChildQuotaInput.Total)), CoreText.Get("Quota.UnitNotFound")));
             }
             else if (!scope.CanAssignQuota(child.Path, child.ParentId))
             {
@@ -161,7 +161,7 @@ public sealed class QuotaService(
             }
             else if (child.ParentId != parent.Id)
             {
-                errors.Add(new FieldError(RowField(i, nameof(ChildQuotaInput.Total)), $"{child.Name} không trực thuộc {parent.Name}."));
+                errors.Add(new FieldError(RowField(i, nameof(ChildQuotaInput.Total)), CoreText.Format("Quota.NotAChild", child.Name, parent.Name)));
             }
             else if ((await FrozenYears.FrozenAsync(db, child.Id, [request.Year], cancellationToken)).Count > 0)
             {
@@ -190,13 +190,13 @@ public sealed class QuotaService(
 
         if (await access.ReadableUnitAsync(unitId, cancellationToken) is not { } unit || quota.UnitId != unitId)
         {
-            return Result<int>.Fail(nameof(request.UnitId), "Không tìm thấy đơn vị.");
+            return Result<int>.Fail(nameof(request.UnitId), CoreText.Get("Quota.UnitNotFound"));
         }
 
         if (unit.ParentId is { } parentId)
         {
             var parentName = await db.OrgUnits.Where(u => u.Id == parentId).Select(u => u.Name).SingleAsync(cancellationToken);
-            return Result<int>.Fail("", $"Chỉ tiêu của {unit.Name} do {parentName} giao, trên trang chỉ tiêu của {parentName}.");
+            return Result<int>.Fail("", CoreText.Format("Quota.SetByParent", unit.Name, parentName));
         }
 
         if (!(await access.GetScopeAsync(cancellationToken)).CanAssignQuota(unit.Path, null))
@@ -228,7 +228,7 @@ public sealed class QuotaService(
             {
                 if (!knownCategories.Contains(targets[j].CategoryId))
                 {
-                    errors.Add(new FieldError(TargetField(i, j), "Không tìm thấy đối tượng nguồn này."));
+                    errors.Add(new FieldError(TargetField(i, j), CoreText.Get("Quota.CategoryNotFound")));
                 }
             }
         }
@@ -254,7 +254,7 @@ public sealed class QuotaService(
         {
             if (rows[i].Total is null && existing.ContainsKey(rows[i].UnitId))
             {
-                errors.Add(new FieldError(RowField(i, nameof(ChildQuotaInput.Total)), "Chưa nhập chỉ tiêu (nhập 0 nếu năm nay đơn vị không có chỉ tiêu)."));
+                errors.Add(new FieldError(RowField(i, nameof(ChildQuotaInput.Total)), CoreText.Get("Quota.TotalMissing")));
             }
         }
 

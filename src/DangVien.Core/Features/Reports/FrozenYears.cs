@@ -15,8 +15,7 @@ public static class FrozenYears
 {
     /// <summary>The refusal of a date inside a frozen year.</summary>
     public static string Message(int year) =>
-        $"Năm {year.ToString(CultureInfo.InvariantCulture)} đã chốt số liệu; không thể ghi hay sửa dữ liệu có ngày trong năm này. "
-        + "Quản trị hệ thống có thể mở chốt nếu cần sửa.";
+        CoreText.Format("Reports.FrozenYear", year.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The years among <paramref name="years"/> frozen for unit <paramref name="unitId"/>: frozen at the unit or at a unit above it.</summary>
     public static async Task<IReadOnlyList<int>> FrozenAsync(DangVienDbContext db, int unitId, IEnumerable<int> years, CancellationToken cancellationToken)

@@ -395,7 +395,7 @@ public sealed class YearlyReportService(
             })
             .ToList();
         await AuditListAsync(unitId, from, to, figure, window, cancellationToken);
-        var label = "Đảng viên đến " + countedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var label = CoreText.Format("Reports.MembersOn", countedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
         return new ReportMemberList(unitId, unit.Name, from, to, figure, countedOn, label, list, window, ids.Length - window.Total, frozen);
     }
 
@@ -427,18 +427,18 @@ public sealed class YearlyReportService(
     {
         if (await access.ReadableUnitAsync(unitId, cancellationToken) is null)
         {
-            return Result.Fail("unit", "Không tìm thấy tổ chức đảng.");
+            return Result.Fail("unit", CoreText.Get("Reports.UnitNotFound"));
         }
 
         if (!await CanUnfreezeAsync(cancellationToken))
         {
-            return Result.Fail("unit", "Chỉ quản trị hệ thống mới được mở chốt số liệu.");
+            return Result.Fail("unit", CoreText.Get("Reports.OnlyAdminsUnfreeze"));
         }
 
         var snapshot = await db.ReportSnapshots.AsTracking().FirstOrDefaultAsync(s => s.OrgUnitId == unitId && s.Year == year, cancellationToken);
         if (snapshot is null)
         {
-            return Result.Fail("year", $"Số liệu năm {year.ToString(CultureInfo.InvariantCulture)} chưa được chốt.");
+            return Result.Fail("year", CoreText.Format("Reports.NotFrozen", year.ToString(CultureInfo.InvariantCulture)));
         }
 
         db.ReportSnapshots.Remove(snapshot);
@@ -458,22 +458,22 @@ public sealed class YearlyReportService(
     {
         if (await access.ReadableUnitAsync(unitId, cancellationToken) is not { } unit)
         {
-            return Result.Fail("unit", "Không tìm thấy tổ chức đảng.");
+            return Result.Fail("unit", CoreText.Get("Reports.UnitNotFound"));
         }
 
         if (!(await access.GetScopeAsync(cancellationToken)).CanWrite(unit.Path))
         {
-            return Result.Fail("unit", "Chỉ cán bộ đảng ủy của đơn vị mới được chốt số liệu báo cáo.");
+            return Result.Fail("unit", CoreText.Get("Reports.OnlyStaffFreeze"));
         }
 
         if (year >= Today.Year)
         {
-            return Result.Fail("year", $"Năm {year.ToString(CultureInfo.InvariantCulture)} chưa kết thúc nên chưa thể chốt số liệu.");
+            return Result.Fail("year", CoreText.Format("Reports.YearNotOver", year.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (await SnapshotAsync(unitId, year, cancellationToken) is not null)
         {
-            return Result.Fail("year", $"Số liệu năm {year.ToString(CultureInfo.InvariantCulture)} đã được chốt.");
+            return Result.Fail("year", CoreText.Format("Reports.AlreadyFrozen", year.ToString(CultureInfo.InvariantCulture)));
         }
 
         var report = await LiveAsync(unit, year, cancellationToken);
@@ -526,7 +526,7 @@ public sealed class YearlyReportService(
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return Result.Fail("year", $"Số liệu năm {year.ToString(CultureInfo.InvariantCulture)} đã được chốt.");
+            return Result.Fail("year", CoreText.Format("Reports.AlreadyFrozen", year.ToString(CultureInfo.InvariantCulture)));
         }
 
         return Result.Success();

@@ -41,10 +41,10 @@ public sealed class MoveUnitRequestValidator : AbstractValidator<MoveUnitRequest
 
     public MoveUnitRequestValidator()
     {
-        RuleFor(r => r.UnitId).Id("đơn vị");
-        RuleFor(r => r.NewParentId).Id("đơn vị cấp trên mới");
-        RuleFor(r => r.EffectiveOn).RequiredDate("ngày hiệu lực");
-        RuleFor(r => r.DecisionNumber).OptionalText("số quyết định", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.UnitId).Id("Label.Unit");
+        RuleFor(r => r.NewParentId).Id("Label.NewParent");
+        RuleFor(r => r.EffectiveOn).RequiredDate("Label.EffectiveOn");
+        RuleFor(r => r.DecisionNumber).OptionalText("Label.DecisionNumber", RequestValidation.DocumentNumberLength);
     }
 }
 
@@ -52,9 +52,9 @@ public sealed class MergeUnitRequestValidator : AbstractValidator<MergeUnitReque
 {
     public MergeUnitRequestValidator()
     {
-        RuleFor(r => r.UnitId).Id("đơn vị");
-        RuleFor(r => r.TargetId).Id("đơn vị tiếp nhận");
-        RuleFor(r => r.EffectiveOn).RequiredDate("ngày hiệu lực");
-        RuleFor(r => r.DecisionNumber).OptionalText("số quyết định", RequestValidation.DocumentNumberLength);
+        RuleFor(r => r.UnitId).Id("Label.Unit");
+        RuleFor(r => r.TargetId).Id("Label.ReceivingUnit");
+        RuleFor(r => r.EffectiveOn).RequiredDate("Label.EffectiveOn");
+        RuleFor(r => r.DecisionNumber).OptionalText("Label.DecisionNumber", RequestValidation.DocumentNumberLength);
     }
 }

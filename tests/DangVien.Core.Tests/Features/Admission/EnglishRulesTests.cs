@@ -122,6 +122,114 @@ public sealed partial class EnglishRulesTests
             CoreTextTests.InCulture("en", () => AdmissionRules.CertificateValidAt("VotedOn", new HistoryBuilder().Facts().History, voteDate, 24))!.Message);
     }
 
+    [Fact]
+    public void A_new_file_refused_for_its_cell_dates_and_categories_reads_in_English_and_the_Vietnamese_is_unchanged()
+    {
+        var request = new CreateCandidateRequest
+        {
+            FullName = "Lê Văn An",
+            DateOfBirth = new DateOnly(2000, 5, 1),
+            SourcedOn = new DateOnly(1999, 5, 1),
+            CategoryIds = [99],
+            MentorMemberId = 1,
+            CellId = 1,
+        };
+        string[] Refusals() => [.. AdmissionRules.CheckCreate(request, null, null, [1], null, null, HistoryBuilder.Context()).Select(e => e.Message)];
+
+        Assert.Equal(
+            ["The date of listing cannot be before the date of birth.", "The cell was not found.", "A source category does not exist or is no longer in use."],
+            CoreTextTests.InCulture("en", Refusals));
+        Assert.Equal(
+            ["Ngày đưa vào danh sách không thể trước ngày sinh.", "Không tìm thấy chi bộ.", "Có đối tượng nguồn không tồn tại hoặc đã ngừng sử dụng."],
+            CoreTextTests.InCulture("vi-VN", Refusals));
+    }
+
+    [Fact]
+    public void A_readmission_and_a_helper_refused_read_in_English_and_the_Vietnamese_is_unchanged()
+    {
+        var former = new FormerMemberFacts(7, "Trần Văn Bình", MemberStatus.Removed, new DateOnly(2024, 3, 1), false, true, false);
+        var request = new StartReadmissionRequest { FormerMemberId = 7, CellId = 1, MentorMemberId = 1, SourcedOn = new DateOnly(2024, 2, 1), CategoryIds = [1] };
+        string[] Refusals() => [.. AdmissionRules.CheckStartReadmission(request, former, false, HistoryBuilder.TeachersCell, null, [1], HistoryBuilder.Context())
+            .Select(e => e.Message)];
+
+        Assert.Equal(
+            [
+                "Trần Văn Bình left the Party for corruption, a serious crime, abandoning Party activities or causing serious disunity: cannot be readmitted.",
+                "The date of listing (01/02/2024) cannot be before the day they left the Party (01/03/2024).",
+                "The member who follows and helps the candidate was not found.",
+            ],
+            CoreTextTests.InCulture("en", Refusals));
+        Assert.Equal(
+            [
+                "Trần Văn Bình đã ra khỏi Đảng vì tham nhũng, tội phạm nghiêm trọng, bỏ sinh hoạt đảng hoặc gây mất đoàn kết nghiêm trọng: không được kết nạp lại.",
+                "Ngày đưa vào danh sách (01/02/2024) không thể trước ngày ra khỏi Đảng (01/03/2024).",
+                "Không tìm thấy đảng viên theo dõi, giúp đỡ.",
+            ],
+            CoreTextTests.InCulture("vi-VN", Refusals));
+        Assert.Equal(
+            "Fewer than 36 months since leaving the Party (01/03/2024): readmission may be considered only from 01/03/2027, but the cell votes on 02/03/2026.",
+            CoreTextTests.InCulture("en", () => AdmissionRules.ReadmissionWaitAt("VotedOn", former, new DateOnly(2026, 3, 2),
+                DangVien.Core.Common.CoreText.Get("Readmission.WhenVote"))!.Message));
+    }
+
+    [Fact]
+    public void Every_validator_reads_in_English_and_the_same_instance_still_answers_in_Vietnamese()
+    {
+        var validators = typeof(AdmissionRules).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && t.Namespace?.Contains(".Import", StringComparison.Ordinal) != true && t.GetConstructor(Type.EmptyTypes) is not null
+                && t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(FluentValidation.AbstractValidator<>)
+                && b.GetGenericArguments()[0].GetConstructors().Length > 0)
+            .Select(t => (FluentValidation.IValidator)Activator.CreateInstance(t)!)
+            .ToList();
+        List<string> Messages() => [.. validators.SelectMany(v => new[] { Request(v, null), Request(v, "x\u0001" + new string('x', 5000)) }
+            .SelectMany(r => v.Validate(new FluentValidation.ValidationContext<object>(r)).Errors.Select(e => e.ErrorMessage)))];
+
+        var english = CoreTextTests.InCulture("en", Messages);
+        var vietnamese = CoreTextTests.InCulture("vi-VN", Messages);
+
+        Assert.True(validators.Count >= 30, $"only {validators.Count} validators");
+        Assert.True(english.Count >= 150, $"only {english.Count} refusals");
+        Assert.All(english, m => Assert.DoesNotMatch(Vietnamese(), m.Replace("KNĐ", "", StringComparison.Ordinal)));
+        Assert.Contains("Enter the full name.", english);
+        Assert.Contains("Choose the cell.", english);
+        Assert.Contains("Note can be at most 2000 characters long.", english);
+        Assert.Contains("Note holds a control character (U+0001), which is not allowed: delete it.", english);
+        Assert.Contains("Chưa nhập họ và tên.", vietnamese);
+        Assert.Contains("Ghi chú dài tối đa 2000 ký tự.", vietnamese);
+        Assert.Contains("Ghi chú chứa ký tự điều khiển (U+0001), không được phép: hãy xóa ký tự này.", vietnamese);
+        Assert.Equal(english.Count, vietnamese.Count);
+    }
+
+    [Fact]
+    public void A_member_dated_in_the_future_is_refused_in_English_and_the_Vietnamese_is_unchanged()
+    {
+        var request = new DangVien.Core.Features.Members.AddMemberRequest { AdmittedOn = new DateOnly(2027, 1, 5) };
+        string Refusal() => DangVien.Core.Features.Members.MemberService.DatesNotInFuture(request, new DateOnly(2026, 8, 3)).Single().Message;
+
+        Assert.Equal("Date of joining the Party (05/01/2027) cannot be after today (03/08/2026).", CoreTextTests.InCulture("en", Refusal));
+        Assert.Equal("Ngày vào Đảng (05/01/2027) không thể sau ngày hôm nay (03/08/2026).", CoreTextTests.InCulture("vi-VN", Refusal));
+    }
+
+    /// <summary>A request for <paramref name="validator"/> with every text property set to <paramref name="text"/> (or left empty).</summary>
+    private static object Request(FluentValidation.IValidator validator, string? text)
+    {
+        var type = validator.GetType().BaseType!.GetGenericArguments()[0];
+        var constructor = type.GetConstructors().OrderBy(c => c.GetParameters().Length).First();
+        var request = constructor.Invoke([.. constructor.GetParameters().Select(p => Empty(p.ParameterType))]);
+        foreach (var property in type.GetProperties().Where(p => p.PropertyType == typeof(string) && p.CanWrite))
+        {
+            property.SetValue(request, text);
+        }
+
+        return request;
+    }
+
+    /// <summary>The default of <paramref name="type"/>, an empty array for a list.</summary>
+    private static object? Empty(Type type) =>
+        type.IsValueType ? Activator.CreateInstance(type)
+        : type.IsGenericType && type.GetGenericArguments() is [var item] && type.IsAssignableFrom(item.MakeArrayType()) ? Array.CreateInstance(item, 0)
+        : null;
+
     [GeneratedRegex("[À-ỹ]")]
     private static partial Regex Vietnamese();
 }
