@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ namespace DangVien.Core.Features.Reports;
 
 /// <summary>
 /// Reports of closed years kept in the database (<c>report_cache</c>, migration <c>ReportYearStamps</c>): a yearly report or
-/// a trend of a unit, as <see cref="YearlyReportService"/> computed it, with the version of the data it was computed from.
+/// a trend of a unit, as <see cref="YearlyReportService"/> computed it, with the version of the data it was computed from,
+/// one per language (<see cref="CoreText.IsEnglish"/>): a report carries words (category names, the all-candidates line).
 /// </summary>
 /// <remarks>
 /// <para>A figure of year Y depends only on what is dated on or before 31/12 of Y. Triggers on every table a figure reads
@@ -30,14 +32,14 @@ public sealed class ReportCache
         WITH v AS (SELECT coalesce(sum(version), 0)::bigint AS version FROM report_year_stamps WHERE year <= $4)
         SELECT $4 < report_current_year(), v.version,
             (SELECT c.body FROM report_cache c
-             WHERE c.kind = $1 AND c.unit_id = $2 AND c.year_from = $3 AND c.year_to = $4 AND c.counted = $5 AND c.version = v.version)
+             WHERE c.kind = $1 AND c.unit_id = $2 AND c.year_from = $3 AND c.year_to = $4 AND c.counted = $5 AND c.language = $6 AND c.version = v.version)
         FROM v
         """;
 
     private const string StoreSql = """
-        INSERT INTO report_cache (kind, unit_id, year_from, year_to, counted, version, body)
-        VALUES ($1, $2, $3, $4, $5, $6, $7)
-        ON CONFLICT (kind, unit_id, year_from, year_to, counted)
+        INSERT INTO report_cache (kind, unit_id, year_from, year_to, counted, language, version, body)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        ON CONFLICT (kind, unit_id, year_from, year_to, counted, language)
         DO UPDATE SET version = excluded.version, body = excluded.body, computed_at = now()
         """;
 
@@ -124,6 +126,7 @@ public sealed class ReportCache
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = from });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = to });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)counted });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = CoreText.IsEnglish ? "en" : "vi", NpgsqlDbType = NpgsqlDbType.Text });
         return command;
     }
 }

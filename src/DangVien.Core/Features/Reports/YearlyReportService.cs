@@ -255,7 +255,7 @@ public sealed class YearlyReportService(
             .Select(c => (Category: c, Counts: conversions.FirstOrDefault(x => x.Category == c.Id)))
             .Where(c => c.Counts.PutForward + c.Counts.Coursed + c.Counts.Admitted > 0)
             .Select(c => new SpanConversion(c.Category.Id, c.Category.Code, c.Category.Name, c.Counts.PutForward, c.Counts.Coursed, c.Counts.Admitted))
-            .Prepend(new SpanConversion(null, null, "Tất cả quần chúng", all.PutForward, all.Coursed, all.Admitted))
+            .Prepend(new SpanConversion(null, null, CoreText.Get("Reports.AllCandidates"), all.PutForward, all.Coursed, all.Admitted))
             .ToList();
         return new ReportTrend(unitId, unit.Name, from, to, years,
             [.. categories.Where(c => categoryTotals.GetValueOrDefault(c.Id) > 0).Select(c => new CategoryLine(c.Id, c.Name, categoryTotals[c.Id], null) { Code = c.Code })])

@@ -167,6 +167,28 @@ public sealed class ReportCacheTests
     }
 
     [Fact]
+    public async Task A_report_kept_for_a_reader_in_English_is_not_served_to_a_Vietnamese_reader()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await ProvinceGenerator.GenerateAsync(database.ConnectionString, Small, seed: 12, Today);
+        await using var db = database.CreateContext();
+        var time = new FixedTime(Today);
+        var province = await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == null).Select(u => u.Id).FirstAsync();
+        var kept = Service(db, time, new ReportCache());
+        var live = Service(db, time, null);
+        var (from, to) = (Today.Year - 4, Today.Year - 1);
+
+        var english = await InUiCulture("en", () => kept.GetTrendAsync(province, from, to));
+        var vietnamese = await InUiCulture("vi-VN", () => kept.GetTrendAsync(province, from, to));
+        var expected = await InUiCulture("vi-VN", () => live.GetTrendAsync(province, from, to));
+
+        Assert.Equal("All candidates", english!.Conversions[0].Name);
+        Assert.Equal("Tất cả quần chúng", vietnamese!.Conversions[0].Name);
+        Assert.Equal(JsonSerializer.Serialize(expected, Json), JsonSerializer.Serialize(vietnamese, Json));
+        Assert.Equal(2, await db.Database.SqlQueryRaw<int>("SELECT count(DISTINCT language)::int AS \"Value\" FROM report_cache").SingleAsync());
+    }
+
+    [Fact]
     public async Task Kept_alerts_are_kept_per_language_so_a_reader_in_English_never_hands_Vietnamese_readers_its_wording()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
