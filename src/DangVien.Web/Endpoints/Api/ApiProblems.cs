@@ -1,24 +1,50 @@
+using DangVien.Core.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DangVien.Web.Endpoints.Api;
 
-/// <summary>Errors of the JSON API as RFC 9457 problem details, in Vietnamese.</summary>
+/// <summary>
+/// Errors of the JSON API as RFC 9457 problem details, in the caller's language (<see cref="ApiLanguage"/>, texts
+/// of <c>UiText</c>; Core's messages come in the same language from <c>CoreText</c>). Each helper is a typed result,
+/// so an endpoint's <c>Results&lt;…&gt;</c> tells the OpenAPI document its error responses and their schema.
+/// </summary>
 public static class ApiProblems
 {
-    public static IResult NotFound(string detail = "Không tìm thấy, hoặc bạn không có quyền xem.") =>
-        Problem(StatusCodes.Status404NotFound, "Không tìm thấy", detail);
+    public static NotFound<ProblemDetails> NotFound(string? detail = null) =>
+        TypedResults.NotFound(Details(StatusCodes.Status404NotFound, UiText.Get("Api.NotFoundTitle"), detail ?? UiText.Get("Api.NotFound")));
 
-    public static IResult BadRequest(string detail, IDictionary<string, string[]>? errors = null) =>
-        errors is null
-            ? Problem(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", detail)
-            : TypedResults.ValidationProblem(errors, detail, title: "Yêu cầu không hợp lệ");
+    public static BadRequest<ProblemDetails> BadRequest(string detail) =>
+        TypedResults.BadRequest(Details(StatusCodes.Status400BadRequest, UiText.Get("Api.BadRequestTitle"), detail));
 
-    public static IResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Không có quyền", detail);
+    /// <summary>A 400 naming the fields to fix (<c>errors</c>: field → messages), as the pages show them next to each field.</summary>
+    public static BadRequest<HttpValidationProblemDetails> Invalid(string detail, IEnumerable<FieldError> errors) =>
+        TypedResults.BadRequest(new HttpValidationProblemDetails(errors
+            .GroupBy(e => e.Field)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = UiText.Get("Api.BadRequestTitle"),
+            Detail = detail,
+        });
 
-    public static IResult Problem(int status, string title, string detail) =>
+    public static Conflict<ProblemDetails> Conflict(string detail) =>
+        TypedResults.Conflict(Details(StatusCodes.Status409Conflict, UiText.Get("Api.ConflictTitle"), detail));
+
+    public static ProblemHttpResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, UiText.Get("Api.ForbiddenTitle"), detail);
+
+    public static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
 
-    /// <summary>Writes a problem directly (authentication handlers, which run before any endpoint).</summary>
+    /// <summary>A 400 for an id that no record can have (zero or negative); null when the id is one.</summary>
+    public static BadRequest<ProblemDetails>? BadId(int id, string name = "id") =>
+        id > 0 ? null : BadRequest(UiText.Format("Api.IdNotPositive", name));
+
+    /// <summary>A 400 for a year outside <see cref="SupportedRange"/>; null when the year is supported.</summary>
+    public static BadRequest<ProblemDetails>? BadYear(int year) =>
+        SupportedRange.IsYear(year) ? null : BadRequest(SupportedRange.YearMessage);
+
+    /// <summary>Writes a problem directly (authentication handlers and error pages, which run outside any endpoint).</summary>
     public static async Task WriteAsync(HttpContext context, int status, string title, string detail)
     {
         context.Response.StatusCode = status;
@@ -28,4 +54,6 @@ public static class ApiProblems
             "application/problem+json",
             context.RequestAborted);
     }
+
+    private static ProblemDetails Details(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 }
