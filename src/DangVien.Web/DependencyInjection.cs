@@ -191,6 +191,7 @@ public static class DependencyInjection
         app.MapGet("/candidates/export.csv", CandidateExportEndpoint.ExportAsync);
         app.MapDangVienApi();
         app.MapOpenApi().AllowAnonymous();
+        app.MapApiReference();
         ImportEndpoints.Map(app);
         app.MapGet("/candidates/export.xlsx", CandidateExportEndpoint.ExportXlsxAsync);
         app.MapReportExports();

@@ -66,8 +66,7 @@ public static class ApiEndpoints
         api.MapGet("/units/{id:int}/quotas/{year:int}", ApiQuotas.GetAsync).WithName("GetQuotas")
             .WithSummary("Bảng chỉ tiêu kết nạp của đơn vị trong năm: chỉ tiêu của đơn vị và các đơn vị trực thuộc, kèm phiên bản để ghi");
         api.MapPut("/units/{id:int}/quotas/{year:int}", ApiQuotas.PutAsync).WithName("PutQuotas")
-            .WithSummary("Giao chỉ tiêu năm cho các đơn vị trực thuộc (hoặc chỉ tiêu của chính đơn vị cấp cao nhất); cần mã truy cập")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithSummary("Giao chỉ tiêu năm cho các đơn vị trực thuộc (hoặc chỉ tiêu của chính đơn vị cấp cao nhất); cần mã truy cập");
         api.MapGet("/categories", ApiQuotas.ListCategoriesAsync).WithName("ListCategories").WithSummary("Danh mục đối tượng nguồn");
         api.MapGet("/candidates", ListCandidatesAsync).WithName("ListCandidates").WithSummary("Hồ sơ người vào Đảng trong đơn vị (phân trang)");
         api.MapGet("/candidates/{id:int}", GetCandidateAsync).WithName("GetCandidate").WithSummary("Một hồ sơ (dữ liệu cá nhân che theo quyền)");
@@ -80,7 +79,7 @@ public static class ApiEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<ApiPage<UnitListItem>>, BadRequest<ProblemDetails>>> ListUnitsAsync(
+    private static async Task<Results<Ok<ApiPage<UnitListItem>>, BadRequestProblem>> ListUnitsAsync(
         OrgUnitService units, int? parent, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (parent is { } parentId && ApiProblems.BadId(parentId, "parent") is { } bad)
@@ -92,7 +91,7 @@ public static class ApiEndpoints
         return TypedResults.Ok(new ApiPage<UnitListItem>(list.Items, list.Page, list.PageSize, list.TotalCount, list.PageCount));
     }
 
-    private static async Task<Results<Ok<UnitListItem>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> GetUnitAsync(
+    private static async Task<Results<Ok<UnitListItem>, NotFoundProblem, BadRequestProblem>> GetUnitAsync(
         OrgUnitService units, int id, CancellationToken cancellationToken)
     {
         if (ApiProblems.BadId(id) is { } bad)
@@ -103,7 +102,7 @@ public static class ApiEndpoints
         return await units.GetReadableAsync(id, cancellationToken) is { } unit ? TypedResults.Ok(unit) : ApiProblems.NotFound();
     }
 
-    private static async Task<Results<Ok<ApiPage<Alert>>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> ListAlertsAsync(
+    private static async Task<Results<Ok<ApiPage<Alert>>, NotFoundProblem, BadRequestProblem>> ListAlertsAsync(
         OrgUnitService units, AlertService alerts, TimeProvider time, int id, string? date, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (ApiProblems.BadId(id) is { } bad)
@@ -133,7 +132,7 @@ public static class ApiEndpoints
         return TypedResults.Ok(new ApiPage<Alert>([.. all.Skip((number - 1) * size).Take(size)], number, size, all.Count, (all.Count + size - 1) / size));
     }
 
-    private static async Task<Results<Ok<YearlyReport>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> GetReportAsync(
+    private static async Task<Results<Ok<YearlyReport>, NotFoundProblem, BadRequestProblem>> GetReportAsync(
         YearlyReportService reports, int id, int year, CancellationToken cancellationToken)
     {
         if ((ApiProblems.BadId(id) ?? ApiProblems.BadYear(year)) is { } bad)
@@ -144,7 +143,7 @@ public static class ApiEndpoints
         return await reports.GetAsync(id, year, cancellationToken) is { } report ? TypedResults.Ok(report) : ApiProblems.NotFound();
     }
 
-    private static async Task<Results<Ok<ReportTrend>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> GetTrendAsync(
+    private static async Task<Results<Ok<ReportTrend>, NotFoundProblem, BadRequestProblem>> GetTrendAsync(
         YearlyReportService reports, int id, int? from, int? to, CancellationToken cancellationToken)
     {
         if (ApiProblems.BadId(id) is { } bad)
@@ -170,7 +169,7 @@ public static class ApiEndpoints
         return await reports.GetTrendAsync(id, from.Value, to.Value, cancellationToken) is { } trend ? TypedResults.Ok(trend) : ApiProblems.NotFound();
     }
 
-    private static async Task<Results<Ok<ApiPage<ApiCandidateItem>>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> ListCandidatesAsync(
+    private static async Task<Results<Ok<ApiPage<ApiCandidateItem>>, NotFoundProblem, BadRequestProblem>> ListCandidatesAsync(
         AdmissionService admission, OrgUnitService units, int? unit, string? stage, string? q, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (unit is { } asked && ApiProblems.BadId(asked, "unit") is { } bad)
@@ -207,7 +206,7 @@ public static class ApiEndpoints
         return TypedResults.Ok(new ApiPage<ApiCandidateItem>(items, list.Page, list.PageSize, list.TotalCount, list.PageCount));
     }
 
-    private static async Task<Results<Ok<ApiCandidate>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> GetCandidateAsync(
+    private static async Task<Results<Ok<ApiCandidate>, NotFoundProblem, BadRequestProblem>> GetCandidateAsync(
         AdmissionService admission, int id, CancellationToken cancellationToken)
     {
         if (ApiProblems.BadId(id) is { } bad)

@@ -33,7 +33,7 @@ public sealed record ApiQuotaSaved(int Changed, QuotaSheet Sheet);
 /// </summary>
 public static class ApiQuotas
 {
-    public static async Task<Results<Ok<QuotaSheet>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> GetAsync(
+    public static async Task<Results<Ok<QuotaSheet>, NotFoundProblem, BadRequestProblem>> GetAsync(
         QuotaService quotas, int id, int year, CancellationToken cancellationToken)
     {
         if ((ApiProblems.BadId(id) ?? ApiProblems.BadYear(year)) is { } bad)
@@ -44,7 +44,7 @@ public static class ApiQuotas
         return await quotas.GetQuotaSheetAsync(id, year, cancellationToken) is { } sheet ? TypedResults.Ok(sheet) : ApiProblems.NotFound();
     }
 
-    public static async Task<Results<Ok<ApiQuotaSaved>, BadRequest<HttpValidationProblemDetails>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> PutAsync(
+    public static async Task<Results<Ok<ApiQuotaSaved>, ValidationProblem, BadRequestProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> PutAsync(
         HttpContext context, QuotaService quotas, int id, int year, ApiQuotaWrite? body, CancellationToken cancellationToken)
     {
         if (!ApiAuthentication.IsTokenAuthenticated(context))
