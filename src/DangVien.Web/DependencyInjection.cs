@@ -166,7 +166,8 @@ public static class DependencyInjection
             // English is a second interface language (Resources/UiText.en.resx), chosen with the layout's
             // link and kept in a cookie; the culture (dates, numbers) stays vi-VN.
             SupportedUICultures = [Vietnamese, CultureInfo.GetCultureInfo("en")],
-            RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = LanguageEndpoint.CookieName }],
+            // The API reads Accept-Language (ApiLanguage); the pages read the language cookie.
+            RequestCultureProviders = [new ApiLanguage(), new CookieRequestCultureProvider { CookieName = LanguageEndpoint.CookieName }],
         });
         // After the language is read, so a refused address is answered in the reader's language.
         app.UseMiddleware<QueryGuard>();
@@ -184,6 +185,7 @@ public static class DependencyInjection
         app.MapGet("/candidates/export.csv", CandidateExportEndpoint.ExportAsync);
         app.MapDangVienApi();
         app.MapOpenApi().AllowAnonymous();
+        app.MapApiReference();
         ImportEndpoints.Map(app);
         app.MapGet("/candidates/export.xlsx", CandidateExportEndpoint.ExportXlsxAsync);
         app.MapReportExports();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.StaticAssets;
+using Scalar.AspNetCore;
 
 namespace DangVien.Web.Hosting;
 
@@ -6,7 +7,8 @@ namespace DangVien.Web.Hosting;
 /// Security headers on every response. The CSP allows no inline script and no eval: every script is a file of the
 /// site (blazor.web.js, MudBlazor's, ours). Inline styles are allowed: MudBlazor writes its theme in a style element
 /// and sets style attributes, Blazor's reconnect UI injects styles (STACK.md). The circuit's WebSocket is
-/// same-origin, which connect-src 'self' covers. Every response but a static asset is
+/// same-origin, which connect-src 'self' covers. One exception: the API reference (<see cref="Endpoints.Api.ApiReference"/>), whose
+/// page starts Scalar with an inline module script, gets that script allowed by a nonce made for that response only. Every response but a static asset is
 /// <c>Cache-Control: no-store</c>: pages, API answers and downloads carry personal data, which must not stay in a
 /// shared computer's browser cache or a proxy; the stylesheet keeps the caching its fingerprint allows.
 /// </summary>
@@ -21,7 +23,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce
+                ? ContentSecurityPolicy.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal)
+                : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";

@@ -47,7 +47,7 @@ public sealed class ApiTests
         await using var app = await DangVienApp.StartAsync();
         var endpoints = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
             .ToList();
         Assert.True(endpoints.Count >= 7, string.Join(", ", endpoints.Select(e => e.RoutePattern.RawText)));
 

@@ -230,7 +230,8 @@ public sealed class GarbageQueryTests(ITestOutputHelper output)
             }
 
             var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-            var isApi = template.StartsWith("/api", StringComparison.Ordinal);
+            // /api and below, as the app reads it (ApiErrors.IsApi): /api-docs, the reference page, is a page.
+            var isApi = template == "/api" || template.StartsWith("/api/", StringComparison.Ordinal);
             var declared = QueryNames(endpoint).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var names = declared.Concat(CommonNames).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             foreach (var method in methods.Where(m => m is "GET" || (isApi && m is "POST")).DefaultIfEmpty(isApi ? "DELETE" : "GET"))

@@ -55,6 +55,8 @@ public static class AuditActions
     public const string SignOut = "account.sign-out";
     public const string UnitMove = "unit.move";
     public const string UnitMerge = "unit.merge";
+    /// <summary>A unit's quota of a year created or changed (quota page or API): the year, the total before and after.</summary>
+    public const string QuotaAssign = "quota.assign";
     public const string CategoryAdd = "category.add";
     public const string CategoryRename = "category.rename";
     public const string CategoryRetire = "category.retire";

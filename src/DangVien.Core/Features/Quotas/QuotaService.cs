@@ -1,3 +1,4 @@
+using System.Globalization;
 using DangVien.Core.Common;
 using DangVien.Core.Data;
 using DangVien.Core.Data.Reference;
@@ -210,7 +211,8 @@ public sealed class QuotaService(
 
     /// <summary>
     /// The write shared by <see cref="AssignAsync"/> and <see cref="AssignTopQuotaAsync"/>, once the rows' units are
-    /// checked: the categories named, the versions the user saw, no erased total, then one save.
+    /// checked: the categories named, the versions the user saw, no erased total, then one save with an audit entry
+    /// per quota created or changed (<see cref="AuditActions.QuotaAssign"/>: the year, the total before and after).
     /// </summary>
     private async Task<Result<int>> WriteAsync(
         int year, IReadOnlyList<ChildQuotaInput> rows, int? assignedByUnitId, List<FieldError> errors, CancellationToken cancellationToken)
@@ -272,7 +274,8 @@ public sealed class QuotaService(
                 continue;
             }
 
-            if (!existing.TryGetValue(row.UnitId, out var quota))
+            var before = existing.TryGetValue(row.UnitId, out var quota) ? quota.Total.ToString(CultureInfo.InvariantCulture) : "—";
+            if (quota is null)
             {
                 quota = new Quota { OrgUnitId = row.UnitId, Year = year };
                 db.Quotas.Add(quota);
@@ -294,6 +297,9 @@ public sealed class QuotaService(
             quota.AssignedBy = access.User.Name;
             quota.AssignedAt = now;
             changed++;
+            await access.AuditAsync(
+                AuditActions.QuotaAssign, AuditActions.UnitSubject(row.UnitId),
+                string.Create(CultureInfo.InvariantCulture, $"{year}: {before} → {total}"), save: false, cancellationToken);
         }
 
         try

@@ -101,19 +101,17 @@ public sealed class ApiTokenHandler(
         if (_retryAfterSeconds is { } seconds)
         {
             Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await ApiProblems.WriteAsync(Context, StatusCodes.Status429TooManyRequests, "Thử quá nhiều lần",
-                $"Quá nhiều mã truy cập sai được gửi từ địa chỉ này. Vui lòng thử lại sau {seconds} giây.");
+            await ApiProblems.WriteAsync(Context, StatusCodes.Status429TooManyRequests, UiText.Get("Api.TooManyTokensTitle"),
+                UiText.Format("Api.TooManyTokens", seconds));
             return;
         }
 
         Response.Headers.WWWAuthenticate = "Bearer";
         var invalid = ApiAuthentication.HasBearerToken(Request);
-        await ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Chưa xác thực",
-            invalid
-                ? "Mã truy cập không hợp lệ hoặc đã bị thu hồi."
-                : "Cần đăng nhập hoặc gửi mã truy cập cá nhân trong tiêu đề Authorization: Bearer ….");
+        await ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, UiText.Get("Api.UnauthorizedTitle"),
+            UiText.Get(invalid ? "Api.InvalidToken" : "Api.Unauthorized"));
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Không có quyền", "Bạn không có quyền thực hiện thao tác này.");
+        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, UiText.Get("Api.ForbiddenTitle"), UiText.Get("Api.Forbidden"));
 }

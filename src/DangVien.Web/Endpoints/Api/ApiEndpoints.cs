@@ -8,6 +8,7 @@ using DangVien.Core.Features.Import;
 using DangVien.Core.Features.Reports;
 using DangVien.Core.Features.Units;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DangVien.Web.Endpoints.Api;
 
@@ -52,33 +53,63 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api")
             .RequireAuthorization(ApiAuthentication.Policy)
             .DisableAntiforgery()
-            .WithTags("DangVien");
+            .WithTags("DangVien")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         api.MapGet("/units", ListUnitsAsync).WithName("ListUnits").WithSummary("Các tổ chức đảng bạn được xem (phân trang)");
         api.MapGet("/units/{id:int}", GetUnitAsync).WithName("GetUnit").WithSummary("Một tổ chức đảng");
         api.MapGet("/units/{id:int}/alerts", ListAlertsAsync).WithName("ListAlerts").WithSummary("Cảnh báo hạn của các hồ sơ trong đơn vị (phân trang)");
-        api.MapGet("/units/{id:int}/reports/{year:int}", GetReportAsync).WithName("GetYearlyReport").WithSummary("Báo cáo năm của đơn vị");
+        api.MapGet("/units/{id:int}/reports/{year:int}", GetReportAsync).WithName("GetYearlyReport")
+            .WithSummary("Báo cáo năm của đơn vị: số liệu, phễu, tỷ lệ chuyển đổi của nhóm trong năm (cohort)");
         api.MapGet("/units/{id:int}/reports/trend", GetTrendAsync).WithName("GetReportTrend")
             .WithSummary("Báo cáo nhiều năm của đơn vị: từng năm, theo đối tượng nguồn, tỷ lệ chuyển đổi trong kỳ");
+        api.MapGet("/units/{id:int}/quotas/{year:int}", ApiQuotas.GetAsync).WithName("GetQuotas")
+            .WithSummary("Bảng chỉ tiêu kết nạp của đơn vị trong năm: chỉ tiêu của đơn vị và các đơn vị trực thuộc, kèm phiên bản để ghi");
+        api.MapPut("/units/{id:int}/quotas/{year:int}", ApiQuotas.PutAsync).WithName("PutQuotas")
+            .WithSummary("Giao chỉ tiêu năm cho các đơn vị trực thuộc (hoặc chỉ tiêu của chính đơn vị cấp cao nhất); cần mã truy cập");
+        api.MapGet("/categories", ApiQuotas.ListCategoriesAsync).WithName("ListCategories").WithSummary("Danh mục đối tượng nguồn");
         api.MapGet("/candidates", ListCandidatesAsync).WithName("ListCandidates").WithSummary("Hồ sơ người vào Đảng trong đơn vị (phân trang)");
         api.MapGet("/candidates/{id:int}", GetCandidateAsync).WithName("GetCandidate").WithSummary("Một hồ sơ (dữ liệu cá nhân che theo quyền)");
         api.MapPost("/import/{kind}", ImportAsync).WithName("Import").WithSummary("Nhập tệp CSV/XLSX: kiểm tra hoặc ghi (cần mã truy cập)")
-            .Accepts<IFormFile>("multipart/form-data");
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<ApiImportResult>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static async Task<Ok<ApiPage<UnitListItem>>> ListUnitsAsync(OrgUnitService units, int? parent, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApiPage<UnitListItem>>, BadRequestProblem>> ListUnitsAsync(
+        OrgUnitService units, int? parent, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var list = await units.ListReadableAsync(parent, page ?? 1, Size(pageSize), cancellationToken);
+        if (parent is { } parentId && ApiProblems.BadId(parentId, "parent") is { } bad)
+        {
+            return bad;
+        }
+
+        var list = await units.ListReadableAsync(parent, SupportedRange.Page(page ?? 1), Size(pageSize), cancellationToken);
         return TypedResults.Ok(new ApiPage<UnitListItem>(list.Items, list.Page, list.PageSize, list.TotalCount, list.PageCount));
     }
 
-    private static async Task<IResult> GetUnitAsync(OrgUnitService units, int id, CancellationToken cancellationToken) =>
-        await units.GetReadableAsync(id, cancellationToken) is { } unit ? TypedResults.Ok(unit) : ApiProblems.NotFound();
+    private static async Task<Results<Ok<UnitListItem>, NotFoundProblem, BadRequestProblem>> GetUnitAsync(
+        OrgUnitService units, int id, CancellationToken cancellationToken)
+    {
+        if (ApiProblems.BadId(id) is { } bad)
+        {
+            return bad;
+        }
 
-    private static async Task<IResult> ListAlertsAsync(
+        return await units.GetReadableAsync(id, cancellationToken) is { } unit ? TypedResults.Ok(unit) : ApiProblems.NotFound();
+    }
+
+    private static async Task<Results<Ok<ApiPage<Alert>>, NotFoundProblem, BadRequestProblem>> ListAlertsAsync(
         OrgUnitService units, AlertService alerts, TimeProvider time, int id, string? date, int? page, int? pageSize, CancellationToken cancellationToken)
     {
+        if (ApiProblems.BadId(id) is { } bad)
+        {
+            return bad;
+        }
+
         if (await units.GetReadableAsync(id, cancellationToken) is null)
         {
             return ApiProblems.NotFound();
@@ -87,7 +118,7 @@ public static class ApiEndpoints
         var asOf = time.Today();
         if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
         {
-            return ApiProblems.BadRequest("Tham số date phải có dạng yyyy-MM-dd.");
+            return ApiProblems.BadRequest(UiText.Get("Api.DateFormat"));
         }
 
         if (!SupportedRange.IsDate(asOf))
@@ -97,43 +128,55 @@ public static class ApiEndpoints
 
         var all = await alerts.GetAlertsAsync(id, asOf, cancellationToken);
         var size = Size(pageSize);
-        var number = Math.Max(1, page ?? 1);
+        var number = SupportedRange.Page(page ?? 1);
         return TypedResults.Ok(new ApiPage<Alert>([.. all.Skip((number - 1) * size).Take(size)], number, size, all.Count, (all.Count + size - 1) / size));
     }
 
-    private static async Task<IResult> GetReportAsync(YearlyReportService reports, int id, int year, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<YearlyReport>, NotFoundProblem, BadRequestProblem>> GetReportAsync(
+        YearlyReportService reports, int id, int year, CancellationToken cancellationToken)
     {
-        if (!SupportedRange.IsYear(year))
+        if ((ApiProblems.BadId(id) ?? ApiProblems.BadYear(year)) is { } bad)
         {
-            return ApiProblems.BadRequest(SupportedRange.YearMessage);
+            return bad;
         }
 
         return await reports.GetAsync(id, year, cancellationToken) is { } report ? TypedResults.Ok(report) : ApiProblems.NotFound();
     }
 
-    private static async Task<IResult> GetTrendAsync(YearlyReportService reports, int id, int? from, int? to, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ReportTrend>, NotFoundProblem, BadRequestProblem>> GetTrendAsync(
+        YearlyReportService reports, int id, int? from, int? to, CancellationToken cancellationToken)
     {
-        if (from is null || to is null)
+        if (ApiProblems.BadId(id) is { } bad)
         {
-            return ApiProblems.BadRequest("Cần tham số from và to (năm đầu và năm cuối của kỳ).");
+            return bad;
         }
 
-        if (!SupportedRange.IsYear(from.Value) || !SupportedRange.IsYear(to.Value))
+        if (from is null || to is null)
         {
-            return ApiProblems.BadRequest(SupportedRange.YearMessage);
+            return ApiProblems.BadRequest(UiText.Get("Api.TrendNeedsYears"));
+        }
+
+        if ((ApiProblems.BadYear(from.Value) ?? ApiProblems.BadYear(to.Value)) is { } badYear)
+        {
+            return badYear;
         }
 
         if (from > to || to - from + 1 > YearlyReportService.MaxTrendYears)
         {
-            return ApiProblems.BadRequest($"Kỳ báo cáo phải có năm đầu không sau năm cuối và dài nhiều nhất {YearlyReportService.MaxTrendYears.ToString(CultureInfo.InvariantCulture)} năm.");
+            return ApiProblems.BadRequest(UiText.Format("Api.TrendSpan", YearlyReportService.MaxTrendYears));
         }
 
         return await reports.GetTrendAsync(id, from.Value, to.Value, cancellationToken) is { } trend ? TypedResults.Ok(trend) : ApiProblems.NotFound();
     }
 
-    private static async Task<IResult> ListCandidatesAsync(
-        AdmissionService admission, OrgUnitService units, TimeProvider time, int? unit, string? stage, string? q, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApiPage<ApiCandidateItem>>, NotFoundProblem, BadRequestProblem>> ListCandidatesAsync(
+        AdmissionService admission, OrgUnitService units, int? unit, string? stage, string? q, int? page, int? pageSize, CancellationToken cancellationToken)
     {
+        if (unit is { } asked && ApiProblems.BadId(asked, "unit") is { } bad)
+        {
+            return bad;
+        }
+
         var unitId = unit ?? (await units.GetStartingPointsAsync(cancellationToken)).FirstOrDefault()?.Id;
         if (unitId is null || await units.GetReadableAsync(unitId.Value, cancellationToken) is null)
         {
@@ -145,7 +188,7 @@ public static class ApiEndpoints
         {
             if (!Enum.TryParse<CandidateStage>(stage, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
             {
-                return ApiProblems.BadRequest($"Giai đoạn \"{stage}\" không hợp lệ: dùng một trong {string.Join(", ", Enum.GetNames<CandidateStage>())}.");
+                return ApiProblems.BadRequest(UiText.Format("Api.BadStage", stage, string.Join(", ", Enum.GetNames<CandidateStage>())));
             }
 
             stageFilter = parsed;
@@ -156,15 +199,21 @@ public static class ApiEndpoints
             UnitId = unitId.Value,
             Stage = stageFilter,
             Search = q,
-            Page = page ?? 1,
+            Page = SupportedRange.Page(page ?? 1),
             PageSize = Size(pageSize),
         }, cancellationToken);
         var items = list.Items.Select(c => new ApiCandidateItem(c.Id, c.FullName, c.DateOfBirth, c.BirthYear, c.Sex, c.CellId, c.CellName, c.Stage, c.StageLabel, c.StageSince)).ToList();
         return TypedResults.Ok(new ApiPage<ApiCandidateItem>(items, list.Page, list.PageSize, list.TotalCount, list.PageCount));
     }
 
-    private static async Task<IResult> GetCandidateAsync(AdmissionService admission, int id, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApiCandidate>, NotFoundProblem, BadRequestProblem>> GetCandidateAsync(
+        AdmissionService admission, int id, CancellationToken cancellationToken)
     {
+        if (ApiProblems.BadId(id) is { } bad)
+        {
+            return bad;
+        }
+
         if (await admission.GetCandidateFileAsync(id, cancellationToken) is not { } file)
         {
             return ApiProblems.NotFound();

@@ -49,22 +49,23 @@ public static class ApiErrors
         })
         .UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = context => WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode) });
 
-    private static Task WriteAsync(HttpContext context, int status)
+    /// <summary>Writes the problem of a status, in the language the request asks for (this runs outside the localisation middleware).</summary>
+    private static Task WriteAsync(HttpContext context, int status) => ApiLanguage.InLanguageOfAsync(context, () =>
     {
         var (title, detail) = status switch
         {
-            StatusCodes.Status400BadRequest => ("Yêu cầu không hợp lệ", "Một tham số của yêu cầu không đọc được (ví dụ chữ ở chỗ cần một số). Xem docs/API.md."),
-            StatusCodes.Status401Unauthorized => ("Chưa xác thực", "Cần đăng nhập hoặc gửi mã truy cập cá nhân trong tiêu đề Authorization: Bearer …."),
-            StatusCodes.Status403Forbidden => ("Không có quyền", "Bạn không có quyền thực hiện thao tác này."),
-            StatusCodes.Status404NotFound => ("Không tìm thấy", "Không tìm thấy, hoặc bạn không có quyền xem."),
-            StatusCodes.Status405MethodNotAllowed => ("Phương thức không được hỗ trợ", "Địa chỉ này không nhận phương thức " + context.Request.Method + "."),
-            StatusCodes.Status413PayloadTooLarge => ("Yêu cầu quá lớn", "Nội dung gửi lên vượt quá giới hạn cho phép."),
-            StatusCodes.Status415UnsupportedMediaType => ("Kiểu nội dung không được hỗ trợ", "Kiểu nội dung (Content-Type) của yêu cầu không được hỗ trợ."),
-            StatusCodes.Status429TooManyRequests => ("Quá nhiều yêu cầu", "Bạn gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau."),
-            StatusCodes.Status503ServiceUnavailable => ("Hệ thống tạm thời gián đoạn", "Cơ sở dữ liệu không phản hồi. Vui lòng thử lại sau ít phút."),
-            >= 500 => ("Đã xảy ra lỗi", "Đã xảy ra lỗi trong hệ thống; lỗi đã được ghi lại."),
-            _ => ("Yêu cầu không thực hiện được", "Yêu cầu không thực hiện được."),
+            StatusCodes.Status400BadRequest => ("Api.BadRequestTitle", UiText.Get("Api.BadParameter")),
+            StatusCodes.Status401Unauthorized => ("Api.UnauthorizedTitle", UiText.Get("Api.Unauthorized")),
+            StatusCodes.Status403Forbidden => ("Api.ForbiddenTitle", UiText.Get("Api.Forbidden")),
+            StatusCodes.Status404NotFound => ("Api.NotFoundTitle", UiText.Get("Api.NotFound")),
+            StatusCodes.Status405MethodNotAllowed => ("Api.MethodTitle", UiText.Format("Api.Method", context.Request.Method)),
+            StatusCodes.Status413PayloadTooLarge => ("Api.TooLargeTitle", UiText.Get("Api.TooLarge")),
+            StatusCodes.Status415UnsupportedMediaType => ("Api.MediaTypeTitle", UiText.Get("Api.MediaType")),
+            StatusCodes.Status429TooManyRequests => ("Api.TooManyTitle", UiText.Get("Api.TooMany")),
+            StatusCodes.Status503ServiceUnavailable => ("Api.UnavailableTitle", UiText.Get("Api.Unavailable")),
+            >= 500 => ("Api.ErrorTitle", UiText.Get("Api.Error")),
+            _ => ("Api.FailedTitle", UiText.Get("Api.Failed")),
         };
-        return ApiProblems.WriteAsync(context, status, title, detail);
-    }
+        return ApiProblems.WriteAsync(context, status, UiText.Get(title), detail);
+    });
 }
