@@ -241,11 +241,14 @@ public sealed class ApiTests
         Assert.True((await Json(await api.PostAsync("/api/import/candidates?mode=all",
             File(ImportFiles.Csv(ImportFiles.CandidateHeader, ImportFiles.VotedCandidate("001099000031", "Mai Văn Dừng")), "qc.csv")))).GetProperty("committed").GetBoolean());
 
-        var quotas = ImportFiles.Csv(["ma_don_vi", "nam", "chi_tieu", "chi_tieu_theo_doi_tuong"], ["C01", "2026", "2", "doan-vien:1"], ["C02", "2026", "1", ""]);
+        // C01's 2026 quota (2) changes to 3 with a target; C02 gets its first 2027 quota; C02's 2026 quota is already 1.
+        var quotas = ImportFiles.Csv(["ma_don_vi", "nam", "chi_tieu", "chi_tieu_theo_doi_tuong"],
+            ["C01", "2026", "3", "doan-vien:1"], ["C02", "2027", "1", ""], ["C02", "2026", "1", ""]);
         var byCookie = await staff.PostAsync("/api/import/quotas?mode=all", File(quotas, "chi-tieu.csv"));
         Assert.Equal(HttpStatusCode.Forbidden, byCookie.StatusCode);
         var checkedQuotas = await Json(await api.PostAsync("/api/import/quotas", File(quotas, "chi-tieu.csv")));
-        Assert.Equal(("quotas", 2, false), (checkedQuotas.GetProperty("kind").GetString(), checkedQuotas.GetProperty("validRows").GetInt32(), checkedQuotas.GetProperty("committed").GetBoolean()));
+        Assert.Equal(("quotas", 2, 1, false), (checkedQuotas.GetProperty("kind").GetString(), checkedQuotas.GetProperty("validRows").GetInt32(),
+            checkedQuotas.GetProperty("existingRows").GetInt32(), checkedQuotas.GetProperty("committed").GetBoolean()));
         var writtenQuotas = await Json(await api.PostAsync("/api/import/quotas?mode=all", File(quotas, "chi-tieu.csv")));
         Assert.Equal(2, writtenQuotas.GetProperty("written").GetInt32());
 
@@ -261,7 +264,9 @@ public sealed class ApiTests
         Assert.Equal(0, categories.GetProperty("errors")[0].GetProperty("row").GetInt32());
 
         await using var db = app.Database.CreateContext();
-        Assert.Equal([1, 2], await db.Quotas.OrderBy(q => q.Total).Select(q => q.Total).ToListAsync());
+        var cellA = await db.Quotas.Include(q => q.CategoryTargets).SingleAsync(q => q.OrgUnitId == tree.CellA.Id && q.Year == 2026);
+        Assert.Equal((3, 1), (cellA.Total, cellA.CategoryTargets.Single().Target));
+        Assert.Equal(1, (await db.Quotas.SingleAsync(q => q.OrgUnitId == tree.CellB.Id && q.Year == 2027)).Total);
         Assert.Equal(CandidateStage.Exited, (await db.Candidates.SingleAsync(c => c.CitizenId == "001099000031")).Stage);
         Assert.False(await db.SourceCategories.AnyAsync(s => s.Code == "cong-nhan"));
     }
