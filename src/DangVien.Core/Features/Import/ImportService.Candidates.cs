@@ -460,8 +460,13 @@ public sealed partial class ImportService
 
             var step = AdmissionSteps.For<TRequest>();
             var stepErrors = validators.For<TRequest>().Validate(request).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
-            var refused = stepErrors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
-            stepErrors.AddRange(RulesOn(refused, () => step.Check(new StepCheck<TRequest>(file, request, membersById, null, context))));
+            if (errors.Count == stepStart)
+            {
+                // A value that could not be read stands in as empty: the rules would only echo it on other fields.
+                var refused = stepErrors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
+                stepErrors.AddRange(RulesOn(refused, () => step.Check(new StepCheck<TRequest>(file, request, membersById, null, context))));
+            }
+
             ReportOnce(values, stepStart, errors, imported.Columns, stepErrors, imported.DateColumn);
             if (errors.Count > stepStart && step.DateOf(request) == default)
             {
