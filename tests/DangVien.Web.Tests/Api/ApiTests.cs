@@ -218,7 +218,7 @@ public sealed class ApiTests
             File(ImportFiles.Csv(ImportFiles.CandidateHeader, ImportFiles.VotedCandidate("001099000021", "Mai Văn Lộc"), bad), "quan-chung.csv")));
         Assert.Equal(1, validOnly.GetProperty("written").GetInt32());
         Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsync("/api/import/candidates?mode=everything", File(members, "x.csv"))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync("/api/import/quotas", File(members, "x.csv"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync("/api/import/nothing", File(members, "x.csv"))).StatusCode);
 
         // A cell secretary's token cannot write anything.
         var secretary = Bearer(app, await CreateTokenAsync(await app.SecretaryAsync(tree.CellA), "bí thư"));
@@ -227,6 +227,48 @@ public sealed class ApiTests
         Assert.Equal(0, refused.GetProperty("errors")[0].GetProperty("row").GetInt32());
         await using var db = app.Database.CreateContext();
         Assert.Equal(1, await db.Candidates.CountAsync());
+    }
+
+    [Fact]
+    public async Task Quotas_exits_and_categories_import_through_the_api_with_the_token_and_the_rights_of_each_kind()
+    {
+        var (app, tree) = await CandidateFiles.StartAsync();
+        await using var _ = app;
+        var staff = await app.StaffAsync(tree);
+        var api = Bearer(app, await CreateTokenAsync(staff, "nhập tệp"));
+        Assert.True((await Json(await api.PostAsync("/api/import/members?mode=all", File(ImportFiles.Csv(ImportFiles.MemberHeader, ImportFiles.Members), "dv.csv"))))
+            .GetProperty("committed").GetBoolean());
+        Assert.True((await Json(await api.PostAsync("/api/import/candidates?mode=all",
+            File(ImportFiles.Csv(ImportFiles.CandidateHeader, ImportFiles.VotedCandidate("001099000031", "Mai Văn Dừng")), "qc.csv")))).GetProperty("committed").GetBoolean());
+
+        // C01's 2026 quota (2) changes to 3 with a target; C02 gets its first 2027 quota; C02's 2026 quota is already 1.
+        var quotas = ImportFiles.Csv(["ma_don_vi", "nam", "chi_tieu", "chi_tieu_theo_doi_tuong"],
+            ["C01", "2026", "3", "doan-vien:1"], ["C02", "2027", "1", ""], ["C02", "2026", "1", ""]);
+        var byCookie = await staff.PostAsync("/api/import/quotas?mode=all", File(quotas, "chi-tieu.csv"));
+        Assert.Equal(HttpStatusCode.Forbidden, byCookie.StatusCode);
+        var checkedQuotas = await Json(await api.PostAsync("/api/import/quotas", File(quotas, "chi-tieu.csv")));
+        Assert.Equal(("quotas", 2, 1, false), (checkedQuotas.GetProperty("kind").GetString(), checkedQuotas.GetProperty("validRows").GetInt32(),
+            checkedQuotas.GetProperty("existingRows").GetInt32(), checkedQuotas.GetProperty("committed").GetBoolean()));
+        var writtenQuotas = await Json(await api.PostAsync("/api/import/quotas?mode=all", File(quotas, "chi-tieu.csv")));
+        Assert.Equal(2, writtenQuotas.GetProperty("written").GetInt32());
+
+        var exits = ImportFiles.Csv(["so_cccd", "hinh_thuc", "ngay", "ly_do_dung_xem_xet", "so_quyet_dinh_xoa_ten", "noi_dung"],
+            ["001099000031", "dung_xem_xet", "01/08/2026", "chuyen_di", "", "Chuyển đi tỉnh khác"]);
+        var writtenExits = await Json(await api.PostAsync("/api/import/exits?mode=all", File(exits, "dung.csv")));
+        Assert.True(writtenExits.GetProperty("committed").GetBoolean(), writtenExits.ToString());
+
+        // Committee staff of a commune may not edit the province's categories: the file is refused as a whole.
+        var categories = await Json(await api.PostAsync("/api/import/categories?mode=all",
+            File(ImportFiles.Csv(["ma_doi_tuong", "ten_doi_tuong"], ["cong-nhan", "Công nhân"]), "dt.csv")));
+        Assert.False(categories.GetProperty("committed").GetBoolean());
+        Assert.Equal(0, categories.GetProperty("errors")[0].GetProperty("row").GetInt32());
+
+        await using var db = app.Database.CreateContext();
+        var cellA = await db.Quotas.Include(q => q.CategoryTargets).SingleAsync(q => q.OrgUnitId == tree.CellA.Id && q.Year == 2026);
+        Assert.Equal((3, 1), (cellA.Total, cellA.CategoryTargets.Single().Target));
+        Assert.Equal(1, (await db.Quotas.SingleAsync(q => q.OrgUnitId == tree.CellB.Id && q.Year == 2027)).Total);
+        Assert.Equal(CandidateStage.Exited, (await db.Candidates.SingleAsync(c => c.CitizenId == "001099000031")).Stage);
+        Assert.False(await db.SourceCategories.AnyAsync(s => s.Code == "cong-nhan"));
     }
 
     /// <summary>Creates a token on /account/tokens as the signed-in client would, and reads it from the page (shown once).</summary>

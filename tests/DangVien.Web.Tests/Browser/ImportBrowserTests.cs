@@ -42,6 +42,10 @@ public sealed class ImportBrowserTests
         await Chromium.ClickMenuAsync(page, ".app-nav >> text=Nhập dữ liệu");
         Assert.EndsWith("/import", page.Url, StringComparison.Ordinal);
         await page.Locator(".page-head[data-interactive=true]").WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Equal(6, await page.Locator(".import-templates tbody tr").CountAsync());
+        Assert.Contains("Chỉ tiêu kết nạp", await page.InnerTextAsync(".import-templates"), StringComparison.Ordinal);
+        await Chromium.ScreenshotAsync(page, $"import-kinds-{width}");
+        await AssertFitsAsync(page);
 
         await ChooseKindAsync(page, "Đảng viên");
         await page.SetInputFilesAsync("#import-file", members);

@@ -271,7 +271,8 @@ public sealed class ImportPageTests
         var staff = await app.StaffAsync(tree);
         var page = await DangVienApp.ParseAsync(await staff.GetAsync("/import"));
         var links = page.QuerySelectorAll(".import-templates a").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Equal(6, links.Count);
+        Assert.Equal(2 * Enum.GetValues<Core.Features.Import.ImportKind>().Length, links.Count);
+        Assert.Equal(12, links.Count);
         foreach (var link in links)
         {
             var response = await staff.GetAsync(link);

@@ -65,6 +65,9 @@ public static class AuditActions
     public const string ImportUnits = "import.units";
     public const string ImportMembers = "import.members";
     public const string ImportCandidates = "import.candidates";
+    public const string ImportExits = "import.exits";
+    public const string ImportQuotas = "import.quotas";
+    public const string ImportCategories = "import.categories";
 
     /// <summary>Every action code, in the order declared here: what the audit page offers to filter by.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -76,6 +79,9 @@ public static class AuditActions
         ImportKind.Units => ImportUnits,
         ImportKind.Members => ImportMembers,
         ImportKind.Candidates => ImportCandidates,
+        ImportKind.Exits => ImportExits,
+        ImportKind.Quotas => ImportQuotas,
+        ImportKind.Categories => ImportCategories,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

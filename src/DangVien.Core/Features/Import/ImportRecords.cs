@@ -16,9 +16,8 @@ internal sealed class ImportRecords
     {
         if (index >= ImportTable.MaxColumns)
         {
-            var cell = reference is null ? $"cột {index + 1:N0}" : $"ô {reference}";
-            throw new ImportFileException(string.Create(VietnamTime.Culture,
-                $"Dòng {row:N0} có dữ liệu ở {cell}, ngoài {ImportTable.MaxColumns} cột đầu tiên: mẫu không có nhiều cột như vậy, hãy xóa các cột thừa."));
+            var cell = reference is null ? CoreText.Format("Import.ColumnNumber", ImportValues.Count(index + 1)) : CoreText.Format("Import.CellReference", reference);
+            throw new ImportFileException(CoreText.Format("Import.TooManyColumns", ImportValues.Count(row), cell, ImportTable.MaxColumns));
         }
     }
 
@@ -27,15 +26,15 @@ internal sealed class ImportRecords
     {
         if (text.Length > ImportTable.MaxCellLength)
         {
-            throw new ImportFileException(string.Create(VietnamTime.Culture,
-                $"{(row > 0 ? $"Dòng {row:N0}" : "Tệp")} có một ô dài {text.Length:N0} ký tự, quá {ImportTable.MaxCellLength:N0} ký tự."));
+            throw new ImportFileException(row > 0
+                ? CoreText.Format("Import.CellTooLong", ImportValues.Count(row), ImportValues.Count(text.Length), ImportValues.Count(ImportTable.MaxCellLength))
+                : CoreText.Format("Import.FileCellTooLong", ImportValues.Count(text.Length), ImportValues.Count(ImportTable.MaxCellLength)));
         }
 
         _textLength += text.Length;
         if (_textLength > ImportTable.MaxTextLength)
         {
-            throw new ImportFileException(string.Create(VietnamTime.Culture,
-                $"Tệp có hơn {ImportTable.MaxTextLength / 1024 / 1024:N0} triệu ký tự dữ liệu: hãy chia nhỏ tệp."));
+            throw new ImportFileException(CoreText.Format("Import.TooMuchText", ImportValues.Count(ImportTable.MaxTextLength / 1024 / 1024)));
         }
 
         return text;
@@ -52,8 +51,7 @@ internal sealed class ImportRecords
         // The first record is the header.
         if (_records.Count > ImportTable.MaxRows)
         {
-            throw new ImportFileException(string.Create(VietnamTime.Culture,
-                $"Tệp có hơn {ImportTable.MaxRows:N0} dòng dữ liệu: hãy chia nhỏ tệp (mỗi tệp tối đa {ImportTable.MaxRows:N0} dòng)."));
+            throw new ImportFileException(CoreText.Format("Import.TooManyRows", ImportValues.Count(ImportTable.MaxRows)));
         }
 
         _records.Add((number, values, notUtf8));
@@ -87,9 +85,9 @@ internal sealed class ImportRecords
                 cells[headers[i]] = value;
                 if (notUtf8 is not null && notUtf8.Contains(i))
                 {
-                    (problems ??= []).Add(new ImportError(number, headers[i], "Ô này có byte không phải văn bản UTF-8: hãy lưu tệp dạng CSV UTF-8 rồi nhập lại."));
+                    (problems ??= []).Add(new ImportError(number, headers[i], CoreText.Get("Import.NotUtf8")));
                 }
-                else if (TextRules.Check(value, "ô này", multiLine: true) is { } problem)
+                else if (TextRules.Check(value, CoreText.Get("Import.ThisCell"), multiLine: true) is { } problem)
                 {
                     (problems ??= []).Add(new ImportError(number, headers[i], problem));
                 }

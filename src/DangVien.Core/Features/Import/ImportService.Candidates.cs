@@ -263,7 +263,7 @@ public sealed partial class ImportService
             var citizenId = values.Text("so_cccd", required: true);
             if (citizenId is not null && seen.TryGetValue(citizenId, out var earlier))
             {
-                values.Error("so_cccd", $"Số CCCD {citizenId} trùng với dòng {earlier}.");
+                values.Error("so_cccd", CoreText.Format("Import.DuplicateCitizenId", citizenId, earlier));
                 continue;
             }
 
@@ -288,7 +288,7 @@ public sealed partial class ImportService
             }
 
             // ---- step 1: the file itself (tạo nguồn), with the create form's validator and rules.
-            var cell = WritableUnit(values, "ma_chi_bo", values.Text("ma_chi_bo", required: true), cellsByCode, scope, "chi bộ");
+            var cell = WritableUnit(values, "ma_chi_bo", values.Text("ma_chi_bo", required: true), cellsByCode, scope, CoreText.Get("Import.WhatCell"));
             var mentor = MemberByCitizenId(values, "cccd_dang_vien_giup_do", membersByCitizenId, required: true);
             var categoryIds = new List<int>();
             foreach (var code in (values.Text("doi_tuong", required: true) ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -299,7 +299,7 @@ public sealed partial class ImportService
                 }
                 else
                 {
-                    values.Error("doi_tuong", $"Không có đối tượng nguồn mã \"{code}\" (hoặc đã ngừng sử dụng).");
+                    values.Error("doi_tuong", CoreText.Format("Import.NoActiveCategory", code));
                 }
             }
 
@@ -323,15 +323,18 @@ public sealed partial class ImportService
             var facts = cell is null ? null : cellFacts.GetValueOrDefault(cell.Id);
             var context = new RuleContext(today, calendar, cell is null ? AdmissionParameters.Default : parametersOf(cell.Path));
             var found = validators.For<CreateCandidateRequest>().Validate(request).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
-            if (found.Count == 0 && cell is not null)
+            if (cell is not null && facts is not null)
             {
-                found.AddRange(AdmissionRules.CheckCreate(request, facts, mentor, activeCategoryIds,
-                    openFile: null, member: MemberHolding(citizenId!, membersByCitizenId, heldByMembers), context));
+                // The rules too, on the fields whose shape is right, so the row lists every reason at once (as a form's check does).
+                var refused = found.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
+                found.AddRange(RulesOn(refused, () => AdmissionRules.CheckCreate(request, facts, mentor, activeCategoryIds,
+                    openFile: null, member: citizenId is null ? null : MemberHolding(citizenId, membersByCitizenId, heldByMembers), context)));
             }
 
             ReportOnce(values, before, errors, CreateColumns, found, "ngay_tao_nguon");
-            if (errors.Count > before)
+            if (facts is null || request.SourcedOn == default)
             {
+                // Without the cell or the first date there is no history to check the later steps on.
                 continue;
             }
 
@@ -357,24 +360,19 @@ public sealed partial class ImportService
             {
                 Id = 1, CandidateId = candidate.Id, Kind = StageKind.Source, EffectiveOn = request.SourcedOn, RecordedBy = recordedBy, RecordedAt = now,
             };
-            AdmissionSteps.WriteSource(source, request.CellId, request.MentorMemberId, null, "Nhập từ tệp");
+            AdmissionSteps.WriteSource(source, request.CellId, request.MentorMemberId, null, CoreText.InVietnamese(() => CoreText.Get("Import.SourceNote")));
             entries.Add(source);
 
             // ---- steps 2–12, each checked by its request's validator and its rule on the history so far.
             var file = new CandidateFacts(candidate.Id, candidate.FullName, candidate.DateOfBirth, candidate.GeneralEducation, citizenId, facts!, null,
                 new CandidateHistory(entries));
-            var replay = new HistoryReplay(validators, values, errors, before, candidate, file, entries, membersByCitizenId, membersById, context, recordedBy, now);
+            var replay = new HistoryReplay(validators, values, errors, candidate, file, entries, membersByCitizenId, membersById, context, recordedBy, now);
             foreach (var step in ImportedSteps)
             {
                 if (!step.ReplayOn(replay))
                 {
                     break;
                 }
-            }
-
-            if (errors.Count > before)
-            {
-                continue;
             }
 
             // Nothing dated inside a frozen year of the cell (or a unit above it) is imported.
@@ -387,6 +385,10 @@ public sealed partial class ImportService
             {
                 values.Error(inFrozenYear.Kind == StageKind.Source ? "ngay_tao_nguon" : ImportedSteps.First(s => s.Kind == inFrozenYear.Kind).DateColumn,
                     FrozenYears.Message(inFrozenYear.EffectiveOn.Year));
+            }
+
+            if (errors.Count > before)
+            {
                 continue;
             }
 
@@ -422,10 +424,12 @@ public sealed partial class ImportService
     /// <summary>
     /// One row's history replayed step by step through <see cref="AdmissionSteps"/>: each step's validator and rule
     /// check on the history so far, then its entry and effects, exactly as <see cref="AdmissionService.RecordAsync{TRequest}"/>
-    /// records them one at a time. The first failing step stops the row.
+    /// records them one at a time. A step that fails is reported and still added to the history, so the steps after it are
+    /// checked too and the row lists every failing step; the replay stops only where a step cannot be read into a request
+    /// (a member not found) or has no date, as nothing after it could be checked.
     /// </summary>
     private sealed class HistoryReplay(
-        RequestValidators validators, ImportValues values, List<ImportError> errors, int before, Candidate candidate, CandidateFacts file,
+        RequestValidators validators, ImportValues values, List<ImportError> errors, Candidate candidate, CandidateFacts file,
         List<StageEntry> entries, Dictionary<string, MemberFacts> membersByCitizenId, Dictionary<int, MemberFacts> membersById,
         RuleContext context, string recordedBy, DateTimeOffset now)
     {
@@ -442,27 +446,29 @@ public sealed partial class ImportService
         public bool Replay<TRequest>(ImportedStep<TRequest> imported)
             where TRequest : class, ICandidateRequest
         {
-            if (!values.Has(imported.DateColumn) || errors.Count > before)
+            if (!values.Has(imported.DateColumn))
             {
-                return errors.Count == before;
+                return true;
             }
 
             var stepStart = errors.Count;
             var request = imported.Read(this);
-            if (request is null || errors.Count > stepStart)
+            if (request is null)
             {
                 return false;
             }
 
             var step = AdmissionSteps.For<TRequest>();
             var stepErrors = validators.For<TRequest>().Validate(request).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
-            if (stepErrors.Count == 0)
+            if (errors.Count == stepStart)
             {
-                stepErrors.AddRange(step.Check(new StepCheck<TRequest>(file, request, membersById, null, context)));
+                // A value that could not be read stands in as empty: the rules would only echo it on other fields.
+                var refused = stepErrors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
+                stepErrors.AddRange(RulesOn(refused, () => step.Check(new StepCheck<TRequest>(file, request, membersById, null, context))));
             }
 
             ReportOnce(values, stepStart, errors, imported.Columns, stepErrors, imported.DateColumn);
-            if (errors.Count > stepStart)
+            if (errors.Count > stepStart && step.DateOf(request) == default)
             {
                 return false;
             }
@@ -485,6 +491,25 @@ public sealed partial class ImportService
         }
     }
 
+    /// <summary>
+    /// The rules' errors on the fields whose shape is right (<paramref name="refused"/> are the shape's), as a form's check
+    /// gives them: a rule that needs a field the shape refused may throw, and its errors are already there.
+    /// </summary>
+    private static IEnumerable<FieldError> RulesOn(HashSet<string> refused, Func<IReadOnlyList<FieldError>> rules)
+    {
+        IReadOnlyList<FieldError> ruled;
+        try
+        {
+            ruled = rules();
+        }
+        catch (Exception e) when (refused.Count > 0 && e is ArgumentException or InvalidOperationException or OverflowException)
+        {
+            ruled = [];
+        }
+
+        return ruled.Where(e => !refused.Contains(e.Field) && (refused.Count == 0 || e.Field.Length > 0));
+    }
+
     /// <summary>The member holding a row's own citizen ID: named when the user may see them, otherwise only the fact.</summary>
     private static CitizenIdHolder? MemberHolding(string citizenId, Dictionary<string, MemberFacts> readable, HashSet<string> held) =>
         readable.TryGetValue(citizenId, out var member) ? new CitizenIdHolder(member.Name, null)
@@ -504,7 +529,7 @@ public sealed partial class ImportService
             return member;
         }
 
-        values.Error(column, $"Không tìm thấy đảng viên có số CCCD {citizenId}.");
+        values.Error(column, CoreText.Format("Import.MemberNotFound", citizenId));
         return null;
     }
 

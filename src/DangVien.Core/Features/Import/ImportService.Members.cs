@@ -4,6 +4,7 @@ using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;
 using DangVien.Core.Features.Members;
+using DangVien.Core.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
@@ -15,6 +16,8 @@ public sealed partial class ImportService
     {
         ["du_bi"] = MemberStatus.Probationary,
         ["chinh_thuc"] = MemberStatus.Official,
+        ["xoa_ten"] = MemberStatus.Removed,
+        ["ra_khoi_dang"] = MemberStatus.Left,
     };
 
     /// <summary>Maps the request's property names (what the validators report) to the file's columns.</summary>
@@ -28,6 +31,9 @@ public sealed partial class ImportService
         [nameof(AddMemberRequest.Status)] = "tinh_trang",
         [nameof(AddMemberRequest.AdmittedOn)] = "ngay_vao_dang",
         [nameof(AddMemberRequest.RecognisedOn)] = "ngay_chinh_thuc",
+        [nameof(AddMemberRequest.LeftOn)] = "ngay_ra_khoi_dang",
+        [nameof(AddMemberRequest.LeftReason)] = "ly_do_ra_khoi_dang",
+        [nameof(AddMemberRequest.BarredFromReadmission)] = "khong_ket_nap_lai",
     };
 
     private async Task<ImportPlan> PlanMembersAsync(ImportTable table, AccessScope scope, CancellationToken cancellationToken)
@@ -41,6 +47,7 @@ public sealed partial class ImportService
         var planned = new List<Member>();
         var existing = 0;
         var validator = validators.For<AddMemberRequest>();
+        var frozenByCell = new Dictionary<int, IReadOnlyList<int>>();
         var today = time.Today();
         foreach (var row in table.Rows)
         {
@@ -49,7 +56,7 @@ public sealed partial class ImportService
             var citizenId = values.Text("so_cccd", required: true);
             if (citizenId is not null && seen.TryGetValue(citizenId, out var earlier))
             {
-                values.Error("so_cccd", $"Số CCCD {citizenId} trùng với dòng {earlier}.");
+                values.Error("so_cccd", CoreText.Format("Import.DuplicateCitizenId", citizenId, earlier));
                 continue;
             }
 
@@ -80,11 +87,30 @@ public sealed partial class ImportService
                 Status = values.Choice("tinh_trang", MemberStatuses, required: true) ?? MemberStatus.Official,
                 AdmittedOn = values.Date("ngay_vao_dang", required: true) ?? default,
                 RecognisedOn = values.Date("ngay_chinh_thuc"),
+                LeftOn = values.Date("ngay_ra_khoi_dang"),
+                LeftReason = values.Text("ly_do_ra_khoi_dang"),
+                BarredFromReadmission = values.YesNo("khong_ket_nap_lai") ?? false,
             };
-            var cell = WritableUnit(values, "ma_chi_bo", values.Text("ma_chi_bo", required: true), cells, scope, "chi bộ");
+            var cell = WritableUnit(values, "ma_chi_bo", values.Text("ma_chi_bo", required: true), cells, scope, CoreText.Get("Import.WhatCell"));
             if (cell is not null && !cell.Kind.IsCell())
             {
-                values.Error("ma_chi_bo", $"{cell.Name} không phải chi bộ: đảng viên sinh hoạt ở chi bộ.");
+                values.Error("ma_chi_bo", CoreText.Format("Import.NotACell", cell.Name));
+            }
+            else if (cell is not null)
+            {
+                // A member's dates move the member counts of their years: none may fall in a frozen year of the cell.
+                if (!frozenByCell.TryGetValue(cell.Id, out var frozen))
+                {
+                    frozenByCell[cell.Id] = frozen = await FrozenYears.AllFrozenAsync(db, cell.Id, cancellationToken);
+                }
+
+                foreach (var (column, date) in new[] { ("ngay_vao_dang", (DateOnly?)request.AdmittedOn), ("ngay_chinh_thuc", request.RecognisedOn), ("ngay_ra_khoi_dang", request.LeftOn) })
+                {
+                    if (date is { } day && day != default && frozen.Contains(day.Year))
+                    {
+                        values.Error(column, FrozenYears.Message(day.Year));
+                    }
+                }
             }
 
             request = request with { CellId = cell?.Id ?? 0 };
@@ -107,6 +133,9 @@ public sealed partial class ImportService
                 Status = request.Status,
                 AdmittedOn = request.AdmittedOn,
                 RecognisedOn = request.RecognisedOn,
+                LeftOn = request.LeftOn,
+                LeftReason = string.IsNullOrWhiteSpace(request.LeftReason) ? null : request.LeftReason.Trim(),
+                BarredFromReadmission = request.BarredFromReadmission,
             });
         }
 

@@ -58,31 +58,31 @@ public sealed partial class ImportService
             var authority = values.YesNo("tham_quyen_ket_nap") ?? false;
             if (code is not null && !UnitCode().IsMatch(code))
             {
-                values.Error("ma_don_vi", $"Mã \"{code}\" không hợp lệ: tối đa 32 ký tự, chỉ gồm chữ không dấu, số và . _ -");
+                values.Error("ma_don_vi", CoreText.Format("Import.BadUnitCode", code));
             }
 
             if (name is { Length: > 200 })
             {
-                values.Error("ten_don_vi", "Tên đơn vị dài tối đa 200 ký tự.");
+                values.Error("ten_don_vi", CoreText.Get("Import.UnitNameTooLong"));
             }
-            else if (TextRules.Check(name, "tên đơn vị") is { } nameProblem)
+            else if (TextRules.Check(name, CoreText.Get("Import.UnitName")) is { } nameProblem)
             {
                 values.Error("ten_don_vi", nameProblem);
             }
 
             if (validFrom > today)
             {
-                values.Error("ngay_thanh_lap", $"Ngày thành lập ({validFrom.Value.Display()}) không thể sau ngày hôm nay ({today.Display()}).");
+                values.Error("ngay_thanh_lap", CoreText.Format("Import.FoundedInFuture", validFrom.Value.Display(), today.Display()));
             }
 
             if (kind == OrgUnitKind.Province)
             {
-                values.Error("loai", "Không nhập đơn vị cấp tỉnh: tổ chức đảng cấp tỉnh do quản trị hệ thống tạo.");
+                values.Error("loai", CoreText.Get("Import.NoProvince"));
             }
 
             if (code is not null && inFile.TryGetValue(code, out var earlier))
             {
-                values.Error("ma_don_vi", $"Mã \"{code}\" trùng với dòng {earlier.Row}.");
+                values.Error("ma_don_vi", CoreText.Format("Import.DuplicateCode", code, earlier.Row));
                 continue;
             }
 
@@ -95,7 +95,7 @@ public sealed partial class ImportService
                 }
                 else
                 {
-                    values.Error("ma_don_vi", $"Mã \"{code}\" đã được dùng cho một đơn vị khác.");
+                    values.Error("ma_don_vi", CoreText.Format("Import.CodeTaken", code));
                 }
 
                 inFile[code] = (row.Number, null);
@@ -112,14 +112,14 @@ public sealed partial class ImportService
             }
             else if (parentCode is not null && inFile.TryGetValue(parentCode, out var badParent) && badParent.Unit is null && !units.ContainsKey(parentCode))
             {
-                values.Error("ma_don_vi_cap_tren", $"Đơn vị cấp trên \"{parentCode}\" ở dòng {badParent.Row} không hợp lệ.");
+                values.Error("ma_don_vi_cap_tren", CoreText.Format("Import.BadParentRow", parentCode, badParent.Row));
             }
-            else if ((parent = WritableUnit(values, "ma_don_vi_cap_tren", parentCode, units, scope, "đơn vị cấp trên")) is not null)
+            else if ((parent = WritableUnit(values, "ma_don_vi_cap_tren", parentCode, units, scope, CoreText.Get("Import.WhatParent"))) is not null)
             {
                 parentKind = parent.Kind;
                 if (parent.ValidTo is { } closed)
                 {
-                    values.Error("ma_don_vi_cap_tren", $"{parent.Name} đã giải thể, sáp nhập từ ngày {closed.AddDays(1).Display()}.");
+                    values.Error("ma_don_vi_cap_tren", CoreText.Format("Import.ParentClosed", parent.Name, closed.AddDays(1).Display()));
                 }
             }
 
@@ -127,11 +127,11 @@ public sealed partial class ImportService
             {
                 if (pk.IsCell())
                 {
-                    values.Error("ma_don_vi_cap_tren", $"Đơn vị cấp trên \"{parentCode}\" là chi bộ: chi bộ không có tổ chức đảng trực thuộc.");
+                    values.Error("ma_don_vi_cap_tren", CoreText.Format("Import.ParentIsCell", parentCode));
                 }
                 else if (!k.CanBeUnder(pk))
                 {
-                    values.Error("loai", $"Loại \"{row["loai"]}\" không thể trực thuộc đơn vị cấp trên loại này: đơn vị trực thuộc phải ở cấp thấp hơn.");
+                    values.Error("loai", CoreText.Format("Import.KindUnderParent", row["loai"]));
                 }
             }
 

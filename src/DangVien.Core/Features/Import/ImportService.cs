@@ -4,6 +4,8 @@ using DangVien.Core.Data;
 using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Admission;
 using DangVien.Core.Features.Calendar;
+using DangVien.Core.Features.Categories;
+using DangVien.Core.Features.Quotas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -48,7 +50,9 @@ public sealed partial class ImportService(
     RuleParameterReader parameterReader,
     RequestValidators validators,
     TimeProvider time,
-    ILogger<ImportService> logger)
+    ILogger<ImportService> logger,
+    QuotaService quotas,
+    SourceCategoryService categoryService)
 {
     /// <summary>Serialises imports (one at a time across the app), so two imports of one file cannot both write it.</summary>
     private const long ImportLockKey = 0x44565F494D504F;
@@ -57,9 +61,9 @@ public sealed partial class ImportService(
     {
         var clock = Stopwatch.StartNew();
         var scope = await access.GetScopeAsync(cancellationToken);
-        if (!scope.SeesEverything && scope.WriteRoots.Length == 0)
+        if (await RefusalAsync(kind, scope, cancellationToken) is { } refusal)
         {
-            return Refused(kind, mode, 0, "", "Bạn không có quyền nhập dữ liệu: chỉ cán bộ văn phòng cấp ủy (được quyền ghi hồ sơ) mới nhập được.", clock);
+            return Refused(kind, mode, 0, "", refusal, clock);
         }
 
         ImportTable table;
@@ -76,7 +80,7 @@ public sealed partial class ImportService(
             or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException or FormatException)
         {
             logger.LogInformation(e, "Import file {FileName} could not be read", fileName);
-            return Refused(kind, mode, 0, "", $"Không đọc được tệp \"{fileName}\": tệp phải là CSV (UTF-8) hoặc XLSX đúng mẫu.", clock);
+            return Refused(kind, mode, 0, "", CoreText.Format("Import.Unreadable", fileName), clock);
         }
 
         if (HeaderErrors(kind, table) is { Count: > 0 } headerErrors)
@@ -109,9 +113,9 @@ public sealed partial class ImportService(
             }
 
             var written = await plan.Write(connection, cancellationToken);
-            await access.AuditAsync(AuditActions.Import(kind), $"file:{Shorten(fileName, 100)}",
-                $"chế độ {(mode == ImportMode.All ? "toàn bộ" : "chỉ dòng hợp lệ")}; {table.Rows.Count} dòng, ghi {written}, đã có {plan.Existing}, lỗi {plan.Errors.Select(e => e.Row).Distinct().Count()}",
-                save: true, cancellationToken);
+            var detail = CoreText.InVietnamese(() => CoreText.Format(mode == ImportMode.All ? "Import.AuditAll" : "Import.AuditValidOnly",
+                table.Rows.Count, written, plan.Existing, plan.Errors.Select(e => e.Row).Distinct().Count()));
+            await access.AuditAsync(AuditActions.Import(kind), $"file:{Shorten(fileName, 100)}", detail, save: true, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Imported {Written} {Kind} rows from {FileName} in {Elapsed} ms ({Existing} existing, {Errors} errors)",
                 written, kind, fileName, clock.ElapsedMilliseconds, plan.Existing, plan.Errors.Count);
@@ -122,6 +126,19 @@ public sealed partial class ImportService(
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>
+    /// Why the user may not import this kind at all, before the file is read: units, members, candidates and exits need
+    /// a unit to write in; quotas a unit whose quotas they may assign (checked per row); categories the right to edit
+    /// the list.
+    /// </summary>
+    private async Task<string?> RefusalAsync(ImportKind kind, AccessScope scope, CancellationToken cancellationToken) => kind switch
+    {
+        _ when scope.SeesEverything => null,
+        ImportKind.Categories => await categoryService.CanManageAsync(cancellationToken) ? null : SourceCategoryService.NotAllowed,
+        ImportKind.Quotas when scope.Grants.Any(g => g.Role == Domain.AccessRole.ProvincialBoard) => null,
+        _ => scope.WriteRoots.Length == 0 ? CoreText.Get("Import.NotAllowed") : null,
+    };
 
     /// <summary>What a kind's check produced: the errors, the rows already there, and how to write the valid rows.</summary>
     private sealed record ImportPlan(List<ImportError> Errors, int Existing, int Valid, Func<NpgsqlConnection, CancellationToken, Task<int>> Write);
@@ -138,6 +155,9 @@ public sealed partial class ImportService(
         {
             ImportKind.Units => PlanUnitsAsync(clean, scope, cancellationToken),
             ImportKind.Members => PlanMembersAsync(clean, scope, cancellationToken),
+            ImportKind.Exits => PlanExitsAsync(clean, scope, cancellationToken),
+            ImportKind.Quotas => PlanQuotasAsync(clean, scope, cancellationToken),
+            ImportKind.Categories => PlanCategoriesAsync(clean, cancellationToken),
             _ => PlanCandidatesAsync(clean, scope, cancellationToken),
         });
         plan.Errors.AddRange(readProblems);
@@ -150,23 +170,23 @@ public sealed partial class ImportService(
         var errors = new List<ImportError>();
         if (table.Headers.Count == 0)
         {
-            errors.Add(new ImportError(0, "", "Tệp trống: dòng 1 phải là dòng tiêu đề với tên các cột theo mẫu."));
+            errors.Add(new ImportError(0, "", CoreText.Get("Import.EmptyFile")));
             return errors;
         }
 
         foreach (var missing in columns.Where(c => c.Required && !table.Headers.Contains(c.Name)))
         {
-            errors.Add(new ImportError(1, missing.Name, $"Thiếu cột bắt buộc \"{missing.Name}\" ({missing.Label})."));
+            errors.Add(new ImportError(1, missing.Name, CoreText.Format("Import.MissingColumn", missing.Name, missing.Label)));
         }
 
         foreach (var unknown in table.Headers.Where(h => h.Length > 0 && columns.All(c => c.Name != h)))
         {
-            errors.Add(new ImportError(1, unknown, $"Cột \"{unknown}\" không có trong mẫu {ImportLayout.Label(kind).ToLowerInvariant()}: kiểm tra lại tên cột."));
+            errors.Add(new ImportError(1, unknown, CoreText.Format("Import.UnknownColumn", unknown, ImportLayout.Label(kind).ToLowerInvariant())));
         }
 
         foreach (var twice in table.Headers.Where(h => h.Length > 0).GroupBy(h => h).Where(g => g.Count() > 1))
         {
-            errors.Add(new ImportError(1, twice.Key, $"Cột \"{twice.Key}\" xuất hiện hai lần."));
+            errors.Add(new ImportError(1, twice.Key, CoreText.Format("Import.ColumnTwice", twice.Key)));
         }
 
         return errors;
@@ -210,7 +230,7 @@ public sealed partial class ImportService(
         var wanted = codes.Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         return await units
             .Where(u => wanted.Contains(u.Code))
-            .Select(u => new UnitInfo(u.Id, u.Code, u.Name, u.Kind, u.Path, u.ValidTo))
+            .Select(u => new UnitInfo(u.Id, u.Code, u.Name, u.Kind, u.Path, u.ValidTo, u.ParentId))
             .ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, cancellationToken);
     }
 
@@ -224,7 +244,7 @@ public sealed partial class ImportService(
         held.GroupBy(h => h.CitizenId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Any(h => scope.CanRead(h.CellPath)), StringComparer.Ordinal);
 
-    private sealed record UnitInfo(int Id, string Code, string Name, Domain.OrgUnitKind Kind, LTree Path, DateOnly? ValidTo);
+    private sealed record UnitInfo(int Id, string Code, string Name, Domain.OrgUnitKind Kind, LTree Path, DateOnly? ValidTo, int? ParentId);
 
     /// <summary>
     /// The unit of a row's code column as the user may use it: null (with the error on the column) when it
@@ -239,7 +259,7 @@ public sealed partial class ImportService(
 
         if (!units.TryGetValue(code, out var unit) || !scope.CanRead(unit.Path))
         {
-            values.Error(column, $"Không tìm thấy {what} mã \"{code}\".");
+            values.Error(column, CoreText.Format("Import.UnitOfKindNotFound", what, code));
             return null;
         }
 

@@ -119,13 +119,17 @@ public sealed record ImportTable(IReadOnlyList<string> Headers, IReadOnlyList<Im
         return buffer.ToArray();
     }
 
-    /// <summary>The XLSX template: sheet "Dữ liệu" (header and one example row, every cell text so leading zeros stay) and sheet "Hướng dẫn".</summary>
+    /// <summary>The XLSX template: a data sheet (header and one example row, every cell text so leading zeros stay) and a help sheet, named in the reader's language.</summary>
     public static byte[] XlsxTemplate(ImportKind kind)
     {
         var columns = ImportLayout.Of(kind);
         return Xlsx(
-            ("Dữ liệu", [columns.Select(c => c.Name).ToList(), columns.Select(c => c.Example).ToList()]),
-            ("Hướng dẫn", [["Cột", "Ý nghĩa", "Bắt buộc", "Ghi chú"], .. columns.Select(c => new List<string> { c.Name, c.Label, c.Required ? "có" : "", c.Help })]));
+            (CoreText.Get("ImportTemplate.DataSheet"), [columns.Select(c => c.Name).ToList(), columns.Select(c => c.Example).ToList()]),
+            (CoreText.Get("ImportTemplate.HelpSheet"),
+            [
+                [CoreText.Get("ImportTemplate.Column"), CoreText.Get("ImportTemplate.Meaning"), CoreText.Get("ImportTemplate.Required"), CoreText.Get("ImportTemplate.Notes")],
+                .. columns.Select(c => new List<string> { c.Name, c.Label, c.Required ? CoreText.Get("ImportTemplate.Yes") : "", c.Help }),
+            ]));
     }
 
     /// <summary>A workbook of text cells, one sheet per entry (also used by the tests to build files).</summary>

@@ -1,10 +1,11 @@
 using System.Globalization;
+using DangVien.Core.Common;
 using DangVien.Core.Domain;
 
 namespace DangVien.Core.Features.Import;
 
 /// <summary>
-/// Reads the text of one cell into a value, collecting a Vietnamese error on the row's column when it
+/// Reads the text of one cell into a value, collecting an error in the reader's language on the row's column when it
 /// cannot. Only the shape of a value is read here; what the value may be is the services' rules.
 /// </summary>
 internal sealed class ImportValues(ImportRow row, List<ImportError> errors)
@@ -20,7 +21,7 @@ internal sealed class ImportValues(ImportRow row, List<ImportError> errors)
         {
             if (required)
             {
-                Error(column, "Bắt buộc, chưa có giá trị.");
+                Error(column, CoreText.Get("Import.Required"));
             }
 
             return null;
@@ -49,7 +50,7 @@ internal sealed class ImportValues(ImportRow row, List<ImportError> errors)
             return DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
         }
 
-        Error(column, $"\"{value}\" không phải ngày hợp lệ (dd/MM/yyyy).");
+        Error(column, CoreText.Format("Import.NotADate", value));
         return null;
     }
 
@@ -65,7 +66,7 @@ internal sealed class ImportValues(ImportRow row, List<ImportError> errors)
             return number;
         }
 
-        Error(column, $"\"{value}\" không phải số nguyên.");
+        Error(column, CoreText.Format("Import.NotANumber", value));
         return null;
     }
 
@@ -83,7 +84,7 @@ internal sealed class ImportValues(ImportRow row, List<ImportError> errors)
             case "nu" or "female" or "f":
                 return Domain.Sex.Female;
             default:
-                Error(column, $"\"{value}\" không hợp lệ: ghi Nam hoặc Nữ.");
+                Error(column, CoreText.Format("Import.NotASex", value));
                 return null;
         }
     }
@@ -102,7 +103,7 @@ internal sealed class ImportValues(ImportRow row, List<ImportError> errors)
             case "khong" or "0" or "false":
                 return false;
             default:
-                Error(column, $"\"{value}\" không hợp lệ: ghi co hoặc khong.");
+                Error(column, CoreText.Format("Import.NotYesNo", value));
                 return null;
         }
     }
@@ -121,9 +122,12 @@ internal sealed class ImportValues(ImportRow row, List<ImportError> errors)
             return choice;
         }
 
-        Error(column, $"\"{value}\" không hợp lệ: ghi một trong {string.Join(", ", choices.Keys)}.");
+        Error(column, CoreText.Format("Import.NotAChoice", value, string.Join(", ", choices.Keys)));
         return null;
     }
+
+    /// <summary>A count as the reader writes numbers (1.000 in Vietnamese, 1,000 in English), for the messages.</summary>
+    public static string Count(long value) => value.ToString("N0", CoreText.IsEnglish ? CultureInfo.GetCultureInfo("en") : VietnamTime.Culture);
 
     public void Error(string column, string message) => errors.Add(new ImportError(row.Number, column, message));
 

@@ -70,7 +70,7 @@ internal static class XlsxReader
         using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
         if (zip.Entries.Count > MaxEntries)
         {
-            throw new ImportFileException("Tệp XLSX có quá nhiều phần: tệp không đúng mẫu.");
+            throw new ImportFileException(CoreText.Get("Import.XlsxTooManyParts"));
         }
 
         foreach (var entry in zip.Entries)
@@ -83,8 +83,7 @@ internal static class XlsxReader
         }
     }
 
-    private static ImportFileException TooLarge() => new(string.Create(VietnamTime.Culture,
-        $"Tệp XLSX giải nén ra hơn {MaxPartBytes / 1024 / 1024:N0} MB dữ liệu: tệp không đúng mẫu hoặc quá lớn, hãy chia nhỏ tệp."));
+    private static ImportFileException TooLarge() => new(CoreText.Format("Import.XlsxTooLarge", ImportValues.Count(MaxPartBytes / 1024 / 1024)));
 
     private static XmlReader Open(OpenXmlPart part) =>
         XmlReader.Create(new LimitedStream(part.GetStream(FileMode.Open, FileAccess.Read), MaxPartBytes), Settings);
@@ -267,7 +266,7 @@ internal static class XlsxReader
                     runs.Append(text);
                     if (runs.Length > ImportTable.MaxCellLength)
                     {
-                        throw new ImportFileException(string.Create(VietnamTime.Culture, $"Tệp có một ô dài quá {ImportTable.MaxCellLength:N0} ký tự."));
+                        throw new ImportFileException(CoreText.Format("Import.CellTooLongInFile", ImportValues.Count(ImportTable.MaxCellLength)));
                     }
                 }
             }
@@ -295,7 +294,7 @@ internal static class XlsxReader
             total += read;
             if (total > limit)
             {
-                throw new ImportFileException(string.Create(VietnamTime.Culture, $"Tệp lớn hơn {limit / 1024 / 1024:N0} MB."));
+                throw new ImportFileException(CoreText.Format("Import.FileTooLarge", ImportValues.Count(limit / 1024 / 1024)));
             }
 
             to.Write(buffer, 0, read);

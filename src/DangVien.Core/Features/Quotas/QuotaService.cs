@@ -441,7 +441,7 @@ public sealed class QuotaService(
             .ToListAsync(cancellationToken);
     }
 
-    private static bool Changes(Quota quota, int total, IReadOnlyList<CategoryTargetInput> targets) =>
+    internal static bool Changes(Quota quota, int total, IReadOnlyList<CategoryTargetInput> targets) =>
         quota.Total != total
         || targets.Any(t => quota.CategoryTargets.FirstOrDefault(c => c.SourceCategoryId == t.CategoryId)?.Target != t.Target);
 

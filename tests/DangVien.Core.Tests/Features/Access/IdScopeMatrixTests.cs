@@ -476,11 +476,7 @@ public sealed class IdScopeMatrixTests
         {
             var header = ImportLayout.Of(kind).Select(c => c.Name).ToList();
             var text = string.Join(";", header) + "\r\n" + string.Join(";", header.Select(h => row.GetValueOrDefault(h, ""))) + "\r\n";
-            var access = Access(user);
-            var calendar = new CalendarService(Db);
-            var parameters = new RuleParameterReader(Db);
-            var admission = new AdmissionService(Db, calendar, parameters, access, CoreValidators.All, World.Time, NullLogger<AdmissionService>.Instance);
-            var import = new ImportService(Db, access, admission, calendar, parameters, CoreValidators.All, World.Time, NullLogger<ImportService>.Instance);
+            var import = ImportServices.Create(Db, Access(user), World.Time);
             var result = await import.ImportAsync(kind, new MemoryStream(Encoding.UTF8.GetBytes(text)), "tep.csv", ImportMode.All);
             return [.. result.Errors.Select(e => new FieldError(e.Column, e.Message))];
         }

@@ -388,10 +388,7 @@ public sealed class CandidateImportTests
     internal static ImportService Import(World world, DangVienDbContext db)
     {
         var access = new CurrentAccess(new SystemUser(User), db, world.Time);
-        var calendar = new CalendarService(db);
-        var parameters = new RuleParameterReader(db);
-        var admission = new AdmissionService(db, calendar, parameters, access, CoreValidators.All, world.Time, NullLogger<AdmissionService>.Instance);
-        return new ImportService(db, access, admission, calendar, parameters, CoreValidators.All, world.Time, NullLogger<ImportService>.Instance);
+        return ImportServices.Create(db, access, world.Time);
     }
 
     internal static byte[] Csv(IEnumerable<Dictionary<string, string>> rows)

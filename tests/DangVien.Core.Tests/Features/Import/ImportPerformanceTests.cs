@@ -81,10 +81,7 @@ public sealed class ImportPerformanceTests(ITestOutputHelper output)
     {
         var time = new FixedTime(Today);
         var access = new CurrentAccess(new SystemUser("nhap.tep@test"), db, time);
-        var calendar = new CalendarService(db);
-        var parameters = new RuleParameterReader(db);
-        var admission = new AdmissionService(db, calendar, parameters, access, CoreValidators.All, time, NullLogger<AdmissionService>.Instance);
-        return new ImportService(db, access, admission, calendar, parameters, CoreValidators.All, time, NullLogger<ImportService>.Instance);
+        return ImportServices.Create(db, access, time);
     }
 
     /// <summary>A province, a commune with admission authority, 100 cells of three official members each (with citizen IDs).</summary>
