@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,9 @@ namespace DangVien.Web;
 public static class DependencyInjection
 {
     public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>The data-protection application name: instances with the same name and database share keys.</summary>
+    public const string DataProtectionApplicationName = "DangVien";
 
     /// <summary>Razor components (static server rendering, interactive Server where a page asks), MudBlazor, health checks, localisation.</summary>
     public static WebApplicationBuilder AddDangVienWeb(this WebApplicationBuilder builder)
@@ -100,6 +104,11 @@ public static class DependencyInjection
             options.Events.OnRedirectToLogin = ApiErrors.StatusInsteadOfRedirect(options.Events.OnRedirectToLogin, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = ApiErrors.StatusInsteadOfRedirect(options.Events.OnRedirectToAccessDenied, StatusCodes.Status403Forbidden);
         });
+        // The keys that protect sign-in cookies, form tokens and circuits live in PostgreSQL, so a restart or
+        // another instance on the same database reads what this one wrote (README, "Deploying").
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<DangVienDbContext>();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "dangvien.af";

@@ -14,6 +14,11 @@ if (GenerateCommand.IsRequested(args))
     return await GenerateCommand.RunAsync(app, args);
 }
 
+if (AdminCommand.IsRequested(args))
+{
+    return await AdminCommand.RunAsync(app, args);
+}
+
 if (!await DatabaseStartup.PrepareAsync(app, args))
 {
     return 1;

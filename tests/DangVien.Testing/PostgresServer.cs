@@ -41,6 +41,22 @@ public static class PostgresServer
         return new TestDatabase(builder.ConnectionString, admin, name);
     }
 
+    /// <summary>A database of its own with nothing in it, no migration applied: an operator's new database.</summary>
+    public static async Task<TestDatabase> CreateEmptyDatabaseAsync(CancellationToken cancellationToken = default)
+    {
+        var admin = await EnsureTemplateAsync(cancellationToken);
+        var name = $"e_{Environment.ProcessId}_{Guid.NewGuid():N}"[..24];
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true, MaxPoolSize = 20 };
+        return new TestDatabase(builder.ConnectionString, admin, name);
+    }
+
     private static async Task<string> EnsureTemplateAsync(CancellationToken cancellationToken)
     {
         if (_adminConnection is not null && _templateName is not null)

@@ -1,4 +1,5 @@
 using DangVien.Core.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace DangVien.Core.Data;
 /// <code>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project src/DangVien.Core --startup-project src/DangVien.Core --output-dir Data/Migrations</code>
 /// The design-time factory (<see cref="DesignTimeDbContextFactory"/>) needs no running database.
 /// </remarks>
-public sealed class DangVienDbContext(DbContextOptions<DangVienDbContext> options) : IdentityUserContext<AppUser>(options)
+public sealed class DangVienDbContext(DbContextOptions<DangVienDbContext> options) : IdentityUserContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>ICU collation that sorts Vietnamese names in dictionary order (An, Ă, Ân, Ba, … Đ…).</summary>
     public const string VietnameseCollation = "vi";
@@ -61,6 +62,9 @@ public sealed class DangVienDbContext(DbContextOptions<DangVienDbContext> option
     public DbSet<ReminderSubscription> ReminderSubscriptions => Set<ReminderSubscription>();
 
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+
+    /// <summary>The keys that protect sign-in cookies and form tokens, shared by every app instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// <c>f_unaccent(text)</c>: an IMMUTABLE wrapper over <c>unaccent</c> (created by the initial

@@ -53,6 +53,7 @@ public static class AuditActions
     public const string SignInLocked = "account.sign-in.locked";
     public const string SignInLimited = "account.sign-in.limited";
     public const string SignOut = "account.sign-out";
+    public const string UnitCreate = "unit.create";
     public const string UnitMove = "unit.move";
     public const string UnitMerge = "unit.merge";
     /// <summary>A unit's quota of a year created or changed (quota page or API): the year, the total before and after.</summary>
