@@ -23,7 +23,7 @@ public static class DocxPaperWriter
     private const int MarginLeft = 1701;
     private const int MarginRight = 851;
     private const int TextWidth = PageWidth - MarginLeft - MarginRight;
-    private const int LeftColumn = 4100;
+    private const int LeftColumn = 4600;
 
     public static byte[] Write(IReadOnlyList<PaperDraft> papers)
     {
@@ -133,7 +133,7 @@ public static class DocxPaperWriter
         string text, JustificationValues justification, bool bold = false, bool italic = false, bool underline = false, int size = 28, bool indent = false, int spaceBefore = 0)
     {
         var properties = new ParagraphProperties(
-            new SpacingBetweenLines { Before = Twips(spaceBefore), After = indent ? "80" : "0", Line = "276", LineRule = LineSpacingRuleValues.Auto },
+            new SpacingBetweenLines { Before = Twips(spaceBefore), After = indent ? "60" : "0", Line = "240", LineRule = LineSpacingRuleValues.Auto },
             new Justification { Val = justification });
         if (indent)
         {
@@ -167,7 +167,7 @@ public static class DocxPaperWriter
                 new FontSize { Val = "28" },
                 new FontSizeComplexScript { Val = "28" },
                 new Languages { Val = "vi-VN" })),
-            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "0", Line = "276", LineRule = LineSpacingRuleValues.Auto }))));
+            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))));
 
     private static string Twips(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

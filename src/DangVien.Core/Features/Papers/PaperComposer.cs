@@ -125,7 +125,6 @@ public static class PaperComposer
         body.Add(new(PaperText.Get("Basis.Proposal"), PaperParagraphStyle.Basis));
         body.Add(new(PaperText.Format("Decides", Upper(Committee(deciding))), PaperParagraphStyle.Heading));
         body.Add(new(PaperText.Format("F9.Article1", file.FullName, Born(file), Or(file.HomeTown, "Placeholder.HomeTown"), units.Cell.Name)));
-        body.AddRange(Person(file));
         body.Add(new(PaperText.Format("F9.Article2", file.FullName)));
         body.Add(new(PaperText.Format("F9.Article3", units.Cell.Name, file.FullName)));
         return Paper(PaperKind.AdmissionDecision, file, entry, deciding, Number(entry, "Placeholder.NumberDecision"), entry.DocumentDate ?? entry.EffectiveOn,
@@ -204,7 +203,6 @@ public static class PaperComposer
         body.Add(new(PaperText.Get("Basis.Proposal"), PaperParagraphStyle.Basis));
         body.Add(new(PaperText.Format("Decides", Upper(Committee(deciding))), PaperParagraphStyle.Heading));
         body.Add(new(PaperText.Format("F15.Article1", file.FullName, Born(file), units.Cell.Name, entry.EffectiveOn.Display())));
-        body.AddRange(Admitted(file, units));
         body.Add(new(PaperText.Format("F15.Article2", units.Cell.Name, file.FullName)));
         return Paper(PaperKind.RecognitionDecision, file, entry, deciding, Number(entry, "Placeholder.NumberDecision"), entry.DocumentDate ?? entry.EffectiveOn,
             "Title.Decision", "F15.Subtitle", body, OnBehalfOf(deciding), PaperText.Get("Sign.Secretary"),
