@@ -1,5 +1,4 @@
 using System.Globalization;
-using DangVien.Core.Common;
 using DangVien.Core.Features.Papers;
 
 namespace DangVien.Web.Endpoints;
@@ -49,13 +48,12 @@ public static class PaperEndpoints
 
         if (batch.TooMany)
         {
-            return BadRequest([CoreText.Format("Papers.TooMany", batch.Found, PaperService.MaxBatch)]);
+            return BadRequest([PaperBatchRequest.TooManyMessage(batch.Found)]);
         }
 
         if (batch.Papers.Count == 0)
         {
-            return Results.Text(CoreText.Format("Papers.None", PaperForms.Code(request.Kind), request.From.Display(), request.To.Display()),
-                "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+            return Results.Text(request.NoneMessage(), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
         }
 
         return Docx(batch.Papers, string.Create(CultureInfo.InvariantCulture,

@@ -38,6 +38,12 @@ public sealed record PaperBatchRequest(PaperKind Kind, DateOnly From, DateOnly T
         return errors.Count == 0 ? (new PaperBatchRequest(paper!.Value, start!.Value, end!.Value), errors) : (null, errors);
     }
 
+    /// <summary>Why a batch that found <paramref name="found"/> papers, more than <see cref="PaperService.MaxBatch"/>, is refused.</summary>
+    public static string TooManyMessage(int found) => CoreText.Format("Papers.TooMany", found, PaperService.MaxBatch);
+
+    /// <summary>What a batch that found no paper says.</summary>
+    public string NoneMessage() => CoreText.Format("Papers.None", PaperForms.Code(Kind), From.Display(), To.Display());
+
     private static DateOnly? Date(string field, string? text, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
