@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<Features.Admission.RuleParameterCache>();
         services.AddScoped<Features.Admission.RuleParameterReader>();
         services.AddScoped<Features.Admission.AdmissionService>();
+        services.AddScoped<Features.Papers.PaperService>();
         services.AddScoped<Features.Members.MemberService>();
         services.AddSingleton<Features.Alerts.AlertCache>();
         services.AddScoped<Features.Alerts.AlertService>();

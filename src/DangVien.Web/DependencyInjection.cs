@@ -198,6 +198,7 @@ public static class DependencyInjection
         ImportEndpoints.Map(app);
         app.MapGet("/candidates/export.xlsx", CandidateExportEndpoint.ExportXlsxAsync);
         app.MapReportExports();
+        app.MapPapers();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

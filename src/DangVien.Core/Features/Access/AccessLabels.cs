@@ -63,6 +63,9 @@ public static class AuditActions
     public const string CategoryRetire = "category.retire";
     public const string CategoryRestore = "category.restore";
     public const string CandidateDetailsCorrect = "candidate.details.correct";
+
+    /// <summary>A drafted paper (DOCX) of a file, or a batch of them for a unit and a range of dates.</summary>
+    public const string PaperDownload = "paper.download";
     public const string ImportUnits = "import.units";
     public const string ImportMembers = "import.members";
     public const string ImportCandidates = "import.candidates";

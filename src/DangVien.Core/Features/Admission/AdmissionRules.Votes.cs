@@ -11,6 +11,10 @@ public static partial class AdmissionRules
     /// <summary>The fewest votes in favour that pass (<see cref="PassesTwoThirds"/>): 30 of 44, 16 of 24, 2 of 3.</summary>
     public static int InFavourNeeded(int officialMembers) => (int)((((long)officialMembers * 2) + 2) / 3);
 
+    /// <summary>The share in favour of the cell's official members (the base of <see cref="PassesTwoThirds"/>), in percent rounded to two decimals: 10 of 12 is 83.33.</summary>
+    public static decimal VoteShare(int officialMembers, int inFavour) =>
+        officialMembers <= 0 ? 0m : Math.Round(inFavour * 100m / officialMembers, 2, MidpointRounding.AwayFromZero);
+
     /// <summary>In favour ≤ present ≤ official members.</summary>
     public static IEnumerable<FieldError> VoteCounts(int officialMembers, int present, int inFavour)
     {
