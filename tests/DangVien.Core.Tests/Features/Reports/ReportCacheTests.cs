@@ -147,12 +147,8 @@ public sealed class ReportCacheTests
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
-        var world = await CandidateImportTests.WorldAsync(db);
-        // Decided in June 2025 and never admitted: the ceremony is overdue.
-        var late = await world.StartCandidateAsync(WalkDates.Spring2025.Sourced, world.VillageCell, name: "Lò Văn Hạn", citizenId: "001099000307");
-        await late.ToAsync(StageKind.AdmissionDecision, WalkDates.Spring2025);
         using var cache = new AlertCache();
-        var cached = new AlertService(db, new CalendarService(db), new RuleParameterReader(db), Access(db, world.Time), cache);
+        var (world, cached) = await OverdueCeremonyAsync(db, cache);
 
         var first = await cached.GetAlertsAsync(world.Province.Id, Today);
         Assert.NotEmpty(first);
@@ -193,11 +189,8 @@ public sealed class ReportCacheTests
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var db = database.CreateContext();
-        var world = await CandidateImportTests.WorldAsync(db);
-        var late = await world.StartCandidateAsync(WalkDates.Spring2025.Sourced, world.VillageCell, name: "Lò Văn Hạn", citizenId: "001099000307");
-        await late.ToAsync(StageKind.AdmissionDecision, WalkDates.Spring2025);
         using var cache = new AlertCache();
-        var cached = new AlertService(db, new CalendarService(db), new RuleParameterReader(db), Access(db, world.Time), cache);
+        var (world, cached) = await OverdueCeremonyAsync(db, cache);
 
         var english = await InUiCulture("en", () => cached.GetAlertsAsync(world.Province.Id, Today));
         var vietnamese = await InUiCulture("vi-VN", () => cached.GetAlertsAsync(world.Province.Id, Today));
@@ -207,6 +200,15 @@ public sealed class ReportCacheTests
         Assert.Equal(live.Select(a => a.Rule), vietnamese.Select(a => a.Rule));
         Assert.NotEqual(english.Select(a => a.Rule), vietnamese.Select(a => a.Rule));
         Assert.Same(english, await InUiCulture("en", () => cached.GetAlertsAsync(world.Province.Id, Today)));
+    }
+
+    /// <summary>A world with one file decided in June 2025 and never admitted (the ceremony is overdue), and alerts kept in <paramref name="cache"/>.</summary>
+    private static async Task<(World World, AlertService Cached)> OverdueCeremonyAsync(DangVienDbContext db, AlertCache cache)
+    {
+        var world = await CandidateImportTests.WorldAsync(db);
+        var late = await world.StartCandidateAsync(WalkDates.Spring2025.Sourced, world.VillageCell, name: "Lò Văn Hạn", citizenId: "001099000307");
+        await late.ToAsync(StageKind.AdmissionDecision, WalkDates.Spring2025);
+        return (world, new AlertService(db, new CalendarService(db), new RuleParameterReader(db), Access(db, world.Time), cache));
     }
 
     private static async Task<T> InUiCulture<T>(string culture, Func<Task<T>> read)
