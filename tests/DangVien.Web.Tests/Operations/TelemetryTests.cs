@@ -23,10 +23,17 @@ public sealed class TelemetryTests
             app.Settings["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint;
             app.Settings["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
             app.Settings["OTEL_SERVICE_NAME"] = "dangvien-test";
+            app.Settings["OTEL_METRIC_EXPORT_INTERVAL"] = "500";
             var client = app.Client();
             Assert.NotNull(app.Services.GetService<TracerProvider>());
 
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+
+            // The metrics also come by their periodic export: wait for it rather than count on the flush at shutdown alone.
+            for (var waited = 0; waited < 150 && !collector.Text("/v1/metrics").Contains("http.server.request.duration", StringComparison.Ordinal); waited++)
+            {
+                await Task.Delay(100);
+            }
         }
         finally
         {
