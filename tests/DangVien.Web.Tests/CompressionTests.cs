@@ -75,9 +75,6 @@ public sealed partial class CompressionTests(ITestOutputHelper output)
     public async Task Fingerprinted_stylesheets_come_precompressed_with_an_immutable_year_long_cache()
     {
         await using var app = await DangVienApp.StartAsync();
-        // Over a build's manifest (as in the tests and scripts/run.sh) MapStaticAssets reloads changed files at run time
-        // and sends no-cache; a publish does not. Switched off here, it serves what a publish serves.
-        app.Settings["ReloadStaticAssetsAtRuntime"] = "false";
         var login = await GetAsync(app.Client(), "/account/login", "br");
         var hrefs = StylesheetLinks().Matches(login.Text).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(3, hrefs.Count);

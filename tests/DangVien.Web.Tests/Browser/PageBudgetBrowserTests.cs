@@ -32,8 +32,7 @@ public sealed class PageBudgetBrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task The_cell_dashboard_and_the_alerts_page_fit_their_budgets_on_a_throttled_phone()
     {
-        // Static assets as a publish serves them (immutable, precompressed), not a build's reloading no-cache.
-        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync(("ReloadStaticAssetsAtRuntime", "false"));
+        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
         await using var _ = app;
         await DemoData.EnsureLoadedAsync(app.Database.ConnectionString, new DateOnly(2026, 11, 23));
         OrgUnit cell;
