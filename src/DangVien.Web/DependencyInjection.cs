@@ -42,6 +42,8 @@ public static class DependencyInjection
         // Vietnamese letters go out as UTF-8 (ộ is 3 bytes) instead of numeric references (&#x1ED9; is 8):
         // the encoder still escapes <, >, &, quotes and characters outside the Unicode ranges.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // Brotli or gzip for pages, JSON and CSV, never for a request another site started (BREACH, docs/SECURITY.md).
+        services.AddDangVienCompression();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddDangVienHealthChecks();
         services.AddHttpContextAccessor();
@@ -150,6 +152,8 @@ public static class DependencyInjection
         app.Services.GetRequiredService<ImportUploads>();
 
         app.UseDangVienForwardedHeaders();
+        // Outermost after the scheme is known: error pages and re-executed status pages are compressed too.
+        app.UseResponseCompression();
         app.Use(Correlation.PushIdAsync);
         app.UseDangVienRequestLogging();
         app.UseMiddleware<SecurityHeaders>();
