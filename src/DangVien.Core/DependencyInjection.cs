@@ -27,9 +27,14 @@ public static class DependencyInjection
         // The options are built once (a singleton), not for every request's context: building them parses the
         // connection string and assembles EF Core's configuration, which showed in the cell dashboard's profile.
         var applicationConnectionString = DangVienDbContextOptions.ForApplication(connectionString);
-        services.AddDbContext<DangVienDbContext>(
-            options => options.UseNpgsql(applicationConnectionString, DangVienDbContextOptions.ConfigureNpgsql),
-            optionsLifetime: ServiceLifetime.Singleton);
+        // Pooled: a request reuses a context (and EF Core's services inside it) instead of building one, which was a
+        // sixth of the cell dashboard's processor time (docs/PERFORMANCE.md, issue #19). The context holds nothing of a
+        // request beyond what EF Core resets when it goes back to the pool (tracked entities, settings, connection).
+        services.AddSingleton<ChangeNotices>();
+        services.AddSingleton<LocalWrites>();
+        services.AddDbContextPool<DangVienDbContext>((services, options) => options
+            .UseNpgsql(applicationConnectionString, DangVienDbContextOptions.ConfigureNpgsql)
+            .AddInterceptors(services.GetRequiredService<LocalWrites>()));
         services.AddSingleton(TimeProvider.System);
         services.AddDangVienValidators();
 
@@ -38,6 +43,9 @@ public static class DependencyInjection
         services.AddScoped<Features.Calendar.CalendarService>();
         services.AddScoped<Features.Units.OrgUnitService>();
         services.AddScoped<Features.Access.CurrentAccess>();
+        // Sessions and grants kept between requests only while the listener (started by a host) hears every change.
+        services.AddSingleton<Features.Access.AccessCache>();
+        services.AddSingleton(ChangeListener.Connection.For(connectionString));
         services.AddScoped<Features.Access.AuditLogService>();
         services.AddSingleton<Features.Admission.RuleParameterCache>();
         services.AddScoped<Features.Admission.RuleParameterReader>();

@@ -129,6 +129,8 @@ public static class DependencyInjection
         // The morning e-mail of deadlines (off without Mail:Host).
         services.Configure<MailSettings>(builder.Configuration.GetSection(MailSettings.Section));
         services.AddHostedService<ReminderJob>();
+        // Hears PostgreSQL's notices of changes: the kept sessions, grants and dashboards depend on it (ChangeNotices).
+        services.AddHostedService<DangVien.Core.Data.ChangeListener>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi(options =>
         {

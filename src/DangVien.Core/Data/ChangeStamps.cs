@@ -20,13 +20,14 @@ public static class ChangeStamps
 {
     private const string OfEverything = "SELECT coalesce(sum(version), 0)::bigint FROM change_stamps";
 
+    // The subtrees' units by the path index, each unit's stamp by its key, and stamp 0 by its key: an OR of the two
+    // made PostgreSQL read every stamp of the province for one cell (a sequential scan of 5,500 rows).
     private const string OfSubtrees = """
-        SELECT coalesce(sum(s.version), 0)::bigint
-        FROM change_stamps s
-        WHERE s.unit_id = 0
-           OR s.unit_id IN (
-                SELECT u.id FROM org_units u
-                WHERE u.path <@ ANY (ARRAY(SELECT r.path FROM org_units r WHERE r.id = ANY ($1))))
+        SELECT coalesce((SELECT version FROM change_stamps WHERE unit_id = 0), 0)
+             + coalesce((SELECT sum(s.version)
+                         FROM org_units u
+                         JOIN change_stamps s ON s.unit_id = u.id
+                         WHERE u.path <@ ANY (ARRAY(SELECT r.path FROM org_units r WHERE r.id = ANY ($1)))), 0)::bigint
         """;
 
     /// <summary>The stamp of the subtrees under <paramref name="rootIds"/>, or of the whole tree when null.</summary>

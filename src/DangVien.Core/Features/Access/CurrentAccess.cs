@@ -9,11 +9,15 @@ namespace DangVien.Core.Features.Access;
 public sealed record UnitRef(int Id, string Name, OrgUnitKind Kind, int? ParentId, LTree Path);
 
 /// <summary>
-/// The current user's <see cref="AccessScope"/>, read once per request (one small query), and the
+/// The current user's <see cref="AccessScope"/>, read once per request (one small query, or none while the
+/// <see cref="AccessCache"/> keeps it), and the
 /// audit log of what they read. Every service scopes its queries and checks its writes through it.
 /// </summary>
-public sealed class CurrentAccess(ICurrentUser user, DangVienDbContext db, TimeProvider time)
+public sealed class CurrentAccess(ICurrentUser user, DangVienDbContext db, TimeProvider time, AccessCache? cache = null)
 {
+    /// <summary>Without a cache (a command, a test) the grants are read on every first call.</summary>
+    private readonly AccessCache _cache = cache ?? AccessCache.Off;
+
     private AccessScope? _scope;
 
     /// <summary>
@@ -48,11 +52,18 @@ public sealed class CurrentAccess(ICurrentUser user, DangVienDbContext db, TimeP
             return _scope = AccessScope.Nothing;
         }
 
+        if (_cache.TryGetGrants(user.UserId, out var kept))
+        {
+            return _scope = AccessScope.For(user.Name, kept);
+        }
+
+        var generation = _cache.Generation;
         var grants = await db.RoleAssignments
             .AsNoTracking()
             .Where(r => r.UserId == user.UserId && r.OrgUnit!.ValidTo == null)
             .Select(r => new UnitGrant(r.OrgUnitId, r.OrgUnit!.Path, r.OrgUnit.Kind, r.Role))
             .ToListAsync(cancellationToken);
+        _cache.KeepGrants(generation, user.UserId, grants);
         return _scope = AccessScope.For(user.Name, grants);
     }
 

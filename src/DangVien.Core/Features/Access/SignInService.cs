@@ -33,6 +33,7 @@ public sealed class SignInService(
     IPasswordHasher<AppUser> hasher,
     DangVienDbContext db,
     TimeProvider time,
+    AccessCache cache,
     ILogger<SignInService> logger)
 {
     /// <summary>How long a sign-in lasts without a request (the cookie slides; so does the session).</summary>
@@ -113,6 +114,13 @@ public sealed class SignInService(
     /// </summary>
     public async Task<bool> IsSessionOpenAsync(Guid sessionId, string userId, bool touch, CancellationToken cancellationToken = default)
     {
+        // Kept (AccessCache): open a moment ago and nothing has ended since; read again when the last-seen time is due.
+        if (cache.TryGetSession(sessionId, userId, out var seen) && (!touch || time.GetUtcNow() - seen < LastSeenGranularity))
+        {
+            return true;
+        }
+
+        var generation = cache.Generation;
         var lastSeen = await db.UserSessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null)
             .Select(s => (DateTimeOffset?)s.LastSeenAt)
@@ -126,8 +134,10 @@ public sealed class SignInService(
         if (touch && now - lastSeen >= LastSeenGranularity)
         {
             await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
+            lastSeen = now;
         }
 
+        cache.KeepSession(generation, sessionId, userId, lastSeen.Value);
         return true;
     }
 
@@ -139,6 +149,7 @@ public sealed class SignInService(
         {
             await db.UserSessions.Where(s => s.Id == id && s.EndedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken);
+            cache.Clear();
         }
 
         db.AuditEntries.Add(Entry(userName, AuditActions.SignOut, address, now));
@@ -148,12 +159,15 @@ public sealed class SignInService(
 
     /// <summary>Closes every session of the user but <paramref name="keep"/> (after a password change).</summary>
     public Task EndOtherSessionsAsync(string userId, Guid? keep, CancellationToken cancellationToken = default) =>
-        EndSessionsAsync(db, userId, keep, time.GetUtcNow(), cancellationToken);
+        EndSessionsAsync(db, cache, userId, keep, time.GetUtcNow(), cancellationToken);
 
     /// <summary>Closes every session of the user but <paramref name="keep"/>: the one way sessions end for a whole account.</summary>
-    internal static Task EndSessionsAsync(DangVienDbContext db, string userId, Guid? keep, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null && s.Id != keep)
+    internal static async Task EndSessionsAsync(DangVienDbContext db, AccessCache cache, string userId, Guid? keep, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null && s.Id != keep)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken);
+        cache.Clear();
+    }
 
     /// <summary>Records that sign-in attempts were refused by a rate limit (<paramref name="limit"/> names which).</summary>
     public async Task RecordLimitedAsync(string? userName, string? address, string limit, CancellationToken cancellationToken = default)

@@ -29,6 +29,7 @@ public sealed class UserAdminService(
     IValidator<CreateUserRequest> createValidator,
     IValidator<ResetPasswordRequest> resetValidator,
     IValidator<AssignRoleRequest> assignValidator,
+    AccessCache cache,
     ILogger<UserAdminService> logger)
 {
     /// <summary>Message when someone other than an administrator tries to manage accounts.</summary>
@@ -221,9 +222,10 @@ public sealed class UserAdminService(
             return Result.Fail(IdentityErrors.ToFieldErrors(reset.Errors, nameof(ResetPasswordRequest.NewPassword)));
         }
 
-        await SignInService.EndSessionsAsync(db, user.Id, keep: null, time.GetUtcNow(), cancellationToken);
+        await SignInService.EndSessionsAsync(db, cache, user.Id, keep: null, time.GetUtcNow(), cancellationToken);
         await access.AuditAsync(AuditActions.UserPasswordReset, AuditActions.UserSubject(user.UserName!), cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        cache.Clear();
         logger.LogInformation("{Administrator} reset the password of {UserName}", access.User.Name, user.UserName);
         return Result.Success();
     }
@@ -264,9 +266,10 @@ public sealed class UserAdminService(
             return Result.Fail(IdentityErrors.ToFieldErrors(locked.Errors, string.Empty));
         }
 
-        await SignInService.EndSessionsAsync(db, user.Id, keep: null, time.GetUtcNow(), cancellationToken);
+        await SignInService.EndSessionsAsync(db, cache, user.Id, keep: null, time.GetUtcNow(), cancellationToken);
         await access.AuditAsync(AuditActions.UserLock, AuditActions.UserSubject(user.UserName!), cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        cache.Clear();
         logger.LogInformation("{Administrator} locked the account {UserName}", access.User.Name, user.UserName);
         return Result.Success();
     }
@@ -366,6 +369,7 @@ public sealed class UserAdminService(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        cache.Clear();
         logger.LogInformation(
             "{Administrator} gave {UserName} the role {Role} in unit {UnitId}", access.User.Name, user.UserName, role, unitId);
         return Result.Success();
@@ -414,6 +418,7 @@ public sealed class UserAdminService(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        cache.Clear();
         logger.LogInformation(
             "{Administrator} took the role {Role} in unit {UnitId} from {UserName}",
             access.User.Name,

@@ -27,10 +27,27 @@ public sealed class DashboardCache : IDisposable
 
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
-    /// <summary>The dashboard computed for this key at this stamp, if it is still kept.</summary>
-    public bool TryGet(string key, long stamp, out DashboardView? view)
+    /// <summary>
+    /// The dashboard computed for this key at this stamp, if it is still kept; it is then confirmed at
+    /// <paramref name="generation"/> (of <see cref="Data.ChangeNotices"/>, read before the stamp).
+    /// </summary>
+    public bool TryGet(string key, long stamp, long generation, out DashboardView? view)
     {
         if (_entries.TryGetValue(key, out Entry? entry) && entry!.Stamp == stamp)
+        {
+            entry.Confirm(generation);
+            view = entry.View;
+            return true;
+        }
+
+        view = null;
+        return false;
+    }
+
+    /// <summary>The dashboard last confirmed against the database at this very generation: nothing has changed since.</summary>
+    public bool TryGetConfirmed(string key, long generation, out DashboardView? view)
+    {
+        if (_entries.TryGetValue(key, out Entry? entry) && entry!.Generation == generation)
         {
             view = entry.View;
             return true;
@@ -40,8 +57,8 @@ public sealed class DashboardCache : IDisposable
         return false;
     }
 
-    public void Set(string key, long stamp, DashboardView view) =>
-        _entries.Set(key, new Entry(stamp, view), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Lifetime });
+    public void Set(string key, long stamp, long generation, DashboardView view) =>
+        _entries.Set(key, new Entry(stamp, view, generation), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Lifetime });
 
     /// <summary>What a dashboard is computed from besides the data.</summary>
     public static string KeyOf(AccessScope scope, DashboardQuery query, DateOnly today)
@@ -64,5 +81,30 @@ public sealed class DashboardCache : IDisposable
 
     public void Dispose() => _entries.Dispose();
 
-    private sealed record Entry(long Stamp, DashboardView View);
+    private sealed class Entry(long stamp, DashboardView view, long generation)
+    {
+        private long _generation = generation;
+
+        public long Stamp { get; } = stamp;
+
+        public DashboardView View { get; } = view;
+
+        public long Generation => Interlocked.Read(ref _generation);
+
+        /// <summary>Only forward: a request that read an older generation must not take a newer confirmation back.</summary>
+        public void Confirm(long generation)
+        {
+            var seen = Interlocked.Read(ref _generation);
+            while (generation > seen)
+            {
+                var was = Interlocked.CompareExchange(ref _generation, generation, seen);
+                if (was == seen)
+                {
+                    return;
+                }
+
+                seen = was;
+            }
+        }
+    }
 }

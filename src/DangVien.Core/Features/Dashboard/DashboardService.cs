@@ -29,7 +29,8 @@ public sealed class DashboardService(
     QuotaService quotas,
     AlertService alerts,
     TimeProvider time,
-    DashboardCache? cache = null)
+    DashboardCache? cache = null,
+    ChangeNotices? notices = null)
 {
     /// <summary>Deadlines falling due within this many days are shown (and every overdue one).</summary>
     public const int AlertHorizonDays = 30;
@@ -53,15 +54,23 @@ public sealed class DashboardService(
             return await ComputeAsync(query, today, cancellationToken);
         }
 
-        // The stamp is read before the dashboard is computed: a write committing meanwhile leaves a newer stamp, so
-        // the next request computes again rather than keep a dashboard that may have missed it.
+        // The generation, then the stamp, are read before the dashboard is computed: a write committing meanwhile
+        // leaves a newer stamp and a newer generation, so the next request reads again rather than keep a dashboard
+        // that may have missed it. While nothing has changed since a kept dashboard was confirmed, no query at all.
+        var changes = notices ?? ChangeNotices.Off;
+        var generation = changes.Generation;
         var scope = await access.GetScopeAsync(cancellationToken);
         var key = DashboardCache.KeyOf(scope, query, today);
+        if (changes.IsListening && cache.TryGetConfirmed(key, generation, out var confirmed))
+        {
+            return confirmed;
+        }
+
         IReadOnlyCollection<int>? roots = query.UnitId is { } asked ? [asked]
             : scope.SeesEverything ? null
             : [.. scope.Grants.Select(g => g.UnitId)];
         var stamp = await ChangeStamps.ReadAsync(db, roots, cancellationToken);
-        if (cache.TryGet(key, stamp, out var kept))
+        if (cache.TryGet(key, stamp, generation, out var kept))
         {
             return kept;
         }
@@ -69,7 +78,7 @@ public sealed class DashboardService(
         var view = await ComputeAsync(query, today, cancellationToken);
         if (view is not null)
         {
-            cache.Set(key, stamp, view);
+            cache.Set(key, stamp, generation, view);
         }
 
         return view;
