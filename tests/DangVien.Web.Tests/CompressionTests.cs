@@ -77,7 +77,7 @@ public sealed partial class CompressionTests(ITestOutputHelper output)
         await using var app = await DangVienApp.StartAsync();
         var login = await GetAsync(app.Client(), "/account/login", "br");
         var hrefs = StylesheetLinks().Matches(login.Text).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(3, hrefs.Count);
+        Assert.Equal(4, hrefs.Count);
         foreach (var href in hrefs)
         {
             var plain = await GetAsync(app.Client(), "/" + href, encoding: null);
@@ -94,6 +94,8 @@ public sealed partial class CompressionTests(ITestOutputHelper output)
 
         // MudBlazor's stylesheet is linked as our own copy (DangVien.Web.csproj): the package's fingerprinted endpoint has no br or gzip.
         Assert.Matches(@"^lib/mudblazor/MudBlazor\.min\.\w+\.css$", hrefs[0]);
+        // The theme's variables, a stylesheet of their own rather than a style element in every page.
+        Assert.Matches(@"^css/mud-theme\.\w+\.css$", hrefs[1]);
     }
 
     [Fact]

@@ -43,7 +43,10 @@ public sealed class ShellTests(ITestOutputHelper output)
         Assert.Equal("#main", page.QuerySelector("a.skip-link")!.GetAttribute("href"));
         Assert.NotNull(page.QuerySelector("input#nav-toggle[type=checkbox]"));
         Assert.Equal("nav-toggle", page.QuerySelector("header label.nav-toggle-button")!.GetAttribute("for"));
-        var theme = string.Concat(page.QuerySelectorAll("style").Select(s => s.TextContent));
+        // The theme is a linked stylesheet (css/mud-theme.css), not a style element in every page.
+        Assert.DoesNotContain("--mud-palette", string.Concat(page.QuerySelectorAll("style").Select(s => s.TextContent)), StringComparison.Ordinal);
+        var themeHref = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).Single(h => h.StartsWith("css/mud-theme.", StringComparison.Ordinal));
+        var theme = await client.GetStringAsync("/" + themeHref);
         Assert.Contains("--mud-palette-primary: rgba(165,14,26,1);", theme, StringComparison.Ordinal);
         Assert.Contains("Noto Sans", theme, StringComparison.Ordinal);
         Assert.DoesNotContain("Roboto", theme, StringComparison.Ordinal);
