@@ -29,6 +29,9 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
     /// <summary>Configuration set before the app starts (e.g. a short circuit revalidation interval).</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>The base address on Kestrel (<see cref="StartOnKestrelAsync"/>), null for the in-memory server.</summary>
+    public string? BaseUrl { get; private set; }
+
     /// <summary>Starts the app over a fresh database; <paramref name="clock"/> replaces the system clock.</summary>
     public static async Task<DangVienApp> StartAsync(TimeProvider? clock = null) =>
         new(await PostgresServer.CreateDatabaseAsync(), ownsDatabase: true, clock);
@@ -51,7 +54,8 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
         app.UseKestrel(0);
         app.StartServer();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        return (app, addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        app.BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        return (app, app.BaseUrl);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -105,6 +109,12 @@ public sealed class DangVienApp : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
+        if (BaseUrl is not null)
+        {
+            // The browser's pages on this app go with it (their circuits would retry against a stopped server).
+            await Browser.Chromium.CloseContextsAsync(BaseUrl);
+        }
+
         await base.DisposeAsync();
         if (_ownsDatabase)
         {

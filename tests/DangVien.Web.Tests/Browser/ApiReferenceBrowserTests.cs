@@ -8,17 +8,17 @@ namespace DangVien.Web.Tests.Browser;
 /// (nonce), reads /openapi/v1.json and lists the operations; nothing is asked of another host.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class ApiReferenceBrowserTests
+public sealed class ApiReferenceBrowserTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     [Theory]
     [InlineData(360)]
     [InlineData(1440)]
     public async Task The_api_reference_renders_the_operations_with_the_app_s_own_scripts(int width)
     {
-        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
-        await using var _ = app;
-        var root = await TinyProvince.CreateRootAsync(app);
-        await app.CreateUserAsync("vanphong", (root, AccessRole.CommitteeStaff));
+        // One app for both widths: the test only reads.
+        var baseUrl = shared.BaseUrl;
+        var root = await shared.OnceAsync("root", TinyProvince.CreateRootAsync);
+        await shared.UserAsync("vanphong", (root, AccessRole.CommitteeStaff));
 
         var page = await Chromium.NewPageAsync(baseUrl, width);
         var refused = new List<string>();

@@ -5,17 +5,17 @@ namespace DangVien.Web.Tests.Browser;
 
 /// <summary>The source categories page and the trend page's conversion in Chromium at phone and desktop width, saved under artifacts/screenshots.</summary>
 [Trait("Category", "Browser")]
-public sealed class CategoriesScreenshotTests
+public sealed class CategoriesScreenshotTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     [Theory]
     [InlineData(360)]
     [InlineData(1440)]
     public async Task The_categories_page_and_the_trends_conversion_render_at_phone_and_desktop_width(int width)
     {
-        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
-        await using var _ = app;
-        var tree = await YearlyReportPageTests.ProvinceAsync(app);
-        await app.CreateUserAsync("bantochuc", (tree.Province.Id, AccessRole.ProvincialBoard));
+        // One app for both widths: the test only reads.
+        var baseUrl = shared.BaseUrl;
+        var tree = await shared.OnceAsync("province", YearlyReportPageTests.ProvinceAsync);
+        await shared.UserAsync("bantochuc", (tree.Province.Id, AccessRole.ProvincialBoard));
 
         var page = await Chromium.NewPageAsync(baseUrl, width);
         await page.GotoAsync("/categories");

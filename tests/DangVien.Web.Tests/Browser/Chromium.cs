@@ -11,6 +11,7 @@ public static class Chromium
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static IPlaywright? _playwright;
     private static IBrowser? _browser;
+    private static readonly Dictionary<string, List<IBrowserContext>> Contexts = [];
 
     public static string ExecutablePath => Environment.GetEnvironmentVariable("DANGVIEN_CHROMIUM") ?? "/usr/bin/chromium";
 
@@ -60,7 +61,46 @@ public static class Chromium
             Locale = "vi-VN",
             IsMobile = width < 600,
         });
+        lock (Contexts)
+        {
+            if (!Contexts.TryGetValue(baseUrl, out var list))
+            {
+                Contexts[baseUrl] = list = [];
+            }
+
+            list.Add(context);
+        }
+
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Closes the pages opened on <paramref name="baseUrl"/> (called when that app stops): a page left open keeps its
+    /// renderer process, and an interactive one retries its circuit against the stopped app, spending the CPU the
+    /// next tests need.
+    /// </summary>
+    public static async Task CloseContextsAsync(string baseUrl)
+    {
+        List<IBrowserContext>? list;
+        lock (Contexts)
+        {
+            if (!Contexts.Remove(baseUrl, out list))
+            {
+                return;
+            }
+        }
+
+        foreach (var context in list)
+        {
+            try
+            {
+                await context.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // Already closed, or the browser is gone: nothing left to free.
+            }
+        }
     }
 
     /// <summary>Fills the sign-in form the app redirected to, as a person would.</summary>

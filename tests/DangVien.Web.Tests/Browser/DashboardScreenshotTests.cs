@@ -1,4 +1,3 @@
-using DangVien.Core.Demo;
 using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -11,16 +10,15 @@ namespace DangVien.Web.Tests.Browser;
 /// percentage reached, and its printout. Saved under artifacts/screenshots for a person to look at.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class DashboardScreenshotTests
+public sealed class DashboardScreenshotTests(SharedDemoApp demo) : IClassFixture<SharedDemoApp>
 {
     [Theory]
     [InlineData(360)]
     [InlineData(1440)]
     public async Task Cell_and_commune_dashboards_render_at_phone_and_desktop_width(int width)
     {
-        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
-        await using var _ = app;
-        await DemoData.EnsureLoadedAsync(app.Database.ConnectionString, new DateOnly(2026, 11, 23));
+        // One app over the demo province for both widths: the test only reads it.
+        var (app, baseUrl) = (demo.App, demo.BaseUrl);
         OrgUnit commune;
         OrgUnit cell;
         await using (var db = app.Database.CreateContext())
@@ -35,8 +33,8 @@ public sealed class DashboardScreenshotTests
                 .FirstAsync();
         }
 
-        await app.CreateUserAsync("bithu", (cell.Id, AccessRole.CellSecretary));
-        await app.CreateUserAsync("vanphong", (commune.Id, AccessRole.CommitteeStaff));
+        await demo.UserAsync("bithu", (cell.Id, AccessRole.CellSecretary));
+        await demo.UserAsync("vanphong", (commune.Id, AccessRole.CommitteeStaff));
 
         var secretary = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
         await secretary.GotoAsync("/");

@@ -1,4 +1,3 @@
-using DangVien.Core.Demo;
 using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,16 +8,15 @@ namespace DangVien.Web.Tests.Browser;
 /// artifacts/screenshots for a person to look at.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class DemoProvinceScreenshotTests
+public sealed class DemoProvinceScreenshotTests(SharedDemoApp demo) : IClassFixture<SharedDemoApp>
 {
     [Theory]
     [InlineData(360)]
     [InlineData(1440)]
     public async Task Demo_province_pages_render_at_phone_and_desktop_width(int width)
     {
-        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
-        await using var _ = app;
-        await DemoData.EnsureLoadedAsync(app.Database.ConnectionString, new DateOnly(2026, 11, 23));
+        // One app over the demo province for both widths: the test only reads it.
+        var (app, baseUrl) = (demo.App, demo.BaseUrl);
         int provinceId;
         int communeId;
         await using (var db = app.Database.CreateContext())
@@ -27,7 +25,7 @@ public sealed class DemoProvinceScreenshotTests
             communeId = await db.OrgUnits.Where(u => u.ParentId == provinceId).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
         }
 
-        await app.CreateUserAsync("quantri", (provinceId, AccessRole.Administrator));
+        await demo.UserAsync("quantri", (provinceId, AccessRole.Administrator));
         var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
 
         await page.GotoAsync("/");

@@ -1,4 +1,3 @@
-using DangVien.Core.Demo;
 using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
@@ -11,23 +10,22 @@ namespace DangVien.Web.Tests.Browser;
 /// artifacts/screenshots, and the weight of a list page is written to the test output.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class ListPagesScreenshotTests(ITestOutputHelper output)
+public sealed class ListPagesScreenshotTests(ITestOutputHelper output, SharedDemoApp demo) : IClassFixture<SharedDemoApp>
 {
     [Theory]
     [InlineData(360)]
     [InlineData(1440)]
     public async Task A_paged_list_and_the_audit_log_fit_a_phone_and_a_desktop(int width)
     {
-        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
-        await using var _ = app;
-        await DemoData.EnsureLoadedAsync(app.Database.ConnectionString, new DateOnly(2026, 11, 23));
+        // One app over the demo province for both widths: the test only reads it.
+        var (app, baseUrl) = (demo.App, demo.BaseUrl);
         int provinceId;
         await using (var db = app.Database.CreateContext())
         {
             provinceId = await db.OrgUnits.Where(u => u.ParentId == null).Select(u => u.Id).SingleAsync();
         }
 
-        await app.CreateUserAsync("quantri", (provinceId, AccessRole.Administrator));
+        await demo.UserAsync("quantri", (provinceId, AccessRole.Administrator));
         var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
         await page.GotoAsync("/");
         await Chromium.SignInAsync(page, "quantri", Accounts.Password);

@@ -1,4 +1,3 @@
-using DangVien.Core.Demo;
 using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,16 +10,15 @@ namespace DangVien.Web.Tests.Browser;
 /// artifacts/screenshots for a person to look at.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class MainPagesScreenshotTests
+public sealed class MainPagesScreenshotTests(SharedDemoApp demo) : IClassFixture<SharedDemoApp>
 {
     [Theory]
     [InlineData(360)]
     [InlineData(1440)]
     public async Task The_main_pages_fit_a_phone_and_a_desktop(int width)
     {
-        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
-        await using var _ = app;
-        await DemoData.EnsureLoadedAsync(app.Database.ConnectionString, new DateOnly(2026, 11, 23));
+        // One app over the demo province for both widths: the test only reads it.
+        var (app, baseUrl) = (demo.App, demo.BaseUrl);
         int provinceId;
         int cellId;
         int candidateId;
@@ -34,7 +32,7 @@ public sealed class MainPagesScreenshotTests
                 .FirstAsync();
         }
 
-        await app.CreateUserAsync("quantri", (provinceId, AccessRole.Administrator));
+        await demo.UserAsync("quantri", (provinceId, AccessRole.Administrator));
         var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
         await page.GotoAsync("/");
         await Chromium.SignInAsync(page, "quantri", Accounts.Password);

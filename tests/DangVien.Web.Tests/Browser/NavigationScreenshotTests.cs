@@ -1,4 +1,3 @@
-using DangVien.Core.Demo;
 using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
@@ -10,16 +9,15 @@ namespace DangVien.Web.Tests.Browser;
 /// JavaScript off: the header stays at most 64 px tall, nothing scrolls sideways, and the picker sends only what matched.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class NavigationScreenshotTests(ITestOutputHelper output)
+public sealed class NavigationScreenshotTests(ITestOutputHelper output, SharedDemoApp demo) : IClassFixture<SharedDemoApp>
 {
     [Theory]
     [InlineData(360)]
     [InlineData(1440)]
     public async Task The_list_and_a_report_with_the_unit_picker_fit_a_phone_and_a_desktop(int width)
     {
-        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
-        await using var _ = app;
-        await DemoData.EnsureLoadedAsync(app.Database.ConnectionString, new DateOnly(2026, 11, 23));
+        // One app over the demo province for both widths: the test only reads it.
+        var (app, baseUrl) = (demo.App, demo.BaseUrl);
         int provinceId;
         int units;
         await using (var db = app.Database.CreateContext())
@@ -28,7 +26,7 @@ public sealed class NavigationScreenshotTests(ITestOutputHelper output)
             units = await db.OrgUnits.CountAsync(u => u.ValidTo == null);
         }
 
-        await app.CreateUserAsync("quantri", (provinceId, AccessRole.Administrator));
+        await demo.UserAsync("quantri", (provinceId, AccessRole.Administrator));
         var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
         await page.GotoAsync("/");
         await Chromium.SignInAsync(page, "quantri", Accounts.Password);

@@ -3,7 +3,7 @@ using DangVien.Core.Domain;
 namespace DangVien.Web.Tests.Browser;
 
 [Trait("Category", "Browser")]
-public sealed class OrgTreeBrowserTests
+public sealed class OrgTreeBrowserTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     private static readonly int ThisYear = DateTime.Now.Year;
 
@@ -12,18 +12,18 @@ public sealed class OrgTreeBrowserTests
     [InlineData(360)]
     public async Task The_tree_and_a_unit_page_render_in_Chromium_with_JavaScript_off(int width)
     {
-        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
-        await using var _ = app;
-        TinyProvince tree;
-        await using (var db = app.Database.CreateContext())
+        // One app for both widths: the test only reads.
+        var baseUrl = shared.BaseUrl;
+        var tree = await shared.OnceAsync("tree", async app =>
         {
-            tree = await TinyProvince.CreateAsync(db, ThisYear);
+            await using var db = app.Database.CreateContext();
+            var tree = await TinyProvince.CreateAsync(db, ThisYear);
             db.Candidates.Add(TinyProvince.Candidate(tree.CellA, "Nguyễn Văn An", CandidateStage.Introduced, new DateOnly(2025, 3, 4)));
             db.Candidates.Add(TinyProvince.Candidate(tree.CellA, "Đỗ Thị Hà", CandidateStage.CellVoted, new DateOnly(2025, 6, 5)));
             await db.SaveChangesAsync();
-        }
-
-        await app.CreateUserAsync("quantri", (tree.Province.Id, AccessRole.Administrator));
+            return tree;
+        });
+        await shared.UserAsync("quantri", (tree.Province.Id, AccessRole.Administrator));
         var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
         await page.GotoAsync("/");
         await Chromium.SignInAsync(page, "quantri", Accounts.Password);

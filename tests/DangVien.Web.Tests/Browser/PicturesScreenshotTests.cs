@@ -1,4 +1,3 @@
-using DangVien.Core.Demo;
 using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -11,16 +10,15 @@ namespace DangVien.Web.Tests.Browser;
 /// conversions) and the commune's file furthest along before the ceremony (the step bar). Saved under artifacts/screenshots.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class PicturesScreenshotTests
+public sealed class PicturesScreenshotTests(SharedDemoApp demo) : IClassFixture<SharedDemoApp>
 {
     [Theory]
     [InlineData(360)]
     [InlineData(1440)]
     public async Task Trend_cell_dashboard_and_step_bar_render_without_javascript(int width)
     {
-        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
-        await using var _ = app;
-        await DemoData.EnsureLoadedAsync(app.Database.ConnectionString, new DateOnly(2026, 11, 23));
+        // One app over the demo province for both widths: the test only reads it.
+        var (app, baseUrl) = (demo.App, demo.BaseUrl);
         OrgUnit commune;
         OrgUnit cell;
         int candidateId;
@@ -42,8 +40,8 @@ public sealed class PicturesScreenshotTests
                 .FirstAsync();
         }
 
-        await app.CreateUserAsync("bithu", (cell.Id, AccessRole.CellSecretary));
-        await app.CreateUserAsync("vanphong", (commune.Id, AccessRole.CommitteeStaff));
+        await demo.UserAsync("bithu", (cell.Id, AccessRole.CellSecretary));
+        await demo.UserAsync("vanphong", (commune.Id, AccessRole.CommitteeStaff));
 
         var staff = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
         await staff.GotoAsync("/");

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DangVien.Web.Tests.Browser;
 
 [Trait("Category", "Browser")]
-public sealed class YearlyReportBrowserTests
+public sealed class YearlyReportBrowserTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     private static readonly int LastYear = DateTime.Now.Year - 1;
 
@@ -14,12 +14,12 @@ public sealed class YearlyReportBrowserTests
     [InlineData(360)]
     public async Task A_provincial_board_user_reads_last_years_report_in_Chromium_with_JavaScript_off(int width)
     {
-        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
-        await using var _ = app;
-        TinyProvince tree;
-        await using (var db = app.Database.CreateContext())
+        // One app for both widths: the test only reads (the year picker is a GET form).
+        var baseUrl = shared.BaseUrl;
+        var tree = await shared.OnceAsync("tree", async app =>
         {
-            tree = await TinyProvince.CreateAsync(db, LastYear);
+            await using var db = app.Database.CreateContext();
+            var tree = await TinyProvince.CreateAsync(db, LastYear);
             // The app's start-up has loaded the default source categories.
             var youth = await db.SourceCategories.SingleAsync(c => c.Code == DefaultSourceCategories.YouthUnion);
             var admitted = TinyProvince.Candidate(tree.CellA, "Nguyễn Văn An", CandidateStage.AdmissionDecided, new DateOnly(LastYear, 9, 2));
@@ -36,9 +36,9 @@ public sealed class YearlyReportBrowserTests
             carried.History.AddRange([Entry(StageKind.Source, new DateOnly(LastYear, 6, 1)), Entry(StageKind.AwarenessCourse, new DateOnly(LastYear, 11, 1))]);
             db.Candidates.AddRange(admitted, carried);
             await db.SaveChangesAsync();
-        }
-
-        await app.CreateUserAsync("bantochuc", (tree.Province.Id, AccessRole.ProvincialBoard));
+            return tree;
+        });
+        await shared.UserAsync("bantochuc", (tree.Province.Id, AccessRole.ProvincialBoard));
         var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
         await page.GotoAsync("/");
         await Chromium.SignInAsync(page, "bantochuc", Accounts.Password);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using DangVien.Core.Demo;
 using DangVien.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +10,7 @@ namespace DangVien.Web.Tests.Browser;
 /// never scrolls sideways, and the PDF is a landscape A4 naming the province.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class YearlyReportScreenshotTests
+public sealed class YearlyReportScreenshotTests(SharedDemoApp demo) : IClassFixture<SharedDemoApp>
 {
     private const int Year = 2025;
 
@@ -20,9 +19,8 @@ public sealed class YearlyReportScreenshotTests
     [InlineData(1440)]
     public async Task The_demo_provinces_yearly_report_and_its_pdf_render_at_phone_and_desktop_width(int width)
     {
-        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
-        await using var _ = app;
-        await DemoData.EnsureLoadedAsync(app.Database.ConnectionString, new DateOnly(2026, 11, 23));
+        // One app over the demo province for both widths: the test only reads it.
+        var (app, baseUrl) = (demo.App, demo.BaseUrl);
         int provinceId;
         int communes;
         await using (var db = app.Database.CreateContext())
@@ -31,7 +29,7 @@ public sealed class YearlyReportScreenshotTests
             communes = await db.OrgUnits.CountAsync(u => u.ParentId == provinceId && u.ValidTo == null);
         }
 
-        await app.CreateUserAsync("quantri", (provinceId, AccessRole.Administrator));
+        await demo.UserAsync("quantri", (provinceId, AccessRole.Administrator));
         var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
         await page.GotoAsync("/");
         await Chromium.SignInAsync(page, "quantri", Accounts.Password);

@@ -8,7 +8,7 @@ namespace DangVien.Web.Tests.Language;
 /// interface's language: English when English is chosen, Vietnamese otherwise; Monday first in both.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class EnglishCalendarBrowserTests
+public sealed class EnglishCalendarBrowserTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     [Theory]
     [InlineData("en", 360)]
@@ -16,9 +16,9 @@ public sealed class EnglishCalendarBrowserTests
     [InlineData("vi", 1440)]
     public async Task The_calendar_of_a_date_field_reads_in_the_interface_language(string language, int width)
     {
-        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
-        await using var _ = app;
-        await app.CreateUserAsync("quantri", (await TinyProvince.CreateRootAsync(app), AccessRole.Administrator));
+        // One app for the three cases: the test opens the calendar and saves nothing.
+        var baseUrl = shared.BaseUrl;
+        await shared.UserAsync("quantri", (await shared.OnceAsync("root", TinyProvince.CreateRootAsync), AccessRole.Administrator));
         var page = await Chromium.NewPageAsync(baseUrl, width);
         await page.GotoAsync($"/language?ui={language}&returnUrl=%2F");
         await Chromium.SignInAsync(page, "quantri", Accounts.Password);

@@ -1,4 +1,3 @@
-using DangVien.Core.Demo;
 using DangVien.Core.Domain;
 using DangVien.Web.Tests.Browser;
 using Microsoft.EntityFrameworkCore;
@@ -11,16 +10,15 @@ namespace DangVien.Web.Tests.Language;
 /// make the pages scroll sideways.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class EnglishScreenshotTests
+public sealed class EnglishScreenshotTests(SharedDemoApp demo) : IClassFixture<SharedDemoApp>
 {
     [Theory]
     [InlineData(360)]
     [InlineData(1440)]
     public async Task A_file_the_deadlines_and_the_report_read_in_English_at_phone_and_desktop_width(int width)
     {
-        var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
-        await using var _ = app;
-        await DemoData.EnsureLoadedAsync(app.Database.ConnectionString, new DateOnly(2026, 11, 23));
+        // One app over the demo province for both widths: the test only reads it.
+        var (app, baseUrl) = (demo.App, demo.BaseUrl);
         int provinceId;
         int candidateId;
         await using (var db = app.Database.CreateContext())
@@ -29,7 +27,7 @@ public sealed class EnglishScreenshotTests
             candidateId = await db.Candidates.Where(c => c.Stage == CandidateStage.Probation).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
         }
 
-        await app.CreateUserAsync("quantri", (provinceId, AccessRole.Administrator));
+        await demo.UserAsync("quantri", (provinceId, AccessRole.Administrator));
         var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
         await page.GotoAsync("/language?ui=en&returnUrl=%2F");
         await Chromium.SignInAsync(page, "quantri", Accounts.Password);

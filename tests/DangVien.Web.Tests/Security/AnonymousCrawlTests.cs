@@ -7,8 +7,18 @@ using Microsoft.AspNetCore.Components;
 namespace DangVien.Web.Tests.Security;
 
 /// <summary>Every routed page of the app, found by reflection, asked without a sign-in.</summary>
-public sealed partial class AnonymousCrawlTests
+public sealed partial class AnonymousCrawlTests(AnonymousCrawlTests.OneApp shared) : IClassFixture<AnonymousCrawlTests.OneApp>
 {
+    /// <summary>One app (in memory) for every route: an anonymous request writes nothing another route's answer could depend on.</summary>
+    public sealed class OneApp : IAsyncLifetime
+    {
+        public DangVienApp App { get; private set; } = null!;
+
+        public async Task InitializeAsync() => App = await DangVienApp.StartAsync();
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
+    }
+
     public static TheoryData<string> Routes()
     {
         var data = new TheoryData<string>();
@@ -33,7 +43,7 @@ public sealed partial class AnonymousCrawlTests
     [MemberData(nameof(Routes))]
     public async Task Without_a_sign_in_every_page_sends_to_the_sign_in_page(string route)
     {
-        await using var app = await DangVienApp.StartAsync();
+        var app = shared.App;
 
         var get = await app.Client().GetAsync(route);
         var post = await app.Client().PostAsync(route, new FormUrlEncodedContent([]));
