@@ -114,8 +114,9 @@ public sealed class SignInService(
     /// </summary>
     public async Task<bool> IsSessionOpenAsync(Guid sessionId, string userId, bool touch, CancellationToken cancellationToken = default)
     {
-        // Kept (AccessCache): open a moment ago and nothing has ended since; read again when the last-seen time is due.
-        if (cache.TryGetSession(sessionId, userId, out var seen) && (!touch || time.GetUtcNow() - seen < LastSeenGranularity))
+        // Kept (AccessCache): open a moment ago and nothing has ended since. Read again once the last-seen time is due
+        // (to write it, or for a check that does not touch, to see whether the idle session has run out).
+        if (cache.TryGetSession(sessionId, userId, out var seen) && time.GetUtcNow() - seen < LastSeenGranularity)
         {
             return true;
         }
