@@ -72,8 +72,6 @@ public sealed class ChangeListener(AccessCache cache, ChangeNotices notices, Cha
             }
             catch (Exception exception)
             {
-                cache.SetListening(false);
-                notices.SetListening(false);
                 if (!failing)
                 {
                     logger.LogWarning(exception, "Not listening to change notices: sessions, roles and change stamps are read from the database on every request until it works again");
@@ -82,6 +80,7 @@ public sealed class ChangeListener(AccessCache cache, ChangeNotices notices, Cha
             }
             finally
             {
+                // Whatever ended the listening (a failure, the shutdown): nothing is kept until it listens again.
                 cache.SetListening(false);
                 notices.SetListening(false);
             }
