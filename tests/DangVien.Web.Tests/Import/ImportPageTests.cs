@@ -319,17 +319,7 @@ public sealed class ImportPageTests
         var staff = Open(host);
         await CheckAsync(staff, "members", "dang-vien.csv", Csv(MemberHeader, Members));
 
-        var first = staff.Find("#import-commit-button").ClickAsync(new());
-        try
-        {
-            await staff.Find("#import-commit-button").ClickAsync(new());
-        }
-        catch (Exception e) when (e is Bunit.Rendering.UnknownEventHandlerIdException or ElementNotFoundException)
-        {
-            // The button was drawn again, disabled, or was gone (written) before the second press reached it.
-        }
-
-        await first;
+        await ComponentHost.PressTwiceAsync(staff, "#import-commit-button");
         staff.WaitForAssertion(() => Assert.Contains("Đã ghi 3 bản ghi mới", staff.Find("#import-result").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(20));
         await using var db = host.App.Database.CreateContext();
         Assert.Equal(3, await db.Members.CountAsync(m => m.CitizenId != null));

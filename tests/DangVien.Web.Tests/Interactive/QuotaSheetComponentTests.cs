@@ -203,17 +203,7 @@ public sealed class QuotaSheetComponentTests
         // The sheet holds the typed number once its total follows it (6 for cell A, 1 for cell B).
         page.WaitForAssertion(() => Assert.Equal("7", page.Find(".quota-sum strong").TextContent), Wait);
 
-        var first = page.Find("#save-quotas").ClickAsync(new());
-        try
-        {
-            await page.Find("#save-quotas").ClickAsync(new());
-        }
-        catch (Bunit.Rendering.UnknownEventHandlerIdException)
-        {
-            // The button was drawn again, disabled, before the second press reached it: that press does nothing.
-        }
-
-        await first;
+        await ComponentHost.PressTwiceAsync(page, "#save-quotas");
 
         // The second press neither saved again nor met its own write as a conflict.
         page.WaitForAssertion(() => Assert.Equal("Đã lưu chỉ tiêu năm 2026 của 1 đơn vị.", page.Find(".quota-saved").TextContent), Wait);
