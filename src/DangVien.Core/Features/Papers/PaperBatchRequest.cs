@@ -44,6 +44,9 @@ public sealed record PaperBatchRequest(PaperKind Kind, DateOnly From, DateOnly T
     /// <summary>What a batch that found no paper says.</summary>
     public string NoneMessage() => CoreText.Format("Papers.None", PaperForms.Code(Kind), From.Display(), To.Display());
 
+    /// <summary>Why a batch that found <paramref name="found"/> papers gives none (none found, or more than one batch holds); null when it gives them.</summary>
+    public string? Refusal(int found) => found == 0 ? NoneMessage() : found > PaperService.MaxBatch ? TooManyMessage(found) : null;
+
     private static DateOnly? Date(string field, string? text, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(text))

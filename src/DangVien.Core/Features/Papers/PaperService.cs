@@ -44,22 +44,9 @@ public sealed class PaperService(DangVienDbContext db, AdmissionService admissio
     /// </summary>
     public async Task<PaperBatchResult?> BatchAsync(int unitId, PaperBatchRequest request, CancellationToken cancellationToken = default)
     {
-        if (await access.ReadableUnitAsync(unitId, cancellationToken) is not { } root)
+        if (await FindAsync(unitId, request, cancellationToken) is not { } rows)
         {
             return null;
-        }
-
-        var path = root.Path;
-        var step = PaperForms.StepOf(request.Kind);
-        var rows = await db.StageEntries.AsNoTracking()
-            .Where(e => e.Kind == step && (e.DocumentDate ?? e.EffectiveOn) >= request.From && (e.DocumentDate ?? e.EffectiveOn) <= request.To)
-            .Join(db.Candidates.Where(c => c.Cell!.Path.IsDescendantOf(path)), e => e.CandidateId, c => c.Id,
-                (e, c) => new { e.Id, e.CandidateId, Date = e.DocumentDate ?? e.EffectiveOn, c.FullName })
-            .OrderBy(r => r.Date).ThenBy(r => r.FullName).ThenBy(r => r.Id)
-            .ToListAsync(cancellationToken);
-        if (request.Kind == PaperKind.OpinionSummary)
-        {
-            rows = [.. rows.GroupBy(r => r.CandidateId).Select(g => g.Last()).OrderBy(r => r.Date).ThenBy(r => r.FullName)];
         }
 
         var papers = new List<PaperDraft>();
@@ -67,7 +54,7 @@ public sealed class PaperService(DangVienDbContext db, AdmissionService admissio
         {
             foreach (var row in rows)
             {
-                if (await ComposeAsync(row.CandidateId, row.Id, request.Kind, cancellationToken) is { } draft)
+                if (await ComposeAsync(row.CandidateId, row.EntryId, request.Kind, cancellationToken) is { } draft)
                 {
                     papers.Add(draft);
                 }
@@ -79,6 +66,34 @@ public sealed class PaperService(DangVienDbContext db, AdmissionService admissio
         }
 
         return new PaperBatchResult(papers, rows.Count);
+    }
+
+    /// <summary>
+    /// How many papers the batch finds, without drafting, showing or auditing any (the unit page says why a batch its
+    /// form sent was refused); null when the unit is not readable.
+    /// </summary>
+    public async Task<int?> CountAsync(int unitId, PaperBatchRequest request, CancellationToken cancellationToken = default) =>
+        (await FindAsync(unitId, request, cancellationToken))?.Count;
+
+    private async Task<List<BatchRow>?> FindAsync(int unitId, PaperBatchRequest request, CancellationToken cancellationToken)
+    {
+        if (await access.ReadableUnitAsync(unitId, cancellationToken) is not { } root)
+        {
+            return null;
+        }
+
+        var path = root.Path;
+        var step = PaperForms.StepOf(request.Kind);
+        var rows = await db.StageEntries.AsNoTracking()
+            .Where(e => e.Kind == step && (e.DocumentDate ?? e.EffectiveOn) >= request.From && (e.DocumentDate ?? e.EffectiveOn) <= request.To)
+            .Join(db.Candidates.Where(c => c.Cell!.Path.IsDescendantOf(path)), e => e.CandidateId, c => c.Id,
+                (e, c) => new { EntryId = e.Id, e.CandidateId, Date = e.DocumentDate ?? e.EffectiveOn, c.FullName })
+            .OrderBy(r => r.Date).ThenBy(r => r.FullName).ThenBy(r => r.EntryId)
+            .Select(r => new BatchRow(r.EntryId, r.CandidateId, r.Date, r.FullName))
+            .ToListAsync(cancellationToken);
+        return request.Kind == PaperKind.OpinionSummary
+            ? [.. rows.GroupBy(r => r.CandidateId).Select(g => g.Last()).OrderBy(r => r.Date).ThenBy(r => r.FullName)]
+            : rows;
     }
 
     private async Task<PaperDraft?> ComposeAsync(int candidateId, long entryId, PaperKind kind, CancellationToken cancellationToken)
@@ -102,4 +117,6 @@ public sealed class PaperService(DangVienDbContext db, AdmissionService admissio
             .SingleAsync(cancellationToken);
         return (new PaperUnit(unit.Id, unit.Name, unit.Kind, unit.ParentName), unit.ParentId);
     }
+
+    private sealed record BatchRow(long EntryId, int CandidateId, DateOnly Date, string FullName);
 }
