@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using DangVien.Core.Domain;
 using DangVien.Core.Features.Access;
+using DangVien.Core.Features.Papers;
 using DangVien.Web.Tests.Candidates;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -177,6 +178,63 @@ public sealed class PaperDraftTests
         Assert.Equal(2, batches.Count);
         Assert.StartsWith("9-KNĐ 01/06/2025–30/06/2025: 2 (", batches[0].Detail, StringComparison.Ordinal);
         Assert.Equal("15-KNĐ 01/06/2025–30/06/2025: 0 ()", batches[1].Detail);
+    }
+
+    [Fact]
+    public async Task A_batch_the_form_sent_that_gives_no_paper_comes_back_to_the_form_with_why_next_to_the_field()
+    {
+        var (app, tree) = await CandidateFiles.StartAsync();
+        await using var _ = app;
+        await WalkedAsync(app, tree.CellA, Name, StageKind.AdmissionDecision);
+        var staff = await app.StaffAsync(tree);
+        var unit = $"/units/{tree.Commune.Id}";
+
+        // Sent from the page (a browser navigating): back to the form, what was typed kept, the message under its field.
+        var back = await NavigateAsync(staff, $"{unit}/papers.docx?kind=9&start=31/02/2025&end=30/06/2025");
+        Assert.Equal(HttpStatusCode.Found, back.StatusCode);
+        Assert.Equal($"{unit}?kind=9&start=31%2F02%2F2025&end=30%2F06%2F2025#papers-heading", back.Headers.Location!.OriginalString);
+        var page = await staff.PageAsync(back.Headers.Location.OriginalString);
+        Assert.Equal("31/02/2025", page.QuerySelector("#papers-from")!.GetAttribute("value"));
+        Assert.Equal("true", page.QuerySelector("#papers-from")!.GetAttribute("aria-invalid"));
+        Assert.Equal("Không có ngày 31/02/2025.", page.QuerySelector("#papers-from-error").Text());
+        Assert.Equal("30/06/2025", page.QuerySelector("#papers-to")!.GetAttribute("value"));
+        Assert.Null(page.QuerySelector("#papers-to")!.GetAttribute("aria-invalid"));
+        Assert.Equal("", page.QuerySelector("#papers-to-error").Text());
+        Assert.Equal(PaperForms.Slug(PaperKind.AdmissionDecision), page.QuerySelector("#papers-kind option[selected]")!.GetAttribute("value"));
+        Assert.Null(page.QuerySelector("#papers-refusal"));
+
+        // Read, but nothing found: the kind chosen stays chosen and the page says there is none.
+        back = await NavigateAsync(staff, $"{unit}/papers.docx?kind=15&start=01/06/2025&end=30/06/2025");
+        page = await staff.PageAsync(back.Headers.Location!.OriginalString);
+        Assert.Equal("Không có giấy tờ 15-KNĐ nào từ 01/06/2025 đến 30/06/2025 trong đơn vị này.", page.QuerySelector("#papers-refusal").Text());
+        Assert.Equal(PaperForms.Slug(PaperKind.RecognitionDecision), page.QuerySelector("#papers-kind option[selected]")!.GetAttribute("value"));
+        Assert.Empty(page.QuerySelectorAll("[aria-invalid=true]"));
+
+        // The page opened plainly offers this month, with no message; a range with papers still downloads from a browser.
+        page = await staff.PageAsync(unit);
+        Assert.Null(page.QuerySelector("#papers-refusal"));
+        Assert.Empty(page.QuerySelectorAll(".paper-batch .validation-message"));
+        var download = await NavigateAsync(staff, $"{unit}/papers.docx?kind=9&start=01/06/2025&end=30/06/2025");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(DocxPaperWriter.ContentType, download.Content.Headers.ContentType!.MediaType);
+
+        // Someone outside the unit is sent back to a page that is not found for them, and told nothing of the unit.
+        var outside = await app.SecretaryAsync(tree.CellB, "bithu-apbac");
+        back = await NavigateAsync(outside, $"{unit}/papers.docx?kind=9&start=01/06/2025&end=30/06/2025");
+        Assert.Equal(HttpStatusCode.NotFound, back.StatusCode);
+        back = await NavigateAsync(outside, $"{unit}/papers.docx?kind=9&start=31/02/2025&end=30/06/2025");
+        var notFound = await outside.GetAsync(back.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        Assert.DoesNotContain(tree.Commune.Name, await notFound.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A request as a browser sends it when a form is submitted or a link followed.</summary>
+    private static Task<HttpResponseMessage> NavigateAsync(HttpClient client, string url)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Sec-Fetch-Mode", "navigate");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        return client.SendAsync(request);
     }
 
     /// <summary>A file walked up to <paramref name="last"/> whose date of birth, ethnicity and home town are set.</summary>
