@@ -1,6 +1,7 @@
 using DangVien.Core.Common;
 using DangVien.Core.Data;
 using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +65,11 @@ public static class DependencyInjection
         services.AddScoped<Features.Categories.SourceCategoryService>();
         services.AddScoped<Features.Reminders.ReminderService>();
         services.AddScoped<Features.Reminders.ReminderDeliveries>();
+        services.AddScoped<Features.Reminders.ReminderConfirmations>();
+
+        // The reminder confirmation links are protected by the data protection keys; the host says where they are kept
+        // (Web: the database, shared by every instance). Registering it twice is harmless.
+        services.AddDataProtection();
 
         // The account services use Identity's UserManager, which the host configures
         // (Web: AddIdentityCore with its password rules); they are resolved when a request needs them.

@@ -9,6 +9,15 @@ public sealed class ReminderSubscription
     public required string Email { get; set; }
 
     public DateTimeOffset SubscribedAt { get; set; }
+
+    /// <summary>
+    /// When the user opened the link mailed to <see cref="Email"/> and confirmed it; null until then and again once the
+    /// address changes. No morning e-mail goes to an address not confirmed: a mistyped one never receives names.
+    /// </summary>
+    public DateTimeOffset? ConfirmedAt { get; set; }
+
+    /// <summary>When an instance took the e-mail with the confirmation link to send; null while one is owed.</summary>
+    public DateTimeOffset? ConfirmationSentAt { get; set; }
 }
 
 /// <summary>

@@ -9,7 +9,8 @@ using MimeKit;
 namespace DangVien.Web.Hosting;
 
 /// <summary>
-/// Sends each subscriber the morning e-mail of the deadlines in their units (<see cref="ReminderService"/>), once per
+/// Mails a new address its confirmation link (<see cref="SendConfirmationsAsync"/>), and sends each subscriber whose
+/// address is confirmed the morning e-mail of the deadlines in their units (<see cref="ReminderService"/>), once per
 /// user and day (Vietnam's date), from <see cref="MailSettings.SendHour"/> on. Every <see cref="MailSettings.PollInterval"/>
 /// it looks for the day's e-mails not yet sent, so an app started late in the morning still sends them and one restarted
 /// sends none twice. Each e-mail is claimed in PostgreSQL first (<see cref="ReminderDeliveries"/>): with several
@@ -38,6 +39,7 @@ public sealed class ReminderJob(IServiceScopeFactory scopes, IOptions<MailSettin
         {
             try
             {
+                await SendConfirmationsAsync(stoppingToken);
                 await RunOnceAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -79,6 +81,50 @@ public sealed class ReminderJob(IServiceScopeFactory scopes, IOptions<MailSettin
             if (await SendOneAsync(recipient, day, cancellationToken))
             {
                 sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>
+    /// Mails each address waiting for its confirmation the link, at any hour (the user just subscribed); returns how many
+    /// were sent. Each is claimed first (<see cref="ReminderConfirmations"/>), so two instances send it once; a failed send
+    /// makes it owed again.
+    /// </summary>
+    public async Task<int> SendConfirmationsAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_settings.IsEnabled)
+        {
+            return 0;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var confirmations = scope.ServiceProvider.GetRequiredService<ReminderConfirmations>();
+        var sent = 0;
+        foreach (var recipient in await confirmations.OwedAsync(cancellationToken))
+        {
+            if (!await confirmations.TryClaimAsync(recipient.UserId, recipient.Email, cancellationToken))
+            {
+                continue;
+            }
+
+            try
+            {
+                var message = ReminderMail.ComposeConfirmation(recipient, confirmations.Token(recipient.UserId, recipient.Email), _settings.BaseUri);
+                await SendAsync(recipient.Email, message, cancellationToken);
+                logger.LogInformation("Reminder address confirmation sent to {UserName}", recipient.UserName);
+                sent++;
+            }
+            catch (Exception exception)
+            {
+                await confirmations.ReleaseAsync(recipient.UserId, recipient.Email, CancellationToken.None);
+                if (exception is OperationCanceledException)
+                {
+                    throw;
+                }
+
+                logger.LogWarning(exception, "The reminder address confirmation to {UserName} was not sent; a later pass retries", recipient.UserName);
             }
         }
 

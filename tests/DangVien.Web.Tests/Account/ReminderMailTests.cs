@@ -1,7 +1,9 @@
 using System.Net;
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Access;
 using DangVien.Core.Features.Reminders;
 using DangVien.Web.Hosting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,7 +31,7 @@ public sealed class ReminderMailTests
         await using var _ = app;
         using var smtp = Configuration.Configure().WithRandomPort().Build();
         var staff = await app.StaffAsync(tree);
-        await SubscribeAsync(staff, "vanphong@example.vn");
+        await ConfirmedAsync(app, smtp, staff, "vanphong@example.vn");
 
         // Before the send hour nothing goes; on a day with nothing due the day is done without an e-mail.
         Assert.Equal(0, await Job(app, smtp, new FixedClock(new DateTimeOffset(2026, 8, 3, 5, 59, 0, TimeSpan.FromHours(7)))).RunOnceAsync());
@@ -98,7 +100,7 @@ public sealed class ReminderMailTests
             var user = await app.CreateUserAsync($"vanphong{i}", (tree.Commune.Id, AccessRole.CommitteeStaff));
             addresses.Add($"vanphong{i}@example.vn");
             await using var db = app.Database.CreateContext();
-            db.ReminderSubscriptions.Add(new ReminderSubscription { UserId = user.Id, Email = addresses[^1], SubscribedAt = August2026.GetUtcNow() });
+            db.ReminderSubscriptions.Add(new ReminderSubscription { UserId = user.Id, Email = addresses[^1], SubscribedAt = August2026.GetUtcNow(), ConfirmedAt = August2026.GetUtcNow() });
             await db.SaveChangesAsync();
         }
 
@@ -120,9 +122,9 @@ public sealed class ReminderMailTests
         await app.VotedAsync(tree.CellA, "Lê Văn Bình");
         var cuc = await app.VotedAsync(tree.CellB, "Trần Thị Cúc");
         var secretary = await app.SecretaryAsync(tree.CellB);
-        await SubscribeAsync(secretary, "bithu@example.vn");
+        await ConfirmedAsync(app, smtp, secretary, "bithu@example.vn");
         var staff = await app.StaffAsync(tree);
-        await SubscribeAsync(staff, "vanphong@example.vn");
+        await ConfirmedAsync(app, smtp, staff, "vanphong@example.vn");
 
         var page = await staff.PageAsync("/account/reminders");
         Assert.Equal("Bạn đang nhận thư nhắc việc tại vanphong@example.vn", page.QuerySelector("#reminders-status").Text());
@@ -149,7 +151,8 @@ public sealed class ReminderMailTests
         await using var _ = app;
         await app.VotedAsync(tree.CellA, "Lê Văn Bình");
         var staff = await app.StaffAsync(tree);
-        await SubscribeAsync(staff, "vanphong@example.vn");
+        using var smtp = Configuration.Configure().WithRandomPort().Build();
+        await ConfirmedAsync(app, smtp, staff, "vanphong@example.vn");
 
         // Nothing listens on the port yet.
         var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
@@ -160,7 +163,6 @@ public sealed class ReminderMailTests
         Assert.Equal(0, await nowhere.RunOnceAsync());
         Assert.Empty(await DeliveriesAsync(app));
 
-        using var smtp = Configuration.Configure().WithRandomPort().Build();
         Assert.Equal(1, await Job(app, smtp).RunOnceAsync());
         Assert.Equal(1, smtp.ReceivedEmailCount);
     }
@@ -176,24 +178,93 @@ public sealed class ReminderMailTests
         app.Settings["Mail:BaseUrl"] = BaseUrl;
         app.Settings["Mail:PollInterval"] = "00:00:00.2";
         _ = app.Services;
+        HttpClient staff;
         await using (var db = app.Database.CreateContext())
         {
             var tree = await TinyProvince.CreateAsync(db, 2026);
             await app.VotedAsync(tree.CellA, "Lê Văn Bình");
-            var staff = await app.StaffAsync(tree);
+            staff = await app.StaffAsync(tree);
             var page = await staff.PageAsync("/account/reminders");
             Assert.Null(page.QuerySelector("#reminders-off"));
             await SubscribeAsync(staff, "vanphong@example.vn");
         }
 
-        for (var waited = 0; smtp.ReceivedEmailCount == 0 && waited < 300; waited++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.Equal("vanphong@example.vn", Assert.Single(Received(smtp)).To.Mailboxes.Single().Address);
+        // First the link to the new address, then, once it is confirmed, the morning e-mail.
+        await UntilReceivedAsync(smtp, 1);
+        var confirmation = Assert.Single(Received(smtp));
+        Assert.Equal("DangVien – xác nhận địa chỉ nhận thư nhắc việc", confirmation.Subject);
+        smtp.ClearReceivedEmail();
+        await ConfirmFromMailAsync(staff, confirmation);
+        await UntilReceivedAsync(smtp, 1);
+        var morning = Assert.Single(Received(smtp));
+        Assert.Equal("vanphong@example.vn", morning.To.Mailboxes.Single().Address);
+        Assert.StartsWith("DangVien – nhắc việc ngày 03/08/2026", morning.Subject, StringComparison.Ordinal);
         await Task.Delay(1000);
         Assert.Equal(1, smtp.ReceivedEmailCount);
+    }
+
+    [Fact]
+    public async Task A_new_address_gets_only_its_link_until_confirmed_and_a_link_confirms_only_its_user_address_and_week()
+    {
+        var (app, tree) = await StartAsync();
+        await using var _ = app;
+        using var smtp = Configuration.Configure().WithRandomPort().Build();
+        await app.VotedAsync(tree.CellA, "Lê Văn Bình");
+        var staff = await app.StaffAsync(tree);
+        await SubscribeAsync(staff, "vanphong@example.vn");
+
+        // Waiting for its confirmation, the address gets no morning e-mail, and the page says what it waits for.
+        Assert.Equal(0, await Job(app, smtp, new FixedClock(August4)).RunOnceAsync());
+        var page = await staff.PageAsync("/account/reminders");
+        Assert.Equal("Đang chờ xác nhận địa chỉ vanphong@example.vn", page.QuerySelector("#reminders-status").Text());
+        Assert.NotNull(page.QuerySelector("#reminders-resend"));
+
+        // Its one e-mail is the link, naming the account and nothing from the files; it goes once.
+        Assert.Equal(1, await Job(app, smtp).SendConfirmationsAsync());
+        Assert.Equal(0, await Job(app, smtp).SendConfirmationsAsync());
+        var first = Assert.Single(Received(smtp));
+        Assert.Equal("vanphong@example.vn", first.To.Mailboxes.Single().Address);
+        Assert.Contains("Tài khoản vanphong vừa đăng ký nhận thư nhắc việc của DangVien tại địa chỉ vanphong@example.vn.", first.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lê Văn Bình", first.TextBody + first.HtmlBody, StringComparison.Ordinal);
+        var resend = await Forms.SubmitAsync(staff, "/account/reminders", "#reminders-resend");
+        Assert.Equal("Thư xác nhận vừa được gửi: hãy chờ 5 phút rồi gửi lại.", await ConfirmErrorAsync(resend, "#reminders-resend-error"));
+
+        // Another account, an altered link, a link of an address no longer subscribed: refused, saying why.
+        var other = await app.SecretaryAsync(tree.CellB, "bithu-apbac");
+        Assert.Equal("Liên kết xác nhận này dành cho một tài khoản khác: hãy đăng nhập bằng tài khoản đã đăng ký nhận thư.",
+            await ConfirmErrorAsync(await Forms.SubmitAsync(other, ConfirmPath(first), "#reminders-confirm")));
+        Assert.Equal("Liên kết xác nhận không đọc được: hãy mở đúng liên kết trong thư, hoặc gửi lại thư xác nhận.",
+            await ConfirmErrorAsync(await Forms.SubmitAsync(staff, ConfirmPath(first)[..^6] + "AAAAAA", "#reminders-confirm")));
+        await SubscribeAsync(staff, "vanphong.moi@example.vn");
+        Assert.Equal("Liên kết xác nhận này dành cho một địa chỉ không còn được đăng ký: hãy dùng liên kết trong thư gửi tới địa chỉ hiện tại.",
+            await ConfirmErrorAsync(await Forms.SubmitAsync(staff, ConfirmPath(first), "#reminders-confirm")));
+        smtp.ClearReceivedEmail();
+        Assert.Equal(1, await Job(app, smtp).SendConfirmationsAsync());
+        Assert.Equal("vanphong.moi@example.vn", Assert.Single(Received(smtp)).To.Mailboxes.Single().Address);
+        smtp.ClearReceivedEmail();
+
+        // A link works for seven days: one a second older is refused, one of exactly seven days confirms.
+        await using var db = app.Database.CreateContext();
+        var userId = await db.Users.Where(u => u.UserName == "vanphong").Select(u => u.Id).SingleAsync();
+        string IssuedAgo(TimeSpan age) => new ReminderConfirmations(app.Services.GetRequiredService<IDataProtectionProvider>(), db,
+            new FixedClock(August2026.GetUtcNow() - age)).Token(userId, "vanphong.moi@example.vn");
+        Assert.Equal("Liên kết xác nhận đã quá 7 ngày: hãy gửi lại thư xác nhận.", await ConfirmErrorAsync(await Forms.SubmitAsync(staff,
+            "/account/reminders?confirm=" + Uri.EscapeDataString(IssuedAgo(ReminderConfirmations.LinkLifetime + TimeSpan.FromSeconds(1))), "#reminders-confirm")));
+        var confirmed = await Forms.SubmitAsync(staff, "/account/reminders?confirm=" + Uri.EscapeDataString(IssuedAgo(ReminderConfirmations.LinkLifetime)), "#reminders-confirm");
+        Assert.Equal("/account/reminders?notice=confirmed", RedirectTarget(confirmed));
+
+        Assert.Equal(1, await Job(app, smtp, new FixedClock(August4)).RunOnceAsync());
+        Assert.Equal("vanphong.moi@example.vn", Assert.Single(Received(smtp)).To.Mailboxes.Single().Address);
+        Assert.Equal(
+            [AuditActions.RemindersSubscribe, AuditActions.RemindersSubscribe, AuditActions.RemindersConfirm],
+            await db.AuditEntries.Where(a => a.UserName == "vanphong" && a.Action.StartsWith("account.reminders")).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+    }
+
+    /// <summary>The page a refused form gives back (200, the form kept), and the message it shows.</summary>
+    private static async Task<string> ConfirmErrorAsync(HttpResponseMessage response, string selector = "#reminders-confirm-error")
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await DangVienApp.ParseAsync(response)).QuerySelector(selector).Text();
     }
 
     [Fact]
@@ -238,8 +309,45 @@ public sealed class ReminderMailTests
         var response = await Forms.SubmitAsync(client, "/account/reminders", "#reminders-subscribe", ("email", email));
         Assert.Equal("/account/reminders?notice=subscribed", RedirectTarget(response));
         var page = await client.PageAsync("/account/reminders?notice=subscribed");
-        Assert.Equal("Đã lưu: bạn sẽ nhận thư nhắc việc mỗi sáng có việc đến hạn.", page.QuerySelector("#reminders-notice").Text());
+        Assert.Equal("Đã lưu. DangVien gửi tới địa chỉ này một thư xác nhận: bấm vào liên kết trong thư để bắt đầu nhận thư nhắc việc.", page.QuerySelector("#reminders-notice").Text());
         Assert.Equal(email.Trim(), page.QuerySelector("#reminders-email")!.GetAttribute("value"));
+    }
+
+    /// <summary>Subscribes <paramref name="email"/>, has the job mail its link and confirms it from the e-mail; the inbox is emptied after.</summary>
+    private static async Task ConfirmedAsync(DangVienApp app, SimpleSmtpServer smtp, HttpClient client, string email)
+    {
+        await SubscribeAsync(client, email);
+        Assert.Equal(1, await Job(app, smtp).SendConfirmationsAsync());
+        await ConfirmFromMailAsync(client, Assert.Single(Received(smtp), m => m.To.Mailboxes.Single().Address == email));
+        smtp.ClearReceivedEmail();
+    }
+
+    /// <summary>Opens the link of a confirmation e-mail as <paramref name="client"/> and presses "Xác nhận địa chỉ".</summary>
+    private static async Task ConfirmFromMailAsync(HttpClient client, MimeMessage mail)
+    {
+        var response = await Forms.SubmitAsync(client, ConfirmPath(mail), "#reminders-confirm");
+        Assert.Equal("/account/reminders?notice=confirmed", RedirectTarget(response));
+        var page = await client.PageAsync("/account/reminders?notice=confirmed");
+        Assert.Equal("Đã xác nhận: từ nay bạn nhận thư nhắc việc tại địa chỉ này mỗi sáng có việc đến hạn.", page.QuerySelector("#reminders-notice").Text());
+        Assert.StartsWith("Bạn đang nhận thư nhắc việc tại", page.QuerySelector("#reminders-status").Text(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The path and query of the confirmation link in the e-mail (under the configured base address).</summary>
+    private static string ConfirmPath(MimeMessage mail)
+    {
+        var line = mail.TextBody!.ReplaceLineEndings("\n").Split('\n').Single(l => l.StartsWith(BaseUrl + "account/reminders?confirm=", StringComparison.Ordinal));
+        Assert.Contains(line, mail.HtmlBody, StringComparison.Ordinal);
+        return "/account/reminders" + new Uri(line).Query;
+    }
+
+    private static async Task UntilReceivedAsync(SimpleSmtpServer smtp, int count)
+    {
+        for (var waited = 0; smtp.ReceivedEmailCount < count && waited < 300; waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(count, smtp.ReceivedEmailCount);
     }
 
     private static IOptions<MailSettings> Settings(int port) => Options.Create(new MailSettings

@@ -1,4 +1,6 @@
 using DangVien.Core.Domain;
+using DangVien.Core.Features.Reminders;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DangVien.Web.Tests.Browser;
 
@@ -13,10 +15,11 @@ public sealed class RemindersScreenshotTests
     {
         var (app, baseUrl) = await DangVienApp.StartOnKestrelAsync();
         await using var _ = app;
+        AppUser user;
         await using (var db = app.Database.CreateContext())
         {
             var tree = await TinyProvince.CreateAsync(db, DateTime.Now.Year);
-            await app.CreateUserAsync("vanphong.tanlap", (tree.Commune.Id, AccessRole.CommitteeStaff));
+            user = await app.CreateUserAsync("vanphong.tanlap", (tree.Commune.Id, AccessRole.CommitteeStaff));
         }
 
         var page = await Chromium.NewPageAsync(baseUrl, width, javaScript: false);
@@ -35,8 +38,23 @@ public sealed class RemindersScreenshotTests
         var status = await page.InnerTextAsync("#reminders-status");
         var overflows = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
 
+        // The link mailed to the address (the job writes it so), opened and confirmed.
+        string token;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            token = scope.ServiceProvider.GetRequiredService<ReminderConfirmations>().Token(user.Id, "vanphong.tanlap@tanlap.gov.vn");
+        }
+
+        await page.GotoAsync("/account/reminders?confirm=" + Uri.EscapeDataString(token));
+        await Chromium.ScreenshotAsync(page, $"account-reminders-confirm-{width}");
+        await page.ClickAsync("#reminders-confirm button[type=submit]");
+        await page.WaitForURLAsync("**notice=confirmed", new() { Timeout = 15_000 });
+        await Chromium.ScreenshotAsync(page, $"account-reminders-confirmed-{width}");
+        var confirmed = await page.InnerTextAsync("#reminders-status");
+
         Assert.Equal("Địa chỉ thư điện tử không hợp lệ: nhập một địa chỉ dạng ten@donvi.gov.vn.", refusal.Trim());
-        Assert.Equal("Bạn đang nhận thư nhắc việc tại vanphong.tanlap@tanlap.gov.vn", status.Trim());
+        Assert.Equal("Đang chờ xác nhận địa chỉ vanphong.tanlap@tanlap.gov.vn", status.Trim());
+        Assert.Equal("Bạn đang nhận thư nhắc việc tại vanphong.tanlap@tanlap.gov.vn", confirmed.Trim());
         Assert.False(refusedOverflows || overflows, "/account/reminders must not scroll sideways");
     }
 }

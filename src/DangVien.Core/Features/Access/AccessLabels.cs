@@ -72,6 +72,9 @@ public static class AuditActions
     public const string ImportExits = "import.exits";
     public const string ImportQuotas = "import.quotas";
     public const string ImportCategories = "import.categories";
+    public const string RemindersSubscribe = "account.reminders.subscribe";
+    public const string RemindersConfirm = "account.reminders.confirm";
+    public const string RemindersUnsubscribe = "account.reminders.unsubscribe";
 
     /// <summary>Every action code, in the order declared here: what the audit page offers to filter by.</summary>
     public static IReadOnlyList<string> All { get; } =

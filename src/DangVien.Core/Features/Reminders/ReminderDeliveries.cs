@@ -18,7 +18,7 @@ public sealed class ReminderDeliveries(DangVienDbContext db, TimeProvider time)
     /// <summary>How long a claim without a sent time holds before another pass may take it.</summary>
     public static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(15);
 
-    /// <summary>Subscribers not locked out with no delivery of <paramref name="day"/> done or being done.</summary>
+    /// <summary>Subscribers not locked out, their address confirmed, with no delivery of <paramref name="day"/> done or being done.</summary>
     public async Task<IReadOnlyList<ReminderRecipient>> PendingAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
@@ -26,7 +26,7 @@ public sealed class ReminderDeliveries(DangVienDbContext db, TimeProvider time)
         return await (
                 from s in db.ReminderSubscriptions.AsNoTracking()
                 join u in db.Users on s.UserId equals u.Id
-                where (u.LockoutEnd == null || u.LockoutEnd <= now)
+                where s.ConfirmedAt != null && (u.LockoutEnd == null || u.LockoutEnd <= now)
                     && !db.ReminderDeliveries.Any(d => d.UserId == s.UserId && d.Day == day && (d.SentAt != null || d.ClaimedAt > stale))
                 orderby s.UserId
                 select new ReminderRecipient(s.UserId, u.UserName!, s.Email))

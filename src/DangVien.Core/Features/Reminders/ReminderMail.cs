@@ -94,6 +94,28 @@ public static class ReminderMail
         return new ReminderMessage(subject, text.ToString(), html.ToString());
     }
 
+    /// <summary>
+    /// The e-mail that asks the owner of a new address to confirm it: who subscribed it (the account, not a name from the
+    /// files), the link, and that ignoring it stops everything. Nothing else is ever sent to an address not confirmed.
+    /// </summary>
+    public static ReminderMessage ComposeConfirmation(ReminderConfirmationRecipient recipient, string token, Uri baseUrl) =>
+        CoreText.InVietnamese(() =>
+        {
+            var subject = CoreText.Get("Reminders.ConfirmSubject");
+            var greeting = CoreText.Format("Reminders.Greeting", recipient.FullName.Length > 0 ? recipient.FullName : recipient.UserName);
+            var intro = CoreText.Format("Reminders.ConfirmIntro", recipient.UserName, recipient.Email, ReminderConfirmations.LinkLifetime.Days);
+            var ignore = CoreText.Get("Reminders.ConfirmIgnore");
+            var link = Link(baseUrl, $"{ReminderConfirmations.ConfirmPath}?confirm={Uri.EscapeDataString(token)}");
+            var text = $"{greeting}\n\n{intro}\n{link}\n\n{ignore}\n";
+            var html = new StringBuilder()
+                .Append("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>").Append(E(subject)).Append("</title></head>")
+                .Append("<body style=\"font-family: Arial, sans-serif; color: #1f2328;\">")
+                .Append("<p>").Append(E(greeting)).Append("</p><p>").Append(E(intro)).Append("</p>")
+                .Append("<p><a href=\"").Append(E(link)).Append("\">").Append(E(link)).Append("</a></p>")
+                .Append("<p><small>").Append(E(ignore)).Append("</small></p></body></html>");
+            return new ReminderMessage(subject, text, html.ToString());
+        });
+
     /// <summary>An address under the base (its path kept: the app may be served under one).</summary>
     private static string Link(Uri baseUrl, string pathAndQuery) => new Uri(baseUrl, pathAndQuery.TrimStart('/')).AbsoluteUri;
 
