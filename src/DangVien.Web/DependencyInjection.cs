@@ -110,7 +110,8 @@ public static class DependencyInjection
         // another instance on the same database reads what this one wrote (README, "Deploying").
         services.AddDataProtection()
             .SetApplicationName(DataProtectionApplicationName)
-            .PersistKeysToDbContext<DangVienDbContext>();
+            .PersistKeysToDbContext<DangVienDbContext>()
+            .ProtectKeysWhenConfigured(builder.Configuration);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "dangvien.af";
