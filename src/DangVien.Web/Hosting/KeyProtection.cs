@@ -10,7 +10,7 @@ namespace DangVien.Web.Hosting;
 /// <c>DataProtection:CertificatePassword</c>. Whoever reads the database or a backup without the file then cannot forge a
 /// sign-in. When the certificate changes, <c>DataProtection:PreviousCertificatePath</c> (and <c>…Password</c>) names the
 /// old one, which still decrypts the keys it encrypted. Without a certificate the keys are stored unencrypted (README,
-/// "Deploying"). A file that cannot be read stops the app at start with a line that says so.
+/// "Deploying"). A file that cannot be read stops the app at start with an error that names the setting.
 /// </summary>
 public static class KeyProtection
 {
