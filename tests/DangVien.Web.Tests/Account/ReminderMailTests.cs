@@ -229,8 +229,12 @@ public sealed class ReminderMailTests
         var resend = await Forms.SubmitAsync(staff, "/account/reminders", "#reminders-resend");
         Assert.Equal("Thư xác nhận vừa được gửi: hãy chờ 5 phút rồi gửi lại.", await ConfirmErrorAsync(resend, "#reminders-resend-error"));
 
-        // Another account, an altered link, a link of an address no longer subscribed: refused, saying why.
+        // The link opened by its user names the address; opened by another account, it does not.
+        Assert.Equal("vanphong@example.vn", (await staff.PageAsync(ConfirmPath(first))).QuerySelector("#reminders-confirm-address").Text());
         var other = await app.SecretaryAsync(tree.CellB, "bithu-apbac");
+        Assert.Null((await other.PageAsync(ConfirmPath(first))).QuerySelector("#reminders-confirm-address"));
+
+        // Another account, an altered link, a link of an address no longer subscribed: refused, saying why.
         Assert.Equal("Liên kết xác nhận này dành cho một tài khoản khác: hãy đăng nhập bằng tài khoản đã đăng ký nhận thư.",
             await ConfirmErrorAsync(await Forms.SubmitAsync(other, ConfirmPath(first), "#reminders-confirm")));
         Assert.Equal("Liên kết xác nhận không đọc được: hãy mở đúng liên kết trong thư, hoặc gửi lại thư xác nhận.",

@@ -47,6 +47,7 @@ public sealed class RemindersScreenshotTests
 
         await page.GotoAsync("/account/reminders?confirm=" + Uri.EscapeDataString(token));
         await Chromium.ScreenshotAsync(page, $"account-reminders-confirm-{width}");
+        var question = await page.InnerTextAsync("#reminders-confirm p");
         await page.ClickAsync("#reminders-confirm button[type=submit]");
         await page.WaitForURLAsync("**notice=confirmed", new() { Timeout = 15_000 });
         await Chromium.ScreenshotAsync(page, $"account-reminders-confirmed-{width}");
@@ -54,6 +55,7 @@ public sealed class RemindersScreenshotTests
 
         Assert.Equal("Địa chỉ thư điện tử không hợp lệ: nhập một địa chỉ dạng ten@donvi.gov.vn.", refusal.Trim());
         Assert.Equal("Đang chờ xác nhận địa chỉ vanphong.tanlap@tanlap.gov.vn", status.Trim());
+        Assert.Equal("Bắt đầu nhận thư nhắc việc tại vanphong.tanlap@tanlap.gov.vn?", question.Trim());
         Assert.Equal("Bạn đang nhận thư nhắc việc tại vanphong.tanlap@tanlap.gov.vn", confirmed.Trim());
         Assert.False(refusedOverflows || overflows, "/account/reminders must not scroll sideways");
     }

@@ -121,6 +121,10 @@ public sealed class ReminderService(
         return Result.Success();
     }
 
+    /// <summary>The address a confirmation link is for, when the link is the current user's own; null otherwise.</summary>
+    public string? AddressOf(string? token) =>
+        confirmations.Read(token) is { } link && access.User.UserId is { } userId && link.UserId == userId ? link.Email : null;
+
     /// <summary>Has the job mail the confirmation link again (the first one lost, or its link expired), at most every <see cref="ResendInterval"/>.</summary>
     public async Task<Result> ResendConfirmationAsync(CancellationToken cancellationToken = default)
     {
