@@ -69,6 +69,9 @@ public sealed partial class EnglishCrawlTests
             }
         }
 
+        // A brace or a Razor directive left as text (a block closed one brace early prints the last "}" on the page).
+        Assert.Empty(pages.SelectMany(p => RazorLeftovers(p.Page).Select(text => $"{p.Url}: {text}")));
+
         var known = File.ReadAllLines(KnownFile).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
         Assert.True(pages.Count >= 30, $"only {pages.Count} pages: {string.Join(", ", pages.Select(p => p.Url))}");
         Assert.Contains(pages, p => p.Url.StartsWith("/admin/audit", StringComparison.Ordinal));
@@ -114,6 +117,13 @@ public sealed partial class EnglishCrawlTests
     }
 
     /// <summary>The text nodes and readable attributes of <paramref name="page"/> that still hold a Vietnamese letter once the data is cut out.</summary>
+    /// <summary>Text nodes outside scripts, styles and code that are a lone brace or start with a Razor directive.</summary>
+    private static IEnumerable<string> RazorLeftovers(IDocument page) =>
+        page.Body!.Descendants<IText>()
+            .Where(t => t.ParentElement?.Closest("script, style, pre, code, textarea") is null)
+            .Select(t => t.Data.Trim())
+            .Where(text => text is "{" or "}" || RazorDirective().IsMatch(text));
+
     private static IEnumerable<string> Untranslated(IDocument page, IReadOnlyList<string> data)
     {
         foreach (var element in page.QuerySelectorAll("script, style, .language-link").ToList())
@@ -196,6 +206,9 @@ public sealed partial class EnglishCrawlTests
     /// <summary>Links that are not reading pages: downloads, the language switch, sign-out and the forms' own addresses.</summary>
     [GeneratedRegex(@"^/(language|account/(logout|sign-out)|api/|_)|/(export|download)|\.(csv|xlsx|pdf)|format=")]
     private static partial Regex Skipped();
+
+    [GeneratedRegex(@"^@(if|else|foreach|for|code|L\[|\()")]
+    private static partial Regex RazorDirective();
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
