@@ -3,6 +3,14 @@ using DangVien.Web;
 using DangVien.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Settings that cannot be used stop the start with one line, before anything is built on them.
+if ((ForwardedHeadersSetup.Problem(builder.Configuration) ?? KeyProtection.Problem(builder.Configuration)) is { } problem)
+{
+    await Console.Error.WriteLineAsync(problem);
+    return 1;
+}
+
 builder.AddDangVienLogging();
 builder.AddDangVienTelemetry();
 builder.AddDangVienCore();

@@ -10,11 +10,15 @@ namespace DangVien.Web.Hosting;
 /// <c>DataProtection:CertificatePassword</c>. Whoever reads the database or a backup without the file then cannot forge a
 /// sign-in. When the certificate changes, <c>DataProtection:PreviousCertificatePath</c> (and <c>…Password</c>) names the
 /// old one, which still decrypts the keys it encrypted. Without a certificate the keys are stored unencrypted (README,
-/// "Deploying"). A file that cannot be read stops the app at start with an error that names the setting.
+/// "Deploying"). A file that cannot be read stops the app before it serves, with one line naming the setting (<see cref="Problem"/>).
 /// </summary>
 public static class KeyProtection
 {
     private const string Section = "DataProtection";
+
+    /// <summary>Null when no certificate is configured or every configured one can be read; otherwise the one line that refuses the start.</summary>
+    public static string? Problem(IConfiguration configuration) =>
+        Read(configuration, "CertificatePath", "CertificatePassword").Problem ?? Read(configuration, "PreviousCertificatePath", "PreviousCertificatePassword").Problem;
 
     public static IDataProtectionBuilder ProtectKeysWhenConfigured(this IDataProtectionBuilder builder, IConfiguration configuration)
     {
@@ -28,12 +32,19 @@ public static class KeyProtection
         return builder.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(decrypting);
     }
 
+    /// <summary>The configured certificate, null when none is; one that cannot be read throws, so keys are never written unencrypted by mistake.</summary>
     private static X509Certificate2? Load(IConfiguration configuration, string pathKey, string passwordKey)
+    {
+        var (certificate, problem) = Read(configuration, pathKey, passwordKey);
+        return problem is null ? certificate : throw new InvalidOperationException(problem);
+    }
+
+    private static (X509Certificate2? Certificate, string? Problem) Read(IConfiguration configuration, string pathKey, string passwordKey)
     {
         var path = configuration[$"{Section}:{pathKey}"];
         if (string.IsNullOrWhiteSpace(path))
         {
-            return null;
+            return (null, null);
         }
 
         X509Certificate2 certificate;
@@ -43,14 +54,11 @@ public static class KeyProtection
         }
         catch (Exception exception) when (exception is CryptographicException or IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"{Section}:{pathKey}: the certificate {path} cannot be read ({exception.Message.TrimEnd('.')}): check the file and {Section}:{passwordKey}.", exception);
+            return (null, $"Refusing to start: {Section}:{pathKey}: the certificate {path} cannot be read ({exception.Message.Trim().TrimEnd('.')}): check the file and {Section}:{passwordKey}.");
         }
 
-        if (!certificate.HasPrivateKey || certificate.GetRSAPrivateKey() is null)
-        {
-            throw new InvalidOperationException($"{Section}:{pathKey}: the certificate {path} has no RSA private key: the keys could not be decrypted with it.");
-        }
-
-        return certificate;
+        return certificate.HasPrivateKey && certificate.GetRSAPrivateKey() is not null
+            ? (certificate, null)
+            : (null, $"Refusing to start: {Section}:{pathKey}: the certificate {path} has no RSA private key, so the keys could not be decrypted with it.");
     }
 }

@@ -37,6 +37,23 @@ public sealed class DeploymentDefaultsTests
         Assert.Contains("(this is " + environment + ")", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ForwardedHeaders__KnownProxies__0", "proxy.tinh.local", "Refusing to start: ForwardedHeaders:KnownProxies: 'proxy.tinh.local' is not an IP address.")]
+    [InlineData("ForwardedHeaders__KnownNetworks__0", "10.0.0.0/33", "Refusing to start: ForwardedHeaders:KnownNetworks: '10.0.0.0/33' is not a network such as 10.0.0.0/8.")]
+    [InlineData("DataProtection__CertificatePath", "/khong-co/keys.pfx", "Refusing to start: DataProtection:CertificatePath: the certificate /khong-co/keys.pfx cannot be read (")]
+    public async Task A_setting_that_cannot_be_used_stops_the_start_with_one_line_naming_it(string variable, string value, string line)
+    {
+        var (exitCode, stderr) = await AppProcess.RunAsync(new Dictionary<string, string>
+        {
+            [variable] = value,
+            ["ConnectionStrings__DangVien"] = AppProcess.NoDatabase,
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Single(stderr.Split('\n'));
+        Assert.StartsWith(line, stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Pages_API_answers_and_downloads_are_never_stored_while_the_stylesheet_stays_cacheable()
     {

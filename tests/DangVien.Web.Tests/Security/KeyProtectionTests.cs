@@ -67,20 +67,20 @@ public sealed class KeyProtectionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_certificate_that_cannot_be_read_stops_the_app_saying_which_setting()
+    public async Task A_certificate_that_cannot_be_read_stops_the_start_with_one_line_naming_the_setting()
     {
-        await using var app = await DangVienApp.StartAsync();
-        app.Settings["DataProtection:CertificatePath"] = Certificate("sai-mat-khau.pfx");
-        app.Settings["DataProtection:CertificatePassword"] = "không đúng";
-
-        var error = Assert.ThrowsAny<Exception>(() => app.Services);
-        while (error is not InvalidOperationException { Message: var message } || !message.StartsWith("DataProtection:", StringComparison.Ordinal))
+        // No database is reachable: the refusal comes before any connection.
+        var (exitCode, stderr) = await AppProcess.RunAsync(new Dictionary<string, string>
         {
-            error = error.InnerException ?? throw new Xunit.Sdk.XunitException("no DataProtection message");
-        }
+            ["DataProtection__CertificatePath"] = Certificate("sai-mat-khau.pfx"),
+            ["DataProtection__CertificatePassword"] = "không đúng",
+            ["ConnectionStrings__DangVien"] = AppProcess.NoDatabase,
+        });
 
-        Assert.StartsWith("DataProtection:CertificatePath: the certificate ", error.Message, StringComparison.Ordinal);
-        Assert.EndsWith("check the file and DataProtection:CertificatePassword.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, exitCode);
+        Assert.Single(stderr.Split('\n'));
+        Assert.StartsWith("Refusing to start: DataProtection:CertificatePath: the certificate ", stderr, StringComparison.Ordinal);
+        Assert.EndsWith("check the file and DataProtection:CertificatePassword.", stderr, StringComparison.Ordinal);
     }
 
     private static void Configure(DangVienApp app, string certificate)
