@@ -16,8 +16,7 @@ public static class ForwardedHeadersSetup
 
     public static IServiceCollection AddDangVienForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
-        var proxies = configuration.GetSection(Section + ":KnownProxies").Get<string[]>() ?? [];
-        var networks = configuration.GetSection(Section + ":KnownNetworks").Get<string[]>() ?? [];
+        var (proxies, networks) = Configured(configuration);
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -40,13 +39,16 @@ public static class ForwardedHeadersSetup
     /// <summary>Null when every configured proxy is an address and every network a CIDR; otherwise the one line that refuses the start.</summary>
     public static string? Problem(IConfiguration configuration)
     {
-        var proxies = configuration.GetSection(Section + ":KnownProxies").Get<string[]>() ?? [];
-        var networks = configuration.GetSection(Section + ":KnownNetworks").Get<string[]>() ?? [];
+        var (proxies, networks) = Configured(configuration);
         var wrong = proxies.Where(p => !IPAddress.TryParse(p.Trim(), out _)).Select(p => $"{Section}:KnownProxies: '{p}' is not an IP address")
             .Concat(networks.Where(n => !System.Net.IPNetwork.TryParse(n.Trim(), out _)).Select(n => $"{Section}:KnownNetworks: '{n}' is not a network such as 10.0.0.0/8"))
             .ToList();
         return wrong.Count == 0 ? null : "Refusing to start: " + string.Join("; ", wrong) + ".";
     }
+
+    private static (string[] Proxies, string[] Networks) Configured(IConfiguration configuration) =>
+        (configuration.GetSection(Section + ":KnownProxies").Get<string[]>() ?? [],
+         configuration.GetSection(Section + ":KnownNetworks").Get<string[]>() ?? []);
 
     public static IApplicationBuilder UseDangVienForwardedHeaders(this IApplicationBuilder app) =>
         app.ApplicationServices.GetRequiredService<ForwardedHeadersEnabled>().Value ? app.UseForwardedHeaders() : app;
